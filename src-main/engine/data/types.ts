@@ -1,0 +1,41 @@
+/** Plain-data shapes of a loaded table. Everything here survives structuredClone (IPC, workers). */
+
+export type ColumnKind = 'numeric' | 'categorical' | 'identifier' | 'constant';
+export type Task = 'classification' | 'regression';
+
+export interface ColumnSummary {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  /** Cells that were empty or a missing marker (NA, NaN, ?, …). */
+  readonly missing: number;
+  readonly distinct: number;
+  /** Numeric columns only. */
+  readonly min?: number;
+  readonly max?: number;
+  readonly mean?: number;
+  readonly std?: number;
+  /** Categorical/constant columns: categories sorted by label, with counts. */
+  readonly categories?: readonly { readonly value: string; readonly count: number }[];
+}
+
+/** How the bytes were read, so a report can state it. */
+export interface SourceInfo {
+  readonly fileName: string;
+  readonly format: 'csv' | 'xlsx';
+  readonly encoding?: string;
+  readonly delimiter?: string;
+  readonly decimalComma?: boolean;
+  readonly sheet?: string;
+  readonly sheets?: readonly string[];
+}
+
+/**
+ * A parsed table, column-major. Numeric columns are Float64Array with NaN for
+ * missing; other columns keep their trimmed strings with null for missing.
+ */
+export interface Dataset {
+  readonly source: SourceInfo;
+  readonly rowCount: number;
+  readonly columns: readonly ColumnSummary[];
+  readonly values: readonly (Float64Array | readonly (string | null)[])[];
+}

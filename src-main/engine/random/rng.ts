@@ -1,0 +1,86 @@
+/**
+ * Seeded pseudo-random numbers shared by every engine module.
+ *
+ * xoshiro128** seeded through splitmix32: 32-bit integer arithmetic only, so the
+ * same seed gives the same stream on every machine and JS engine.
+ */
+export interface Rng {
+  /** Uniform float in [0, 1). */
+  next(): number;
+  /** Uniform integer in [0, n). */
+  int(n: number): number;
+  /** Standard normal draw (mean 0, sd 1). */
+  normal(): number;
+  /** An independent child stream, e.g. one per tree, so parallel work stays reproducible. */
+  fork(): Rng;
+}
+
+function splitmix32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/** Creates a generator; any finite number is a valid seed (it is folded to 32 bits). */
+export function createRng(seed: number): Rng {
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
+  const sm = splitmix32(Math.floor(seed) ^ Math.floor(seed / 0x100000000));
+  let a = sm(),
+    b = sm(),
+    c = sm(),
+    d = sm();
+  if ((a | b | c | d) === 0) a = 1;
+  let spareNormal: number | null = null;
+
+  const nextU32 = (): number => {
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    return result;
+  };
+
+  const rng: Rng = {
+    next: () => nextU32() / 0x100000000,
+    int: (n) => Math.floor((nextU32() / 0x100000000) * n),
+    normal: () => {
+      if (spareNormal !== null) {
+        const v = spareNormal;
+        spareNormal = null;
+        return v;
+      }
+      // Box–Muller; 1 - u keeps log() away from 0.
+      const u = 1 - nextU32() / 0x100000000;
+      const v = nextU32() / 0x100000000;
+      const r = Math.sqrt(-2 * Math.log(u));
+      spareNormal = r * Math.sin(2 * Math.PI * v);
+      return r * Math.cos(2 * Math.PI * v);
+    },
+    fork: () => createRng(nextU32() * 0x100000000 + nextU32()),
+  };
+  return rng;
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+/** Fisher–Yates shuffle in place; returns the same array. */
+export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(arr: T, rng: Rng): T {
+  for (let i = arr.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const tmp = arr[i];
+    arr[i] = arr[j];
+    arr[j] = tmp;
+  }
+  return arr;
+}
