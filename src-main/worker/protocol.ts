@@ -62,7 +62,11 @@ export interface RunOptions {
  * always a JobError carrying an ErrorDTO (user / cancelled / internal).
  */
 export interface JobClient {
-  run<K extends JobName>(kind: K, args: JobMap[K]['args'], options?: RunOptions): Promise<JobMap[K]['result']>;
+  run<K extends JobName>(
+    kind: K,
+    args: JobMap[K]['args'],
+    options?: RunOptions,
+  ): Promise<JobMap[K]['result']>;
   cancel(jobId: string): boolean;
   /** Called when a crashed worker was replaced; state held in it (datasets, models) is gone. */
   onRestart(listener: (message: string) => void): () => void;

@@ -1,3 +1,26 @@
-import { parentPort } from 'node:worker_threads';
+/** worker_threads entry: wires the runner to the parent port and the shared cancel flags. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createRunner } from './runner';
+import { createJobHandlers } from './jobs';
+import { cancelSlotOf } from './cancelFlags';
 
-parentPort?.on('message', () => undefined);
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run inside a worker thread');
+
+const flags: Int32Array | undefined = (workerData as { cancelFlags?: SharedArrayBuffer } | undefined)
+  ?.cancelFlags
+  ? new Int32Array((workerData as { cancelFlags: SharedArrayBuffer }).cancelFlags)
+  : undefined;
+const slots = new Map<string, number>();
+
+const runner = createRunner(createJobHandlers(), (reply) => port.postMessage(reply), {
+  isCancelRequested: (id) => {
+    const slot = slots.get(id);
+    return flags !== undefined && slot !== undefined && Atomics.load(flags, slot) === 1;
+  },
+});
+
+port.on('message', (message: Parameters<typeof runner.handle>[0] & { slot?: number }) => {
+  if (message.type === 'job' && message.slot !== undefined) slots.set(message.id, cancelSlotOf(message.slot));
+  runner.handle(message);
+});
