@@ -1,0 +1,263 @@
+/**
+ * Argument validators for every invoke channel. Main runs them on whatever arrives
+ * over IPC before a handler sees it: the renderer shows files from anywhere, so it is
+ * treated as untrusted — exact shape (no unknown keys), types, sizes and ranges.
+ */
+import { isAbsolute } from 'node:path';
+import type {
+  DiscretizerName,
+  ExplainRequest,
+  InvokeChannel,
+  InvokeMap,
+  LimeSettingsDTO,
+  MaxFeatures,
+  ModelSettingsDTO,
+  Task,
+} from '../contract/ipc';
+import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
+
+/** Bad arguments; the message names the field and what was expected, for the renderer to show. */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+}
+
+export const LIMITS = {
+  maxStringLength: 4096,
+  maxNames: 10_000,
+  nEstimators: [1, 2000],
+  maxDepth: [1, 1000],
+  minSamplesLeaf: [1, 100_000],
+  maxFeaturesCount: [2, 10_000],
+  testFraction: [0.05, 0.9],
+  kFolds: [0, 20],
+  seed: [0, 0xffff_ffff],
+  numFeatures: [1, 100],
+  numSamples: [100, 100_000],
+  kernelWidth: [1e-6, 1e6],
+  label: [0, 9999],
+  bins: [1, 500],
+} as const satisfies Record<string, number | readonly [number, number]>;
+
+/** Ids minted by main and the worker (datasets, models, jobs) and sample ids. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+type Range = readonly [number, number];
+type Fields = Readonly<Record<string, unknown>>;
+
+function fail(field: string, expected: string, got?: unknown): never {
+  const shown = got === undefined ? '' : ` (got ${describe(got)})`;
+  throw new ValidationError(`Invalid request: ${field} must be ${expected}${shown}.`);
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  return v === null ? 'null' : typeof v;
+}
+
+/** A plain object with exactly the allowed keys (required ones present). */
+function record(
+  raw: unknown,
+  field: string,
+  required: readonly string[],
+  optional: readonly string[] = [],
+): Fields {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(field, 'an object', raw);
+  const proto = Object.getPrototypeOf(raw) as unknown;
+  if (proto !== Object.prototype && proto !== null) fail(field, 'a plain object');
+  const obj = raw as Fields;
+  for (const key of Object.keys(obj)) {
+    if (!required.includes(key) && !optional.includes(key)) fail(`${field}.${key}`, 'absent (unknown field)');
+  }
+  for (const key of required) if (!(key in obj)) fail(`${field}.${key}`, 'present');
+  return obj;
+}
+
+/** Non-empty text of at most maxStringLength characters, without NUL characters. */
+export function text(raw: unknown, field: string): string {
+  if (typeof raw !== 'string' || raw.length === 0) fail(field, 'a non-empty string', raw);
+  if (raw.length > LIMITS.maxStringLength) fail(field, `at most ${LIMITS.maxStringLength} characters`, raw);
+  if (raw.includes('\0')) fail(field, 'free of NUL characters');
+  return raw;
+}
+
+export function absolutePath(raw: unknown, field: string): string {
+  const path = text(raw, field);
+  if (!isAbsolute(path)) fail(field, 'an absolute file path', path);
+  return path;
+}
+
+export function id(raw: unknown, field: string): string {
+  if (typeof raw !== 'string' || !ID_PATTERN.test(raw)) {
+    fail(field, 'an id of 1–64 letters, digits, "_" or "-"', raw);
+  }
+  return raw;
+}
+
+export function integer(raw: unknown, field: string, [min, max]: Range): number {
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < min || raw > max) {
+    fail(field, `an integer from ${min} to ${max}`, raw);
+  }
+  return raw;
+}
+
+export function number(raw: unknown, field: string, [min, max]: Range): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < min || raw > max) {
+    fail(field, `a number from ${min} to ${max}`, raw);
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(raw: unknown, field: string, options: readonly T[]): T {
+  if (typeof raw !== 'string' || !(options as readonly string[]).includes(raw)) {
+    fail(field, `one of ${options.map((o) => `"${o}"`).join(', ')}`, raw);
+  }
+  return raw as T;
+}
+
+/** Column names: 1..maxNames distinct non-empty strings. */
+export function names(raw: unknown, field: string, { allowEmpty = false } = {}): readonly string[] {
+  if (!Array.isArray(raw)) fail(field, 'a list of column names', raw);
+  if (raw.length > LIMITS.maxNames) fail(field, `at most ${LIMITS.maxNames} names`, raw);
+  if (!allowEmpty && raw.length === 0) fail(field, 'at least one column name', raw);
+  const out = raw.map((n: unknown, i) => text(n, `${field}[${i}]`));
+  if (new Set(out).size !== out.length) fail(field, 'a list without repeated names');
+  return out;
+}
+
+function noArgs(raw: unknown, field: string): null {
+  if (raw !== null && raw !== undefined) fail(field, 'empty (this request takes no arguments)', raw);
+  return null;
+}
+
+const TASKS: readonly Task[] = ['classification', 'regression'];
+const DISCRETIZERS: readonly DiscretizerName[] = ['quartile', 'decile', 'entropy'];
+
+function maxFeatures(raw: unknown, field: string): MaxFeatures {
+  if (typeof raw === 'string') return oneOf(raw, field, ['sqrt', 'log2', 'all'] as const);
+  if (typeof raw === 'number' && Number.isFinite(raw)) {
+    if (raw > 0 && raw <= 1) return raw;
+    if (Number.isInteger(raw) && raw >= LIMITS.maxFeaturesCount[0] && raw <= LIMITS.maxFeaturesCount[1]) {
+      return raw;
+    }
+  }
+  return fail(field, '"sqrt", "log2", "all", a fraction in (0, 1] or a feature count from 2 to 10000', raw);
+}
+
+export function modelSettings(raw: unknown, field: string): ModelSettingsDTO {
+  const s = record(raw, field, [
+    'target',
+    'task',
+    'features',
+    'nEstimators',
+    'maxDepth',
+    'maxFeatures',
+    'minSamplesLeaf',
+    'testFraction',
+    'seed',
+    'kFolds',
+  ]);
+  const target = text(s.target, `${field}.target`);
+  const features = names(s.features, `${field}.features`);
+  if (features.includes(target)) fail(`${field}.features`, `a list without the target "${target}"`);
+  return {
+    target,
+    task: oneOf(s.task, `${field}.task`, TASKS),
+    features,
+    nEstimators: integer(s.nEstimators, `${field}.nEstimators`, LIMITS.nEstimators),
+    maxDepth: s.maxDepth === null ? null : integer(s.maxDepth, `${field}.maxDepth`, LIMITS.maxDepth),
+    maxFeatures: maxFeatures(s.maxFeatures, `${field}.maxFeatures`),
+    minSamplesLeaf: integer(s.minSamplesLeaf, `${field}.minSamplesLeaf`, LIMITS.minSamplesLeaf),
+    testFraction: number(s.testFraction, `${field}.testFraction`, LIMITS.testFraction),
+    seed: integer(s.seed, `${field}.seed`, LIMITS.seed),
+    kFolds: integer(s.kFolds, `${field}.kFolds`, LIMITS.kFolds),
+  };
+}
+
+export function limeSettings(raw: unknown, field: string): LimeSettingsDTO {
+  const s = record(raw, field, ['numFeatures', 'numSamples', 'kernelWidth', 'discretizer', 'seed']);
+  return {
+    numFeatures: integer(s.numFeatures, `${field}.numFeatures`, LIMITS.numFeatures),
+    numSamples: integer(s.numSamples, `${field}.numSamples`, LIMITS.numSamples),
+    kernelWidth:
+      s.kernelWidth === null ? null : number(s.kernelWidth, `${field}.kernelWidth`, LIMITS.kernelWidth),
+    discretizer: s.discretizer === null ? null : oneOf(s.discretizer, `${field}.discretizer`, DISCRETIZERS),
+    seed: integer(s.seed, `${field}.seed`, LIMITS.seed),
+  };
+}
+
+export function explainRequest(raw: unknown, field: string): ExplainRequest {
+  const r = record(raw, field, ['modelId', 'row', 'settings'], ['label']);
+  const base = {
+    modelId: id(r.modelId, `${field}.modelId`),
+    row: integer(r.row, `${field}.row`, [0, Number.MAX_SAFE_INTEGER]),
+    settings: limeSettings(r.settings, `${field}.settings`),
+  };
+  return r.label === undefined ? base : { ...base, label: integer(r.label, `${field}.label`, LIMITS.label) };
+}
+
+type Validators = { readonly [C in InvokeChannel]: (raw: unknown) => InvokeMap[C]['args'] };
+
+/**
+ * One validator per channel: returns a fresh object holding only the validated fields
+ * (so nothing else the renderer sent reaches a handler) or throws ValidationError.
+ */
+export const validators: Validators = {
+  'app:info': (raw) => noArgs(raw, 'app:info'),
+  'dataset:open-dialog': (raw) => noArgs(raw, 'dataset:open-dialog'),
+  'dataset:open-path': (raw) => {
+    const a = record(raw, 'args', ['path'], ['sheet']);
+    const path = absolutePath(a.path, 'path');
+    return a.sheet === undefined ? { path } : { path, sheet: text(a.sheet, 'sheet') };
+  },
+  'dataset:open-sample': (raw) => {
+    const a = record(raw, 'args', ['sampleId']);
+    return { sampleId: id(a.sampleId, 'sampleId') };
+  },
+  'dataset:samples': (raw) => noArgs(raw, 'dataset:samples'),
+  'dataset:recent': (raw) => noArgs(raw, 'dataset:recent'),
+  'dataset:rows': (raw) => {
+    const a = record(raw, 'args', ['datasetId', 'offset', 'limit']);
+    return {
+      datasetId: id(a.datasetId, 'datasetId'),
+      offset: integer(a.offset, 'offset', [0, Number.MAX_SAFE_INTEGER]),
+      limit: integer(a.limit, 'limit', [0, MAX_ROWS_PER_REQUEST]),
+    };
+  },
+  'dataset:correlation': (raw) => {
+    const a = record(raw, 'args', ['datasetId', 'order'], ['columns']);
+    const base = {
+      datasetId: id(a.datasetId, 'datasetId'),
+      order: oneOf(a.order, 'order', ['original', 'clustered'] as const),
+    };
+    return a.columns === undefined
+      ? base
+      : { ...base, columns: names(a.columns, 'columns', { allowEmpty: true }) };
+  },
+  'dataset:feature-distribution': (raw) => {
+    const a = record(raw, 'args', ['datasetId', 'feature', 'target'], ['bins']);
+    const base = {
+      datasetId: id(a.datasetId, 'datasetId'),
+      feature: text(a.feature, 'feature'),
+      target: text(a.target, 'target'),
+    };
+    return a.bins === undefined ? base : { ...base, bins: integer(a.bins, 'bins', LIMITS.bins) };
+  },
+  'model:train': (raw) => {
+    const a = record(raw, 'args', ['jobId', 'datasetId', 'settings']);
+    return {
+      jobId: id(a.jobId, 'jobId'),
+      datasetId: id(a.datasetId, 'datasetId'),
+      settings: modelSettings(a.settings, 'settings'),
+    };
+  },
+  'model:explain': (raw) => {
+    const a = record(raw, 'args', ['jobId', 'request']);
+    return { jobId: id(a.jobId, 'jobId'), request: explainRequest(a.request, 'request') };
+  },
+  'job:cancel': (raw) => {
+    const a = record(raw, 'args', ['jobId']);
+    return { jobId: id(a.jobId, 'jobId') };
+  },
+};
