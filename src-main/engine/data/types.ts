@@ -32,10 +32,20 @@ export interface SourceInfo {
 /**
  * A parsed table, column-major. Numeric columns are Float64Array with NaN for
  * missing; other columns keep their trimmed strings with null for missing.
+ * The storage follows the values, not the kind: identifier and constant columns whose
+ * values are all numbers are Float64Array too (test with `instanceof Float64Array`).
  */
 export interface Dataset {
   readonly source: SourceInfo;
   readonly rowCount: number;
   readonly columns: readonly ColumnSummary[];
   readonly values: readonly (Float64Array | readonly (string | null)[])[];
+  /**
+   * Per data row: where it starts in the file, 1-based as a spreadsheet shows it (the
+   * CSV line, the header being line 1; the XLSX sheet row). Blank rows are skipped, so
+   * this is not always index + 2.
+   */
+  readonly rowNumbers?: Int32Array;
+  /** Things the user should know about how the file was read (a column read as text, ignored cells). */
+  readonly warnings?: readonly string[];
 }
