@@ -1,0 +1,99 @@
+import { formatNumber } from './compareLabels';
+
+/** Fill values learned from the training rows, applied to any rows of the same frame. */
+export interface Imputer {
+  /** Per feature: the value that replaces NaN (median, most frequent code, or 0 without training values). */
+  readonly fillValues: readonly number[];
+  /** Per feature: the training median for numeric features, else null. */
+  readonly medians: readonly (number | null)[];
+  /** Per feature: the most frequent training code for categorical features, else null. */
+  readonly modes: readonly (number | null)[];
+  /** A copy of `X` (rows × features) with every NaN replaced by its feature's fill value. */
+  apply(X: readonly (readonly number[])[]): number[][];
+  /** One line per feature that had missing values, e.g. "mean radius: 3 missing values imputed with the training median 13.37". */
+  describe(): string[];
+}
+
+/** Median with numpy's rule for an even count (mean of the two middle values); NaN when empty. */
+export function median(values: Float64Array): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  const sorted = values.slice().sort();
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Learns fill values from the training rows only (so the test split leaks nothing):
+ * the median for numeric features, the most frequent code for categorical ones (the
+ * smallest code on a tie). A feature without any training value is filled with 0 and
+ * says so in describe(). `featureNames` and `categoryNames` only make describe() readable.
+ */
+export function fitImputer(
+  X: readonly (readonly number[])[],
+  trainIdx: ArrayLike<number>,
+  featureKinds: readonly ('numeric' | 'categorical')[],
+  labels: {
+    readonly featureNames?: readonly string[];
+    readonly categoryNames?: readonly (readonly string[] | null)[];
+  } = {},
+): Imputer {
+  const features = featureKinds.length;
+  const fillValues: number[] = [];
+  const medians: (number | null)[] = [];
+  const modes: (number | null)[] = [];
+  const lines: string[] = [];
+
+  for (let f = 0; f < features; f++) {
+    const training: number[] = [];
+    for (let i = 0; i < trainIdx.length; i++) {
+      const v = X[trainIdx[i]][f];
+      if (v === v) training.push(v);
+    }
+    let missing = 0;
+    for (const row of X) if (row[f] !== row[f]) missing++;
+    const name = labels.featureNames?.[f] ?? `feature ${f}`;
+    const count = `${missing} missing value${missing === 1 ? '' : 's'}`;
+
+    if (training.length === 0) {
+      fillValues.push(0);
+      medians.push(null);
+      modes.push(null);
+      if (missing > 0) lines.push(`${name}: ${count} filled with 0 (the training rows have no value)`);
+      continue;
+    }
+    if (featureKinds[f] === 'numeric') {
+      const m = median(Float64Array.from(training));
+      fillValues.push(m);
+      medians.push(m);
+      modes.push(null);
+      if (missing > 0) lines.push(`${name}: ${count} imputed with the training median ${formatNumber(m)}`);
+    } else {
+      const counts = new Map<number, number>();
+      for (const v of training) counts.set(v, (counts.get(v) ?? 0) + 1);
+      let mode = NaN;
+      let best = 0;
+      for (const [code, n] of counts) {
+        if (n > best || (n === best && code < mode)) {
+          mode = code;
+          best = n;
+        }
+      }
+      fillValues.push(mode);
+      medians.push(null);
+      modes.push(mode);
+      const label = labels.categoryNames?.[f]?.[mode];
+      const shown = label !== undefined ? `'${label}'` : `code ${mode}`;
+      if (missing > 0)
+        lines.push(`${name}: ${count} imputed with the most frequent training category ${shown}`);
+    }
+  }
+
+  return {
+    fillValues,
+    medians,
+    modes,
+    apply: (rows) => rows.map((row) => row.map((v, f) => (v === v ? v : fillValues[f]))),
+    describe: () => [...lines],
+  };
+}

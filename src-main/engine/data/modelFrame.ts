@@ -1,0 +1,186 @@
+import { UserFacingError } from '../errors';
+import { compareLabels, formatNumber } from './compareLabels';
+import type { Dataset, Task } from './types';
+
+/** The numeric table a model trains on, with everything needed to map it back to the file. */
+export interface ModelFrame {
+  featureNames: string[];
+  featureKinds: ('numeric' | 'categorical')[];
+  /** Per feature: category labels (code i ↔ categoryNames[f][i]) or null for numeric. */
+  categoryNames: (string[] | null)[];
+  /** Rows × features; categorical features as integer codes; NaN where missing (imputed later). */
+  X: number[][];
+  /** Classification: class index into `classes`; regression: the value. */
+  y: number[];
+  /** Sorted label order (numeric-aware: '2' < '10'); [] for regression. */
+  classes: string[];
+  /** The 0-based data-row index in the file of each row of X (rows with a missing target are dropped). */
+  rowIndex: number[];
+  task: Task;
+  /** Human-readable record of what was done. */
+  preprocessing: string[];
+}
+
+/** More classes than this is almost always a numeric or free-text column picked by mistake. */
+export const MAX_CLASSES = 50;
+/** How many category codes or dropped rows a preprocessing line lists before "…". */
+const LIST_LIMIT = 10;
+
+function listed<T>(items: readonly T[], show: (item: T) => string): string {
+  const head = items.slice(0, LIST_LIMIT).map(show).join(', ');
+  return items.length > LIST_LIMIT ? `${head}, … (${items.length} in all)` : head;
+}
+
+function cellLabel(values: Float64Array | readonly (string | null)[], row: number): string | null {
+  const v = values[row];
+  if (typeof v === 'number') return v === v ? String(v) : null;
+  return v;
+}
+
+/**
+ * Turns a dataset into a model frame: the target as class indices (classification,
+ * classes in numeric-aware sorted order) or values (regression); numeric features as
+ * numbers and text features as integer codes in sorted label order; NaN for missing
+ * feature cells. Rows with a missing target are dropped. Every step is recorded in
+ * `preprocessing`. Errors (UserFacingError) for unknown columns, a target with one
+ * class or more than 50, a non-numeric regression target, no usable feature.
+ */
+export function buildModelFrame(
+  dataset: Dataset,
+  settings: { readonly target: string; readonly features: readonly string[]; readonly task: Task },
+): ModelFrame {
+  const { target, task } = settings;
+  const file = dataset.source.fileName;
+  const indexOf = new Map(dataset.columns.map((c, i) => [c.name, i]));
+  const unknown = [target, ...settings.features].filter((name) => !indexOf.has(name));
+  if (unknown.length > 0) {
+    const available = listed(dataset.columns, (c) => `'${c.name}'`);
+    throw new UserFacingError(
+      `${file} has no column named ${[...new Set(unknown)].map((n) => `'${n}'`).join(', ')}. Its columns are: ${available}.`,
+      { file, column: unknown[0], code: 'unknown-column' },
+    );
+  }
+  const preprocessing: string[] = [];
+  const targetColumn = indexOf.get(target) as number;
+  const targetValues = dataset.values[targetColumn];
+  const rowNumber = (row: number): number => dataset.rowNumbers?.[row] ?? row + 2;
+
+  // Rows with a target value, in file order.
+  const rowIndex: number[] = [];
+  const dropped: number[] = [];
+  for (let row = 0; row < dataset.rowCount; row++) {
+    if (cellLabel(targetValues, row) === null) dropped.push(row);
+    else rowIndex.push(row);
+  }
+  if (rowIndex.length === 0) {
+    throw new UserFacingError(`${file}: the target column '${target}' has no values.`, {
+      file,
+      column: target,
+      code: 'empty-target',
+    });
+  }
+
+  let y: number[];
+  let classes: string[] = [];
+  if (task === 'classification') {
+    const labels = rowIndex.map((row) => cellLabel(targetValues, row) as string);
+    classes = [...new Set(labels)].sort(compareLabels);
+    if (classes.length < 2) {
+      throw new UserFacingError(
+        `${file}: the target column '${target}' has only one class '${classes[0]}'; classification needs at least two.`,
+        { file, column: target, code: 'one-class' },
+      );
+    }
+    if (classes.length > MAX_CLASSES) {
+      const hint =
+        targetValues instanceof Float64Array
+          ? ' Its values are numbers: choose regression instead.'
+          : ' Choose another target column.';
+      throw new UserFacingError(
+        `${file}: the target column '${target}' has ${classes.length} different values, too many classes for ` +
+          `classification (at most ${MAX_CLASSES}).${hint}`,
+        { file, column: target, code: 'too-many-classes' },
+      );
+    }
+    const code = new Map(classes.map((label, i) => [label, i]));
+    y = labels.map((label) => code.get(label) as number);
+    preprocessing.push(
+      `Target '${target}': classification with ${classes.length} classes (${listed(classes, (c) => c)}).`,
+    );
+  } else {
+    if (!(targetValues instanceof Float64Array)) {
+      const example = rowIndex.map((row) => targetValues[row]).find((v) => v !== null);
+      throw new UserFacingError(
+        `${file}: the target column '${target}' is not numeric (e.g. '${example}'); regression needs numbers. ` +
+          'Choose classification or another target.',
+        { file, column: target, code: 'non-numeric-target' },
+      );
+    }
+    y = rowIndex.map((row) => targetValues[row]);
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of y) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    preprocessing.push(
+      `Target '${target}': regression (values ${formatNumber(min)} to ${formatNumber(max)}).`,
+    );
+  }
+  if (dropped.length > 0) {
+    preprocessing.push(
+      `Dropped ${dropped.length} row${dropped.length > 1 ? 's' : ''} with a missing target (file row${
+        dropped.length > 1 ? 's' : ''
+      } ${listed(dropped, (row) => String(rowNumber(row)))}).`,
+    );
+  }
+
+  const featureNames: string[] = [];
+  const featureKinds: ('numeric' | 'categorical')[] = [];
+  const categoryNames: (string[] | null)[] = [];
+  const featureColumns: number[][] = [];
+  for (const name of new Set(settings.features)) {
+    if (name === target) {
+      preprocessing.push(`Left the target '${target}' out of the features.`);
+      continue;
+    }
+    const column = indexOf.get(name) as number;
+    const values = dataset.values[column];
+    if (dataset.columns[column].missing === dataset.rowCount) {
+      preprocessing.push(`Left out feature '${name}': it has no values.`);
+      continue;
+    }
+    featureNames.push(name);
+    if (values instanceof Float64Array) {
+      featureKinds.push('numeric');
+      categoryNames.push(null);
+      featureColumns.push(rowIndex.map((row) => values[row]));
+    } else {
+      const labels = [...new Set(values.filter((v): v is string => v !== null))].sort(compareLabels);
+      const code = new Map(labels.map((label, i) => [label, i]));
+      featureKinds.push('categorical');
+      categoryNames.push(labels);
+      featureColumns.push(
+        rowIndex.map((row) => (values[row] === null ? NaN : (code.get(values[row]) as number))),
+      );
+      preprocessing.push(
+        `Categorical feature '${name}' encoded as codes in label order: ${listed(labels, (l) => `${l}=${code.get(l)}`)}.`,
+      );
+    }
+  }
+  if (featureNames.length === 0) {
+    throw new UserFacingError(
+      `${file}: there is no usable feature column (a feature needs values and must not be the target '${target}'). ` +
+        'Select at least one other column as a feature.',
+      { file, code: 'no-features' },
+    );
+  }
+  const numeric = featureKinds.filter((k) => k === 'numeric').length;
+  preprocessing.push(
+    `Features: ${featureNames.length} (${numeric} numeric, ${featureNames.length - numeric} categorical); ` +
+      `${rowIndex.length} rows.`,
+  );
+
+  const X = rowIndex.map((_, r) => featureColumns.map((column) => column[r]));
+  return { featureNames, featureKinds, categoryNames, X, y, classes, rowIndex, task, preprocessing };
+}
