@@ -1,0 +1,178 @@
+/**
+ * Threshold curves of a binary scorer (ROC, precision–recall) and their areas, as scikit-learn's
+ * roc_curve / roc_auc_score / precision_recall_curve / average_precision_score compute them:
+ * tied scores form a single threshold, so ties count half in the AUC.
+ */
+
+interface ThresholdCounts {
+  /** Distinct scores, descending. */
+  thresholds: number[];
+  /** Positives / negatives with score ≥ each threshold. */
+  tps: number[];
+  fps: number[];
+}
+
+/** scikit-learn's _binary_clf_curve: cumulative counts at each distinct score. */
+function countsAtThresholds(isPositive: ArrayLike<boolean>, scores: ArrayLike<number>): ThresholdCounts {
+  const n = scores.length;
+  if (isPositive.length !== n)
+    throw new RangeError(`yTrue has ${isPositive.length} values but scores has ${n}`);
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(scores[i])) throw new RangeError(`scores[${i}] is NaN`);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const thresholds: number[] = [];
+  const tps: number[] = [];
+  const fps: number[] = [];
+  let tp = 0;
+  let fp = 0;
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    if (isPositive[i]) tp++;
+    else fp++;
+    if (j === n - 1 || scores[order[j + 1]] !== scores[i]) {
+      thresholds.push(scores[i]);
+      tps.push(tp);
+      fps.push(fp);
+    }
+  }
+  return { thresholds, tps, fps };
+}
+
+function positives(yTrue: ArrayLike<number>, positiveLabel: number): boolean[] {
+  return Array.from(yTrue, (v) => v === positiveLabel);
+}
+
+export interface RocCurve {
+  /** False-positive rate per threshold, ascending from 0 to 1. */
+  readonly fpr: number[];
+  readonly tpr: number[];
+  /** Score thresholds (predict positive when score ≥ threshold), descending; the first is Infinity. */
+  readonly thresholds: number[];
+}
+
+/**
+ * ROC curve of `scores` for rows whose label equals `positiveLabel` (default 1) versus the rest.
+ * Starts at (0, 0) with threshold Infinity (current scikit-learn). `dropIntermediate` removes
+ * collinear points as scikit-learn's drop_intermediate=True does (default false: every threshold).
+ * With no positives (negatives) the tpr (fpr) is NaN.
+ */
+export function rocCurve(
+  yTrue: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  {
+    positiveLabel = 1,
+    dropIntermediate = false,
+  }: { positiveLabel?: number; dropIntermediate?: boolean } = {},
+): RocCurve {
+  let { thresholds, tps, fps } = countsAtThresholds(positives(yTrue, positiveLabel), scores);
+  if (dropIntermediate && tps.length > 2) {
+    const keep = tps.map(
+      (_, i) =>
+        i === 0 ||
+        i === tps.length - 1 ||
+        fps[i + 1] - 2 * fps[i] + fps[i - 1] !== 0 ||
+        tps[i + 1] - 2 * tps[i] + tps[i - 1] !== 0,
+    );
+    thresholds = thresholds.filter((_, i) => keep[i]);
+    tps = tps.filter((_, i) => keep[i]);
+    fps = fps.filter((_, i) => keep[i]);
+  }
+  const P = tps.length > 0 ? tps[tps.length - 1] : 0;
+  const N = fps.length > 0 ? fps[fps.length - 1] : 0;
+  return {
+    fpr: [0, ...fps.map((f) => f / N)],
+    tpr: [0, ...tps.map((t) => t / P)],
+    thresholds: [Infinity, ...thresholds],
+  };
+}
+
+/** Trapezoidal area under a curve given as x (monotone) and y. */
+export function trapezoidArea(x: readonly number[], y: readonly number[]): number {
+  let area = 0;
+  for (let i = 1; i < x.length; i++) area += ((x[i] - x[i - 1]) * (y[i] + y[i - 1])) / 2;
+  return area;
+}
+
+/**
+ * Area under the ROC curve.
+ * - Binary: `scores` is one score per row for the positive class (label 1), or rows × 2
+ *   probabilities (column 1 is used).
+ * - Multi-class: `scores` is rows × k probabilities; the macro mean of the one-vs-rest AUCs of the
+ *   classes present in yTrue (a class absent from yTrue has no AUC and is left out).
+ * NaN when yTrue holds a single class.
+ */
+export function rocAuc(
+  yTrue: ArrayLike<number>,
+  scores: ArrayLike<number> | readonly ArrayLike<number>[],
+): number {
+  const first = scores[0] as unknown;
+  if (typeof first === 'object' && first !== null) {
+    const rows = scores as readonly ArrayLike<number>[];
+    const k = rows[0].length;
+    if (k === 2)
+      return binaryAuc(
+        yTrue,
+        Array.from(rows, (r) => r[1]),
+        1,
+      );
+    let sum = 0;
+    let used = 0;
+    for (let c = 0; c < k; c++) {
+      const auc = binaryAuc(
+        yTrue,
+        Array.from(rows, (r) => r[c]),
+        c,
+      );
+      if (Number.isNaN(auc)) continue;
+      sum += auc;
+      used++;
+    }
+    return used > 0 ? sum / used : NaN;
+  }
+  return binaryAuc(yTrue, scores as ArrayLike<number>, 1);
+}
+
+function binaryAuc(yTrue: ArrayLike<number>, scores: ArrayLike<number>, positiveLabel: number): number {
+  const { fpr, tpr } = rocCurve(yTrue, scores, { positiveLabel });
+  if (Number.isNaN(fpr[fpr.length - 1]) || Number.isNaN(tpr[tpr.length - 1])) return NaN;
+  return trapezoidArea(fpr, tpr);
+}
+
+export interface PrCurve {
+  /** Precision per threshold, then a final 1 (recall 0). */
+  readonly precision: number[];
+  /** Recall, descending to a final 0. */
+  readonly recall: number[];
+  /** Score thresholds, ascending (one fewer than precision/recall). */
+  readonly thresholds: number[];
+}
+
+/**
+ * Precision–recall curve as scikit-learn's precision_recall_curve (1.2+: no truncation at full
+ * recall): thresholds ascending, the curve ends at (recall 0, precision 1). With no positives in
+ * yTrue recall is 1 everywhere.
+ */
+export function prCurve(
+  yTrue: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  { positiveLabel = 1 }: { positiveLabel?: number } = {},
+): PrCurve {
+  const { thresholds, tps, fps } = countsAtThresholds(positives(yTrue, positiveLabel), scores);
+  const P = tps.length > 0 ? tps[tps.length - 1] : 0;
+  const precision = tps.map((t, i) => (t + fps[i] > 0 ? t / (t + fps[i]) : 0)).reverse();
+  const recall = tps.map((t) => (P > 0 ? t / P : 1)).reverse();
+  return { precision: [...precision, 1], recall: [...recall, 0], thresholds: thresholds.reverse() };
+}
+
+/** Σ (R_i − R_{i−1}) · P_i over thresholds: scikit-learn's step-wise average_precision_score. */
+export function averagePrecision(
+  yTrue: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  options: { positiveLabel?: number } = {},
+): number {
+  const { precision, recall } = prCurve(yTrue, scores, options);
+  let ap = 0;
+  for (let i = 0; i < recall.length - 1; i++) ap -= (recall[i + 1] - recall[i]) * precision[i];
+  return ap;
+}
