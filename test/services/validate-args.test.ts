@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import type { InvokeChannel } from '../../src-main/contract/ipc';
+import { INVOKE_CHANNELS, MAX_ROWS_PER_REQUEST } from '../../src-main/contract/ipc';
+import { ValidationError, validators } from '../../src-main/services/validate';
+
+const settings = {
+  target: 'diagnosis',
+  task: 'classification',
+  features: ['mean radius', 'mean texture'],
+  nEstimators: 100,
+  maxDepth: null,
+  maxFeatures: 'sqrt',
+  minSamplesLeaf: 1,
+  testFraction: 0.2,
+  seed: 42,
+  kFolds: 0,
+};
+const lime = { numFeatures: 8, numSamples: 5000, kernelWidth: null, discretizer: 'quartile', seed: 42 };
+
+/** A valid argument for every channel. */
+const GOOD: Record<InvokeChannel, unknown> = {
+  'app:info': null,
+  'dataset:open-dialog': null,
+  'dataset:open-path': { path: '/home/ana/cases.csv' },
+  'dataset:open-sample': { sampleId: 'breast_cancer' },
+  'dataset:samples': null,
+  'dataset:recent': undefined,
+  'dataset:rows': { datasetId: 'ds-1', offset: 0, limit: MAX_ROWS_PER_REQUEST },
+  'dataset:correlation': { datasetId: 'ds-1', order: 'clustered', columns: ['a', 'b'] },
+  'dataset:feature-distribution': { datasetId: 'ds-1', feature: 'a', target: 'y', bins: 20 },
+  'model:train': { jobId: 'job_1', datasetId: 'ds-1', settings },
+  'model:explain': { jobId: 'job_2', request: { modelId: 'm-1', row: 17, label: 1, settings: lime } },
+  'job:cancel': { jobId: 'job_1' },
+};
+
+function rejects(channel: InvokeChannel, raw: unknown, messagePart: string) {
+  let error: unknown;
+  try {
+    validators[channel](raw);
+  } catch (err) {
+    error = err;
+  }
+  expect(error, `${channel} should reject ${JSON.stringify(raw)}`).toBeInstanceOf(ValidationError);
+  expect((error as Error).message).toContain(messagePart);
+}
+
+const withSettings = (patch: Record<string, unknown>) => ({
+  ...(GOOD['model:train'] as object),
+  settings: { ...settings, ...patch },
+});
+const withLime = (patch: Record<string, unknown>) => ({
+  jobId: 'j',
+  request: { modelId: 'm', row: 0, settings: { ...lime, ...patch } },
+});
+
+describe('validators', () => {
+  it('exist for exactly the contract channels', () => {
+    expect(Object.keys(validators).sort()).toEqual([...INVOKE_CHANNELS].sort());
+  });
+
+  it.each(INVOKE_CHANNELS)('%s accepts a well-formed argument and returns an equal copy', (channel) => {
+    const raw = GOOD[channel];
+    const out = validators[channel](raw);
+    expect(out).toEqual(raw ?? null);
+    if (raw !== null && raw !== undefined) expect(out).not.toBe(raw);
+  });
+
+  it('channels without arguments reject any argument', () => {
+    rejects('app:info', { x: 1 }, 'app:info must be empty');
+    rejects('dataset:samples', 0, 'got 0');
+  });
+
+  it('every object channel rejects non-objects, arrays, unknown and missing fields', () => {
+    for (const channel of INVOKE_CHANNELS) {
+      const raw = GOOD[channel];
+      if (raw === null || raw === undefined) continue;
+      rejects(channel, 'x', 'must be an object');
+      rejects(channel, [raw], 'must be an object');
+      rejects(channel, { ...(raw as object), extra: 1 }, 'args.extra must be absent');
+      const [firstKey] = Object.keys(raw as object);
+      const { [firstKey]: _dropped, ...missing } = raw as Record<string, unknown>;
+      rejects(channel, missing, `args.${firstKey} must be present`);
+    }
+  });
+
+  it('open-path: absolute, ≤ 4096 characters, no NUL; sheet a non-empty string', () => {
+    rejects('dataset:open-path', { path: 'relative/cases.csv' }, 'path must be an absolute file path');
+    rejects('dataset:open-path', { path: '' }, 'path must be a non-empty string');
+    rejects(
+      'dataset:open-path',
+      { path: `/${'a'.repeat(4096)}` },
+      'at most 4096 characters (got a string of 4097',
+    );
+    expect(validators['dataset:open-path']({ path: `/${'a'.repeat(4095)}` }).path).toHaveLength(4096);
+    rejects('dataset:open-path', { path: '/tmp/a\0.csv' }, 'free of NUL');
+    rejects('dataset:open-path', { path: '/a.csv', sheet: 3 }, 'sheet must be a non-empty string');
+    expect(validators['dataset:open-path']({ path: '/a.csv', sheet: 'Data' })).toEqual({
+      path: '/a.csv',
+      sheet: 'Data',
+    });
+  });
+
+  it('ids: 1–64 of [A-Za-z0-9_-]', () => {
+    expect(validators['dataset:open-sample']({ sampleId: 'a'.repeat(64) }).sampleId).toHaveLength(64);
+    rejects('dataset:open-sample', { sampleId: 'a'.repeat(65) }, 'sampleId must be an id');
+    rejects('dataset:open-sample', { sampleId: '' }, 'sampleId must be an id');
+    rejects('dataset:open-sample', { sampleId: '../iris' }, 'got "../iris"');
+    rejects('job:cancel', { jobId: 'a b' }, 'jobId must be an id');
+    rejects('job:cancel', { jobId: 7 }, 'jobId must be an id');
+  });
+
+  it('rows: offset a non-negative integer, limit 0..MAX_ROWS_PER_REQUEST', () => {
+    const rows = (offset: unknown, limit: unknown) => ({ datasetId: 'd', offset, limit });
+    rejects('dataset:rows', rows(-1, 10), 'offset must be an integer from 0');
+    rejects('dataset:rows', rows(1.5, 10), 'offset must be an integer');
+    rejects('dataset:rows', rows('0', 10), 'offset must be an integer');
+    rejects(
+      'dataset:rows',
+      rows(0, MAX_ROWS_PER_REQUEST + 1),
+      `limit must be an integer from 0 to ${MAX_ROWS_PER_REQUEST} (got 1001)`,
+    );
+    rejects('dataset:rows', rows(0, Number.NaN), 'limit must be an integer');
+    expect(validators['dataset:rows'](rows(99_999, 0))).toEqual(rows(99_999, 0));
+  });
+
+  it('correlation: order one of two, columns distinct names (may be empty)', () => {
+    rejects(
+      'dataset:correlation',
+      { datasetId: 'd', order: 'random' },
+      'order must be one of "original", "clustered"',
+    );
+    rejects(
+      'dataset:correlation',
+      { datasetId: 'd', order: 'original', columns: ['a', 'a'] },
+      'without repeated names',
+    );
+    rejects(
+      'dataset:correlation',
+      { datasetId: 'd', order: 'original', columns: 'a' },
+      'columns must be a list',
+    );
+    rejects(
+      'dataset:correlation',
+      { datasetId: 'd', order: 'original', columns: [''] },
+      'columns[0] must be a non-empty string',
+    );
+    expect(validators['dataset:correlation']({ datasetId: 'd', order: 'original', columns: [] })).toEqual({
+      datasetId: 'd',
+      order: 'original',
+      columns: [],
+    });
+  });
+
+  it('feature distribution: bins 1..500', () => {
+    rejects(
+      'dataset:feature-distribution',
+      { datasetId: 'd', feature: 'a', target: 'y', bins: 0 },
+      'bins must be an integer from 1 to 500',
+    );
+    rejects('dataset:feature-distribution', { datasetId: 'd', feature: 'a', target: 'y', bins: 501 }, 'bins');
+  });
+
+  it('train settings: ranges at their exact boundaries', () => {
+    const ok = (patch: Record<string, unknown>) =>
+      expect(() => validators['model:train'](withSettings(patch))).not.toThrow();
+    ok({ nEstimators: 1 });
+    ok({ nEstimators: 2000 });
+    rejects(
+      'model:train',
+      withSettings({ nEstimators: 0 }),
+      'settings.nEstimators must be an integer from 1 to 2000',
+    );
+    rejects('model:train', withSettings({ nEstimators: 2001 }), 'settings.nEstimators');
+    rejects('model:train', withSettings({ nEstimators: 10.5 }), 'settings.nEstimators');
+    ok({ testFraction: 0.05 });
+    ok({ testFraction: 0.9 });
+    rejects(
+      'model:train',
+      withSettings({ testFraction: 0.049 }),
+      'settings.testFraction must be a number from 0.05 to 0.9',
+    );
+    rejects('model:train', withSettings({ testFraction: 0.91 }), 'settings.testFraction');
+    rejects('model:train', withSettings({ testFraction: Number.POSITIVE_INFINITY }), 'settings.testFraction');
+    ok({ kFolds: 0 });
+    ok({ kFolds: 20 });
+    rejects('model:train', withSettings({ kFolds: 21 }), 'settings.kFolds must be an integer from 0 to 20');
+    rejects('model:train', withSettings({ kFolds: -1 }), 'settings.kFolds');
+    ok({ maxDepth: 1 });
+    rejects('model:train', withSettings({ maxDepth: 0 }), 'settings.maxDepth');
+    rejects('model:train', withSettings({ maxDepth: undefined }), 'settings.maxDepth');
+    ok({ minSamplesLeaf: 1 });
+    rejects('model:train', withSettings({ minSamplesLeaf: 0 }), 'settings.minSamplesLeaf');
+    ok({ seed: 0 });
+    ok({ seed: 4294967295 });
+    rejects('model:train', withSettings({ seed: -1 }), 'settings.seed');
+    rejects('model:train', withSettings({ seed: 2 ** 32 }), 'settings.seed');
+    rejects(
+      'model:train',
+      withSettings({ task: 'clustering' }),
+      'settings.task must be one of "classification", "regression"',
+    );
+  });
+
+  it('train settings: maxFeatures is a keyword, a fraction in (0, 1] or a count ≥ 2', () => {
+    for (const v of ['sqrt', 'log2', 'all', 0.5, 1, 2, 30]) {
+      expect(validators['model:train'](withSettings({ maxFeatures: v })).settings.maxFeatures).toBe(v);
+    }
+    for (const v of [0, -1, 1.5, 'half', 10_001, null]) {
+      rejects('model:train', withSettings({ maxFeatures: v }), 'settings.maxFeatures');
+    }
+  });
+
+  it('train settings: features are 1..10000 distinct names without the target', () => {
+    rejects(
+      'model:train',
+      withSettings({ features: [] }),
+      'settings.features must be at least one column name',
+    );
+    const many = Array.from({ length: 10_001 }, (_, i) => `f${i}`);
+    rejects('model:train', withSettings({ features: many }), 'at most 10000 names (got a list of 10001)');
+    expect(
+      validators['model:train'](withSettings({ features: many.slice(0, 10_000) })).settings.features,
+    ).toHaveLength(10_000);
+    rejects('model:train', withSettings({ features: ['diagnosis', 'a'] }), 'without the target "diagnosis"');
+    rejects(
+      'model:train',
+      withSettings({ features: ['a', 1] }),
+      'settings.features[1] must be a non-empty string',
+    );
+  });
+
+  it('explain: LIME settings at their boundaries, row ≥ 0, label optional', () => {
+    const ok = (patch: Record<string, unknown>) =>
+      expect(() => validators['model:explain'](withLime(patch))).not.toThrow();
+    ok({ numSamples: 100 });
+    ok({ numSamples: 100_000 });
+    rejects(
+      'model:explain',
+      withLime({ numSamples: 99 }),
+      'request.settings.numSamples must be an integer from 100 to 100000',
+    );
+    rejects('model:explain', withLime({ numSamples: 100_001 }), 'request.settings.numSamples');
+    ok({ numFeatures: 1 });
+    ok({ numFeatures: 100 });
+    rejects('model:explain', withLime({ numFeatures: 0 }), 'request.settings.numFeatures');
+    rejects('model:explain', withLime({ numFeatures: 101 }), 'request.settings.numFeatures');
+    ok({ kernelWidth: 0.75 });
+    rejects('model:explain', withLime({ kernelWidth: 0 }), 'request.settings.kernelWidth');
+    rejects('model:explain', withLime({ kernelWidth: -1 }), 'request.settings.kernelWidth');
+    ok({ discretizer: null });
+    ok({ discretizer: 'entropy' });
+    rejects(
+      'model:explain',
+      withLime({ discretizer: 'kmeans' }),
+      'request.settings.discretizer must be one of',
+    );
+    const explain = (request: Record<string, unknown>) => ({
+      jobId: 'j',
+      request: { modelId: 'm', settings: lime, ...request },
+    });
+    rejects('model:explain', explain({ row: -1 }), 'request.row must be an integer from 0');
+    rejects('model:explain', explain({ row: 0, label: -1 }), 'request.label');
+    expect(validators['model:explain'](explain({ row: 3 })).request).toEqual({
+      modelId: 'm',
+      row: 3,
+      settings: lime,
+    });
+  });
+
+  it('rejects objects with a foreign prototype (only plain data crosses IPC)', () => {
+    class Sneaky {
+      jobId = 'j';
+    }
+    rejects('job:cancel', new Sneaky(), 'args must be a plain object');
+    rejects('job:cancel', new Date(), 'args must be a plain object');
+    expect(validators['job:cancel'](Object.assign(Object.create(null) as object, { jobId: 'j' }))).toEqual({
+      jobId: 'j',
+    });
+  });
+});
