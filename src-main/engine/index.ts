@@ -17,3 +17,43 @@ export { clusterOrder } from './data/clusterOrder';
 export { featureDistribution, type FeatureDistribution } from './data/featureDistribution';
 export { compareLabels, formatNumber } from './data/compareLabels';
 export { MISSING_MARKERS } from './data/missingMarkers';
+export { stratifiedSplit, approximateMode, type SplitOptions, type Split } from './split/stratifiedSplit';
+export { kFold, type KFoldOptions } from './split/kFold';
+export { RandomForestClassifier } from './forest/RandomForestClassifier';
+export { RandomForestRegressor } from './forest/RandomForestRegressor';
+export { loadForest } from './forest/loadForest';
+export type {
+  ForestJSON,
+  ForestKind,
+  ForestAggregation,
+  TrainOptions,
+  AsyncTrainOptions,
+} from './forest/forestBase';
+export type { ForestOptions, ResolvedForestOptions, MaxFeaturesOption } from './forest/options';
+export type { FlatTree, FlatTreeJSON } from './forest/flatTree';
+export type { FeatureRows } from './forest/matrixInput';
+export type { MlRandomForestJSON } from './forest/importMlRandomForest';
+export {
+  accuracy,
+  balancedAccuracy,
+  confusionMatrix,
+  perClassMetrics,
+  type ClassScores,
+} from './metrics/classificationMetrics';
+export {
+  rocCurve,
+  rocAuc,
+  prCurve,
+  averagePrecision,
+  trapezoidArea,
+  type RocCurve,
+  type PrCurve,
+} from './metrics/rankingCurves';
+export { r2, mae, rmse, residuals } from './metrics/regressionMetrics';
+export {
+  permutationImportance,
+  type PermutationImportance,
+  type PermutationImportanceOptions,
+  type RowPredictor,
+  type ScoreFunction,
+} from './importance/permutationImportance';

@@ -1,0 +1,321 @@
+/** What the classifier and the regressor share: training loop, packed prediction, importances, JSON. */
+import { throwIfAborted } from '../errors';
+import { createRng } from '../random/rng';
+import type { Rng } from '../random/rng';
+import { flatTreeFromJSON, flatTreeToJSON } from './flatTree';
+import type { FlatTree, FlatTreeJSON } from './flatTree';
+import { growTree, presortFeatures } from './growTree';
+import type { TrainingData } from './growTree';
+import { importMlRandomForest, isMlRandomForestJSON } from './importMlRandomForest';
+import type { ImportedForest } from './importMlRandomForest';
+import { toColumnMajor, toRowMajor } from './matrixInput';
+import type { FeatureRows } from './matrixInput';
+import { featuresPerSplit, resolveForestOptions, samplesPerTree } from './options';
+import type { ForestOptions, MaxFeaturesOption, ResolvedForestOptions } from './options';
+import { leafIndices, meanLeafValues, packTrees } from './packedForest';
+import type { PackedForest } from './packedForest';
+
+export type ForestKind = 'classifier' | 'regressor';
+/** How trees are combined: mean of leaf values (ours), or an imported ml-random-forest's vote / median. */
+export type ForestAggregation = 'mean' | 'vote' | 'median';
+
+/** Our versioned model JSON (plain data: survives JSON.stringify and structuredClone). */
+export interface ForestJSON {
+  format: 'lime-lens-forest';
+  version: 1;
+  kind: ForestKind;
+  /** Training options; null for a model imported from ml-random-forest. */
+  options: ResolvedForestOptions | null;
+  nFeatures: number;
+  /** Classifier: number of classes; regressor: 0. */
+  nClasses: number;
+  aggregation: ForestAggregation;
+  /** Where the trees came from when not trained here. */
+  source?: 'ml-random-forest';
+  /** Normalized impurity importances, one per feature. */
+  importances: number[];
+  trees: FlatTreeJSON[];
+}
+
+export interface TrainOptions {
+  /** Called after each tree with the fraction of trees done, in (0, 1]. */
+  onProgress?: (fraction: number) => void;
+  /** Checked before each tree; aborting throws CancelledError and leaves the model untouched. */
+  signal?: AbortSignal;
+  /** Classifier only: number of classes (default: largest label + 1), so absent classes keep a column. */
+  nClasses?: number;
+}
+
+export interface AsyncTrainOptions extends TrainOptions {
+  /** Yield to the event loop when this many ms have passed since the last yield. Default 50. */
+  yieldEveryMs?: number;
+}
+
+interface ModelState {
+  readonly trees: readonly FlatTree[];
+  readonly packed: PackedForest;
+  readonly nFeatures: number;
+  readonly nClasses: number;
+  readonly importances: Float64Array;
+  readonly aggregation: ForestAggregation;
+  readonly source?: 'ml-random-forest';
+}
+
+export abstract class ForestBase {
+  readonly options: ResolvedForestOptions;
+  protected state: ModelState | null = null;
+  protected abstract readonly kind: ForestKind;
+
+  protected constructor(options: ForestOptions, defaultMaxFeatures: MaxFeaturesOption) {
+    this.options = resolveForestOptions(options, { maxFeatures: defaultMaxFeatures });
+  }
+
+  /** Number of features the model was trained on (imported models: largest feature index used + 1). */
+  get nFeatures(): number {
+    return this.trained().nFeatures;
+  }
+
+  /** The trees, in training order (read-only views; do not mutate). */
+  get trees(): readonly FlatTree[] {
+    return this.trained().trees;
+  }
+
+  get isTrained(): boolean {
+    return this.state !== null;
+  }
+
+  /**
+   * Normalized mean decrease in impurity per feature (sums to 1 unless no tree ever split):
+   * scikit-learn's definition — per tree Σ over its splits of w·imp − w_L·imp_L − w_R·imp_R
+   * (w = bootstrap-weighted rows), normalized per tree, averaged over the trees that split,
+   * normalized again. Imported ml-random-forest models use that library's own definition.
+   */
+  featureImportances(): number[] {
+    return Array.from(this.trained().importances);
+  }
+
+  toJSON(): ForestJSON {
+    const s = this.trained();
+    const json: ForestJSON = {
+      format: 'lime-lens-forest',
+      version: 1,
+      kind: this.kind,
+      options: s.source ? null : { ...this.options },
+      nFeatures: s.nFeatures,
+      nClasses: s.nClasses,
+      aggregation: s.aggregation,
+      importances: Array.from(s.importances),
+      trees: s.trees.map(flatTreeToJSON),
+    };
+    if (s.source) json.source = s.source;
+    return json;
+  }
+
+  protected trained(): ModelState {
+    if (!this.state) throw new Error('The forest is not trained yet: call train(X, y) first');
+    return this.state;
+  }
+
+  /** Row-major copy of `rows` for the prediction loops. */
+  protected rowMajor(rows: FeatureRows): { data: Float64Array; nRows: number; nFeatures: number } {
+    const s = this.trained();
+    return { ...toRowMajor(rows, s.nFeatures, s.source !== undefined), nFeatures: s.nFeatures };
+  }
+
+  /** rows × nOutputs mean leaf values. */
+  protected meanOutputs(X: Float64Array, nRows: number, nFeatures: number): Float64Array {
+    const s = this.trained();
+    if (s.source ? nFeatures < s.nFeatures : nFeatures !== s.nFeatures) {
+      throw new RangeError(`rows have ${nFeatures} features; the model was trained on ${s.nFeatures}`);
+    }
+    if (X.length < nRows * nFeatures)
+      throw new RangeError(`X holds fewer than ${nRows} × ${nFeatures} values`);
+    return meanLeafValues(s.packed, X, nRows, nFeatures);
+  }
+
+  /** Absolute leaf index per tree per row (out[t * nRows + r]), checked like meanOutputs. */
+  protected leaves(X: Float64Array, nRows: number, nFeatures: number): Int32Array {
+    const s = this.trained();
+    if (s.source ? nFeatures < s.nFeatures : nFeatures !== s.nFeatures) {
+      throw new RangeError(`rows have ${nFeatures} features; the model was trained on ${s.nFeatures}`);
+    }
+    return leafIndices(s.packed, X, nRows, nFeatures);
+  }
+
+  /** Checks y and returns the training set; called before any tree is grown. */
+  protected abstract prepareTargets(
+    y: ArrayLike<number>,
+    nRows: number,
+    opts: TrainOptions,
+  ): TrainingDataTargets;
+
+  /** One step per tree, so the same loop serves train() and trainAsync(). */
+  protected *trainSteps(
+    X: FeatureRows,
+    y: ArrayLike<number>,
+    opts: TrainOptions,
+  ): Generator<void, void, void> {
+    throwIfAborted(opts.signal);
+    const { data, nRows, nFeatures } = toColumnMajor(X);
+    if (nRows === 0 || nFeatures === 0) throw new RangeError('X must have at least one row and one feature');
+    if (!y || y.length !== nRows)
+      throw new RangeError(`y has ${y?.length ?? 0} values but X has ${nRows} rows`);
+    const targets = this.prepareTargets(y, nRows, opts);
+    const o = this.options;
+    const mtry = featuresPerSplit(o.maxFeatures, nFeatures);
+    const nDraw = samplesPerTree(o.maxSamples, nRows);
+    const training: TrainingData = {
+      nRows,
+      nFeatures,
+      X: data,
+      sorted: presortFeatures(data, nRows, nFeatures),
+      ...targets,
+    };
+    const settings = {
+      mtry,
+      maxDepth: o.maxDepth ?? Infinity,
+      minSamplesLeaf: o.minSamplesLeaf,
+      minSamplesSplit: o.minSamplesSplit,
+    };
+    const rng = createRng(o.seed);
+    const trees: FlatTree[] = [];
+    const perTree: Float64Array[] = [];
+    for (let t = 0; t < o.nEstimators; t++) {
+      throwIfAborted(opts.signal);
+      const treeRng = rng.fork();
+      const weights = this.bag(nRows, nDraw, treeRng);
+      const { tree, importance } = growTree(training, weights, settings, treeRng);
+      trees.push(tree);
+      if (tree.nodeCount > 1) perTree.push(importance);
+      opts.onProgress?.((t + 1) / o.nEstimators);
+      yield;
+    }
+    const nOut = targets.nClasses > 0 ? targets.nClasses : 1;
+    this.state = {
+      trees,
+      packed: packTrees(trees, nOut),
+      nFeatures,
+      nClasses: targets.nClasses,
+      importances: averageImportances(perTree, nFeatures),
+      aggregation: 'mean',
+    };
+  }
+
+  /** Bootstrap counts (with replacement), a subsample (without), or every row once. */
+  private bag(nRows: number, nDraw: number, rng: Rng): Float64Array {
+    const w = new Float64Array(nRows);
+    const o = this.options;
+    if (!o.useSampleBagging) {
+      w.fill(1);
+    } else if (o.replacement) {
+      for (let i = 0; i < nDraw; i++) w[rng.int(nRows)]++;
+    } else {
+      const perm = new Int32Array(nRows);
+      for (let i = 0; i < nRows; i++) perm[i] = i;
+      for (let i = 0; i < nDraw; i++) {
+        const j = i + rng.int(nRows - i);
+        const tmp = perm[i];
+        perm[i] = perm[j];
+        perm[j] = tmp;
+        w[perm[i]] = 1;
+      }
+    }
+    return w;
+  }
+
+  protected runSync(X: FeatureRows, y: ArrayLike<number>, opts: TrainOptions): void {
+    for (const _ of this.trainSteps(X, y, opts));
+  }
+
+  protected async runAsync(X: FeatureRows, y: ArrayLike<number>, opts: AsyncTrainOptions): Promise<void> {
+    const every = opts.yieldEveryMs ?? 50;
+    let last = performance.now();
+    for (const _ of this.trainSteps(X, y, opts)) {
+      if (performance.now() - last >= every) {
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        last = performance.now();
+      }
+    }
+  }
+
+  /** Restores a model from our JSON or from ml-random-forest's; `kind` must match. */
+  protected restore(json: unknown): void {
+    if (isMlRandomForestJSON(json)) {
+      this.adopt(importMlRandomForest(json));
+      return;
+    }
+    const j = json as Partial<ForestJSON> | null;
+    if (typeof j !== 'object' || j === null || j.format !== 'lime-lens-forest') {
+      throw new RangeError('Invalid model: neither a Lime Lens forest nor an ml-random-forest model');
+    }
+    if (j.version !== 1)
+      throw new RangeError(`Unsupported model version ${String(j.version)} (this build reads 1)`);
+    if (j.kind !== this.kind)
+      throw new RangeError(`Invalid model: a ${String(j.kind)} cannot load as a ${this.kind}`);
+    const nFeatures = j.nFeatures;
+    const nClasses = j.nClasses;
+    if (!Number.isInteger(nFeatures) || (nFeatures as number) < 1 || !Number.isInteger(nClasses)) {
+      throw new RangeError('Invalid model: nFeatures and nClasses must be integers');
+    }
+    if (this.kind === 'classifier' ? (nClasses as number) < 1 : nClasses !== 0) {
+      throw new RangeError(`Invalid model: nClasses ${String(nClasses)} does not fit a ${this.kind}`);
+    }
+    if (!Array.isArray(j.trees) || j.trees.length === 0) throw new RangeError('Invalid model: no trees');
+    if (!Array.isArray(j.importances) || j.importances.length !== nFeatures) {
+      throw new RangeError('Invalid model: importances must hold one number per feature');
+    }
+    const aggregation = j.aggregation ?? 'mean';
+    if (!['mean', 'vote', 'median'].includes(aggregation)) {
+      throw new RangeError(`Invalid model: unknown aggregation ${String(aggregation)}`);
+    }
+    const nOut = this.kind === 'classifier' ? (nClasses as number) : 1;
+    const trees = j.trees.map((t) => flatTreeFromJSON(t, nFeatures as number, nOut));
+    this.state = {
+      trees,
+      packed: packTrees(trees, nOut),
+      nFeatures: nFeatures as number,
+      nClasses: nClasses as number,
+      importances: Float64Array.from(j.importances),
+      aggregation,
+      source: j.source === 'ml-random-forest' ? 'ml-random-forest' : undefined,
+    };
+  }
+
+  private adopt(imported: ImportedForest): void {
+    if (imported.kind !== this.kind) {
+      throw new RangeError(
+        `Invalid model: an ml-random-forest ${imported.kind} cannot load as a ${this.kind}`,
+      );
+    }
+    const nOut = imported.kind === 'classifier' ? imported.nClasses : 1;
+    this.state = {
+      trees: imported.trees,
+      packed: packTrees(imported.trees, nOut),
+      nFeatures: imported.nFeatures,
+      nClasses: imported.nClasses,
+      importances: imported.importances,
+      aggregation: imported.aggregation,
+      source: 'ml-random-forest',
+    };
+  }
+}
+
+export type TrainingDataTargets = Pick<TrainingData, 'yClass' | 'yValue' | 'nClasses'>;
+
+/** scikit-learn's forest importances: per-tree normalized, averaged, renormalized. */
+function averageImportances(perTree: readonly Float64Array[], nFeatures: number): Float64Array {
+  const mean = new Float64Array(nFeatures);
+  let used = 0;
+  for (const imp of perTree) {
+    let sum = 0;
+    for (let f = 0; f < nFeatures; f++) sum += imp[f];
+    if (!(sum > 0)) continue;
+    for (let f = 0; f < nFeatures; f++) mean[f] += imp[f] / sum;
+    used++;
+  }
+  if (used === 0) return mean;
+  let total = 0;
+  for (let f = 0; f < nFeatures; f++) total += mean[f] / used;
+  for (let f = 0; f < nFeatures; f++) mean[f] = mean[f] / used / total;
+  return mean;
+}

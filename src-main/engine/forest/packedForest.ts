@@ -1,0 +1,123 @@
+/**
+ * All trees of a forest concatenated into one set of typed arrays, and the prediction loops over
+ * them. Trees are the outer loop so one tree's nodes stay in cache while every row walks it.
+ */
+import type { FlatTree } from './flatTree';
+
+export interface PackedForest {
+  readonly nTrees: number;
+  /** Values per node: number of classes, or 1 for regression. */
+  readonly nOutputs: number;
+  readonly roots: Int32Array;
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  /** Absolute node indices into the packed arrays. */
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly value: Float64Array;
+}
+
+export function packTrees(trees: readonly FlatTree[], nOutputs: number): PackedForest {
+  let total = 0;
+  for (const t of trees) total += t.nodeCount;
+  const roots = new Int32Array(trees.length);
+  const feature = new Int32Array(total);
+  const threshold = new Float64Array(total);
+  const left = new Int32Array(total);
+  const right = new Int32Array(total);
+  const value = new Float64Array(total * nOutputs);
+  let offset = 0;
+  trees.forEach((t, i) => {
+    roots[i] = offset;
+    feature.set(t.feature, offset);
+    threshold.set(t.threshold, offset);
+    value.set(t.value, offset * nOutputs);
+    for (let j = 0; j < t.nodeCount; j++) {
+      left[offset + j] = t.left[j] < 0 ? -1 : t.left[j] + offset;
+      right[offset + j] = t.right[j] < 0 ? -1 : t.right[j] + offset;
+    }
+    offset += t.nodeCount;
+  });
+  return { nTrees: trees.length, nOutputs, roots, feature, threshold, left, right, value };
+}
+
+/**
+ * Leaf index (absolute, into the packed arrays) reached by each row in each tree:
+ * out[t * nRows + r]. X is row-major (rows × nFeatures).
+ */
+export function leafIndices(
+  forest: PackedForest,
+  X: Float64Array,
+  nRows: number,
+  nFeatures: number,
+): Int32Array {
+  const { nTrees, roots, feature, threshold, left, right } = forest;
+  const out = new Int32Array(nTrees * nRows);
+  for (let t = 0; t < nTrees; t++) {
+    const root = roots[t];
+    const o = t * nRows;
+    for (let r = 0; r < nRows; r++) {
+      const base = r * nFeatures;
+      let node = root;
+      let f = feature[node];
+      while (f >= 0) {
+        node = X[base + f] <= threshold[node] ? left[node] : right[node];
+        f = feature[node];
+      }
+      out[o + r] = node;
+    }
+  }
+  return out;
+}
+
+/**
+ * Mean over trees of the leaf values reached by each row: rows × nOutputs, row-major.
+ * For classifiers these are the averaged leaf class fractions (scikit-learn's predict_proba).
+ */
+export function meanLeafValues(
+  forest: PackedForest,
+  X: Float64Array,
+  nRows: number,
+  nFeatures: number,
+): Float64Array {
+  const { nTrees, nOutputs: k, roots, feature, threshold, left, right, value } = forest;
+  const out = new Float64Array(nRows * k);
+  for (let t = 0; t < nTrees; t++) {
+    const root = roots[t];
+    for (let r = 0; r < nRows; r++) {
+      const base = r * nFeatures;
+      let node = root;
+      let f = feature[node];
+      while (f >= 0) {
+        node = X[base + f] <= threshold[node] ? left[node] : right[node];
+        f = feature[node];
+      }
+      if (k === 1) {
+        out[r] += value[node];
+      } else if (k === 2) {
+        out[2 * r] += value[2 * node];
+        out[2 * r + 1] += value[2 * node + 1];
+      } else {
+        const vo = node * k;
+        const oo = r * k;
+        for (let c = 0; c < k; c++) out[oo + c] += value[vo + c];
+      }
+    }
+  }
+  // Division, not multiplication by 1/nTrees, so regression means equal a plain sum / count.
+  for (let i = 0; i < out.length; i++) out[i] /= nTrees;
+  return out;
+}
+
+/** Index of the largest of k values starting at `offset`; the first one on ties (numpy's argmax). */
+export function argmaxAt(values: Float64Array, offset: number, k: number): number {
+  let best = 0;
+  let bestValue = values[offset];
+  for (let c = 1; c < k; c++) {
+    if (values[offset + c] > bestValue) {
+      bestValue = values[offset + c];
+      best = c;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,27 @@
+/** Test-only reader for the simple numeric sample CSVs (no quotes, comma-separated). */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface NumericCsv {
+  featureNames: string[];
+  X: number[][];
+  /** Classification: index into `classes` (sorted labels); regression: the value. */
+  y: number[];
+  classes: string[];
+}
+
+const samples = fileURLToPath(new URL('../../../assets/samples/', import.meta.url));
+
+/** Reads assets/samples/<name>; the last column is the target, numeric when `regression`. */
+export function loadNumericCsv(name: string, { regression = false } = {}): NumericCsv {
+  const lines = readFileSync(samples + name, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
+  const header = lines[0].split(',');
+  const rows = lines.slice(1).map((l) => l.split(','));
+  const X = rows.map((r) => r.slice(0, -1).map(Number));
+  const labels = rows.map((r) => r[r.length - 1]);
+  const classes = regression ? [] : [...new Set(labels)].sort();
+  const y = regression ? labels.map(Number) : labels.map((l) => classes.indexOf(l));
+  return { featureNames: header.slice(0, -1), X, y, classes };
+}

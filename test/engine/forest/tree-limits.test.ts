@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { FlatTree } from '../../../src-main/engine/forest/flatTree';
+import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
+import { RandomForestRegressor } from '../../../src-main/engine/forest/RandomForestRegressor';
+import { loadNumericCsv } from './loadNumericCsv';
+
+const cancer = loadNumericCsv('breast_cancer.csv');
+const diabetes = loadNumericCsv('diabetes.csv', { regression: true });
+
+function depths(tree: FlatTree): number[] {
+  const d = new Array<number>(tree.nodeCount).fill(0);
+  for (let i = 0; i < tree.nodeCount; i++) {
+    if (tree.feature[i] >= 0) {
+      d[tree.left[i]] = d[i] + 1;
+      d[tree.right[i]] = d[i] + 1;
+    }
+  }
+  return d;
+}
+
+const leaves = (t: FlatTree): number[] => [...Array(t.nodeCount).keys()].filter((i) => t.feature[i] < 0);
+const splits = (t: FlatTree): number[] => [...Array(t.nodeCount).keys()].filter((i) => t.feature[i] >= 0);
+
+describe('tree limits', () => {
+  it('maxDepth 3: no node deeper than 3, and some leaf reaches 3', () => {
+    const model = new RandomForestClassifier({ nEstimators: 10, maxDepth: 3, seed: 1 }).train(
+      cancer.X,
+      cancer.y,
+    );
+    for (const t of model.trees) {
+      const d = depths(t);
+      expect(Math.max(...d)).toBe(3);
+      for (const i of splits(t)) expect(d[i]).toBeLessThan(3);
+    }
+  });
+
+  it('minSamplesLeaf 7: every leaf holds at least 7 distinct rows; children add up to parents', () => {
+    const model = new RandomForestClassifier({ nEstimators: 10, minSamplesLeaf: 7, seed: 2 }).train(
+      cancer.X,
+      cancer.y,
+    );
+    let smallest = Infinity;
+    for (const t of model.trees) {
+      const samples = t.samples as Int32Array;
+      const weight = t.weight as Float64Array;
+      for (const i of leaves(t)) smallest = Math.min(smallest, samples[i]);
+      for (const i of splits(t)) {
+        expect(samples[t.left[i]] + samples[t.right[i]]).toBe(samples[i]);
+        expect(weight[t.left[i]] + weight[t.right[i]]).toBe(weight[i]);
+      }
+      // a bootstrap of 569 draws
+      expect(weight[0]).toBe(569);
+    }
+    expect(smallest).toBe(7);
+  });
+
+  it('minSamplesSplit 40: only nodes of ≥ 40 rows are split (regression)', () => {
+    const model = new RandomForestRegressor({ nEstimators: 5, minSamplesSplit: 40, seed: 3 }).train(
+      diabetes.X,
+      diabetes.y,
+    );
+    for (const t of model.trees) {
+      const samples = t.samples as Int32Array;
+      for (const i of splits(t)) expect(samples[i]).toBeGreaterThanOrEqual(40);
+      expect(leaves(t).some((i) => samples[i] >= 20)).toBe(true);
+    }
+  });
+
+  it('unlimited classifier trees end in pure leaves whose values are class fractions', () => {
+    const model = new RandomForestClassifier({ nEstimators: 3, seed: 4 }).train(cancer.X, cancer.y);
+    for (const t of model.trees) {
+      for (const i of leaves(t)) {
+        expect(t.impurity?.[i]).toBe(0);
+        expect([t.value[2 * i], t.value[2 * i + 1]].sort()).toEqual([0, 1]);
+      }
+    }
+  });
+});
