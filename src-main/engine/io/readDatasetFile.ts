@@ -40,7 +40,8 @@ export async function readDatasetFile(
   }
   if (size > MAX_FILE_BYTES) {
     throw new UserFacingError(
-      `${path} is ${Math.round(size / (1024 * 1024))} MB; Lime Lens opens files up to ${MAX_FILE_BYTES / (1024 * 1024)} MB. ` +
+      `${path} is too large (${(size / (1024 * 1024)).toFixed(1)} MB); Lime Lens opens files up to ` +
+        `${MAX_FILE_BYTES / (1024 * 1024)} MB. ` +
         'Use a sample of the rows or fewer columns.',
       { file: path, code: 'file-too-large' },
     );
