@@ -75,7 +75,6 @@ function start(): void {
       const userData = app.getPath('userData');
       const recent = createRecentFilesStore({ file: join(userData, 'recent-files.json') });
       const jobs = createWorkerJobClient({ workerPath: join(__dirname, 'worker.js') });
-      jobs.onRestart((message) => sendEvent('worker:status', { status: 'restarted', message }));
       app.on('will-quit', () => void jobs.dispose());
 
       const locale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();

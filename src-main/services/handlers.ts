@@ -73,6 +73,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   /** The dataset the renderer shows; the previous one is released from the worker when another opens. */
   let currentDatasetId: string | undefined;
 
+  // A replaced worker has lost every dataset and model: tell the renderer so it can reopen.
+  jobs.onRestart((message) => {
+    currentDatasetId = undefined;
+    sendEvent('worker:status', { status: 'restarted', message });
+  });
+
   async function outcome<T>(what: string, work: () => Promise<T>): Promise<Outcome<T>> {
     try {
       return { ok: true, value: await work() };
@@ -98,7 +104,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     try {
       const info = await stat(path);
       if (!info.isFile()) return { ok: false, error: userError(`"${path}" is a folder, not a data file.`) };
-    } catch {
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        return { ok: false, error: userError(`The file "${path}" could not be read.`, { file: fileName }) };
+      }
       await recent.remove(path).catch(() => undefined);
       return {
         ok: false,

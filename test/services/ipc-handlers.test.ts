@@ -2,19 +2,14 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  DatasetSummaryDTO,
-  EventChannel,
-  EventMap,
-  ModelSettingsDTO,
-  TrainResultDTO,
-} from '../../src-main/contract/ipc';
+import type { DatasetSummaryDTO, EventChannel, EventMap, TrainResultDTO } from '../../src-main/contract/ipc';
 import { createHandlers, toErrorDTO } from '../../src-main/services/handlers';
 import type { RecentFilesStore } from '../../src-main/services/recentFiles';
 import { createRecentFilesStore } from '../../src-main/services/recentFiles';
 import { ValidationError } from '../../src-main/services/validate';
 import { JobError } from '../../src-main/worker/protocol';
 import { fakeJobClient } from './fakeJobClient';
+import { LIME_SETTINGS, MODEL_SETTINGS } from './ipcFixtures';
 
 function summary(datasetId: string, fileName: string): DatasetSummaryDTO {
   return {
@@ -30,18 +25,7 @@ function summary(datasetId: string, fileName: string): DatasetSummaryDTO {
   };
 }
 
-const settings: ModelSettingsDTO = {
-  target: 'y',
-  task: 'classification',
-  features: ['a', 'b'],
-  nEstimators: 10,
-  maxDepth: null,
-  maxFeatures: 'sqrt',
-  minSamplesLeaf: 1,
-  testFraction: 0.2,
-  seed: 42,
-  kFolds: 0,
-};
+const settings = MODEL_SETTINGS;
 
 let dir: string;
 let samplesDir: string;
@@ -113,6 +97,22 @@ describe('dataset:open-path', () => {
     expect(result.error.message).toContain(join(dir, 'gone.csv'));
     expect(jobs.calls).toEqual([]);
     expect(await recent.list()).toEqual([]);
+  });
+
+  it('an unreadable path (not a missing file) is a user error and stays in recent files', async () => {
+    await recent.add(dataFile);
+    const result = await handlersWith(fakeJobClient())['dataset:open-path']({
+      path: join(dataFile, 'x.csv'),
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        kind: 'user',
+        message: `The file "${join(dataFile, 'x.csv')}" could not be read.`,
+        file: 'x.csv',
+      },
+    });
+    expect((await recent.list()).map((f) => f.path)).toEqual([dataFile]);
   });
 
   it('a folder is refused as a user error', async () => {
@@ -225,13 +225,7 @@ describe('jobs', () => {
     const request = {
       modelId: 'm1',
       row: 5,
-      settings: {
-        numFeatures: 8,
-        numSamples: 5000,
-        kernelWidth: null,
-        discretizer: 'quartile' as const,
-        seed: 1,
-      },
+      settings: LIME_SETTINGS,
     };
     const jobs = fakeJobClient({
       explain: async (_args, options) => {
@@ -280,6 +274,23 @@ describe('jobs', () => {
       value: { feature: 'a', counts: [[2]] },
     });
     expect(jobs.calls.map((c) => c.kind)).toEqual(['rows', 'correlation', 'featureDistribution']);
+  });
+});
+
+describe('worker restart', () => {
+  it("sends worker:status with the client's message", () => {
+    const jobs = fakeJobClient();
+    handlersWith(jobs);
+    jobs.restart('The computation worker crashed. It was restarted; please open the dataset again.');
+    expect(events).toEqual([
+      {
+        channel: 'worker:status',
+        payload: {
+          status: 'restarted',
+          message: 'The computation worker crashed. It was restarted; please open the dataset again.',
+        },
+      },
+    ]);
   });
 });
 

@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { InvokeChannel } from '../../src-main/contract/ipc';
 import { INVOKE_CHANNELS, MAX_ROWS_PER_REQUEST } from '../../src-main/contract/ipc';
 import { ValidationError, validators } from '../../src-main/services/validate';
+import { LIME_SETTINGS, MODEL_SETTINGS } from './ipcFixtures';
 
-const settings = {
-  target: 'diagnosis',
-  task: 'classification',
-  features: ['mean radius', 'mean texture'],
-  nEstimators: 100,
-  maxDepth: null,
-  maxFeatures: 'sqrt',
-  minSamplesLeaf: 1,
-  testFraction: 0.2,
-  seed: 42,
-  kFolds: 0,
-};
-const lime = { numFeatures: 8, numSamples: 5000, kernelWidth: null, discretizer: 'quartile', seed: 42 };
+const settings = MODEL_SETTINGS;
+const lime = LIME_SETTINGS;
 
 /** A valid argument for every channel. */
 const GOOD: Record<InvokeChannel, unknown> = {
