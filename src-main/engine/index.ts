@@ -2,6 +2,25 @@
 export { createRng, shuffleInPlace, type Rng } from './random/rng';
 export { UserFacingError, CancelledError, throwIfAborted } from './errors';
 export type { Dataset, ColumnSummary, ColumnKind, SourceInfo, Task } from './data/types';
+export {
+  LimeTabularExplainer,
+  Explanation,
+  QuartileDiscretizer,
+  DecileDiscretizer,
+  EntropyDiscretizer,
+  StatsDiscretizer,
+  BaseDiscretizer,
+  LimeBase,
+  type LimeTabularOptions,
+  type ExplainInstanceOptions,
+  type ExplanationJSON,
+  type PredictFn,
+  type LimeMode,
+  type FeatureSelectionMethod,
+  type DistanceMetric,
+  type SurrogateRegressor,
+  type TrainingDataStats,
+} from './lime';
 export { loadDataset } from './data/loadDataset';
 export { decodeText, type DecodedText } from './data/decodeText';
 export { parseDelimited, type DelimitedTable } from './data/parseDelimited';

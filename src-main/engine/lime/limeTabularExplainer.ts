@@ -1,0 +1,560 @@
+import { throwIfAborted } from '../errors';
+import { createRng } from '../random/rng';
+import { BaseDiscretizer, type DiscretizerStats } from './baseDiscretizer';
+import { DecileDiscretizer } from './decileDiscretizer';
+import { EntropyDiscretizer } from './entropyDiscretizer';
+import { Explanation, type ExplanationJSON, type LimeMode } from './explanation';
+import { FEATURE_SELECTION_METHODS, type FeatureSelectionMethod } from './featureSelection';
+import {
+  DISTANCE_METRICS,
+  defaultKernelWidth,
+  distancesToFirstRow,
+  exponentialKernel,
+  type DistanceMetric,
+  type KernelFn,
+} from './kernels';
+import { explainWithDesign, type LocalExplanation, type SurrogateRegressor } from './limeBase';
+import { formatFixed2 } from './pyFormat';
+import { QuartileDiscretizer } from './quartileDiscretizer';
+import { StatsDiscretizer } from './statsDiscretizer';
+import { weightedDesign } from './weightedDesign';
+
+export type DiscretizerOption = 'quartile' | 'decile' | 'entropy' | BaseDiscretizer;
+
+/** Training statistics to use instead of the training data's (reference `training_data_stats`). */
+export interface TrainingDataStats extends DiscretizerStats {
+  /** Per feature sampled by frequency: its values, ascending. */
+  readonly featureValues: Readonly<Record<number, readonly number[]>>;
+  /** Per feature sampled by frequency: counts or frequencies, aligned with featureValues. */
+  readonly featureFrequencies: Readonly<Record<number, readonly number[]>>;
+}
+
+export interface LimeTabularOptions {
+  /** Default 'classification'. */
+  readonly mode?: LimeMode;
+  /** One label per training row; required by the 'entropy' discretizer. */
+  readonly trainingLabels?: ArrayLike<number>;
+  /** Default '0', '1', …. */
+  readonly featureNames?: readonly string[];
+  /** Indices of categorical features; their training values must be integer codes. */
+  readonly categoricalFeatures?: readonly number[];
+  /** Feature index → category names, categoricalNames[i][code]. */
+  readonly categoricalNames?: Readonly<Record<number, readonly string[]>>;
+  /** Default 0.75 · √(number of features). */
+  readonly kernelWidth?: number;
+  /** Default sqrt(exp(−d² / width²)). */
+  readonly kernel?: KernelFn;
+  /** Default '0', '1', … (one per model output). */
+  readonly classNames?: readonly string[];
+  /** Default 'auto'. */
+  readonly featureSelection?: FeatureSelectionMethod;
+  /** Default true: continuous features are binned and explained as bin conditions. */
+  readonly discretizeContinuous?: boolean;
+  /** Default 'quartile'. */
+  readonly discretizer?: DiscretizerOption;
+  /** Without discretization: sample around the instance (true) or the training mean (default). */
+  readonly sampleAroundInstance?: boolean;
+  /**
+   * Seed of every random draw. Default 0. Each explainInstance call starts from this
+   * seed, so an explanation depends only on (seed, row, options), not on earlier calls.
+   */
+  readonly randomState?: number;
+  readonly trainingDataStats?: TrainingDataStats;
+}
+
+/** What predictFn may return: rows × classes probabilities, or one value per row (regression). */
+export type PredictOutput = readonly ArrayLike<number>[] | ArrayLike<number>;
+/** The model: rows × features → outputs; may be async (e.g. a worker round trip). */
+export type PredictFn = (rows: number[][]) => PredictOutput | Promise<PredictOutput>;
+
+export interface ExplainInstanceOptions {
+  /** Class indices to explain; default [1]. Ignored in regression. */
+  readonly labels?: readonly number[];
+  /** Explain the K most probable classes instead of `labels`. */
+  readonly topLabels?: number;
+  /** Default 10. */
+  readonly numFeatures?: number;
+  /** Neighbourhood size, default 5000 (the instance is the first sample). */
+  readonly numSamples?: number;
+  /** Default 'euclidean'. */
+  readonly distanceMetric?: DistanceMetric;
+  /** Surrogate to use instead of Ridge(alpha = 1). */
+  readonly modelRegressor?: SurrogateRegressor;
+  readonly signal?: AbortSignal;
+}
+
+const DEFAULT_RANDOM_STATE = 0;
+/** np.allclose(sum, 1) tolerance: atol 1e-8 + rtol 1e-5. */
+const PROBABILITY_SUM_TOLERANCE = 1e-8 + 1e-5;
+
+/**
+ * LIME for tabular data, a port of the reference `lime.lime_tabular.LimeTabularExplainer`
+ * (Ribeiro et al.): perturbs an instance using training statistics, weights the
+ * samples by an exponential kernel on their standardized distance, and fits a weighted
+ * ridge surrogate whose coefficients are the explanation.
+ */
+export class LimeTabularExplainer {
+  readonly mode: LimeMode;
+  readonly featureNames: readonly string[];
+  /** Features sampled by frequency: the categorical ones, or all of them when discretizing. */
+  readonly categoricalFeatures: readonly number[];
+  readonly categoricalNames: Readonly<Record<number, readonly string[]>>;
+  readonly discretizer: BaseDiscretizer | null;
+  readonly kernelWidth: number;
+  readonly featureSelection: FeatureSelectionMethod;
+  readonly sampleAroundInstance: boolean;
+  readonly randomState: number;
+  readonly classNames: readonly string[] | null;
+  /** Per frequency-sampled feature: its training values (bins when discretized), ascending. */
+  readonly featureValues: Readonly<Record<number, Float64Array>>;
+  /** Per frequency-sampled feature: the training frequency of each value (sums to 1). */
+  readonly featureFrequencies: Readonly<Record<number, Float64Array>>;
+  /** StandardScaler(with_mean=False) fitted on the training data; 0 / 1 for frequency-sampled features. */
+  readonly scalerMean: Float64Array;
+  readonly scalerScale: Float64Array;
+  private readonly kernel: KernelFn;
+  private readonly numFeaturesTotal: number;
+  private readonly isCategorical: Uint8Array;
+  private readonly featureCdf: Record<number, Float64Array> = {};
+
+  /**
+   * @param trainingData rows × features of finite numbers (impute first); categorical
+   *   features as integer codes
+   */
+  constructor(trainingData: readonly (readonly number[])[], options: LimeTabularOptions = {}) {
+    const rows = trainingData.length;
+    if (rows === 0) throw new RangeError('trainingData has no rows');
+    const d = trainingData[0].length;
+    if (d === 0) throw new RangeError('trainingData has no columns');
+    for (let r = 0; r < rows; r++) {
+      const row = trainingData[r];
+      if (row.length !== d)
+        throw new RangeError(`trainingData row ${r} has ${row.length} values, expected ${d}`);
+      for (let j = 0; j < d; j++) {
+        if (!Number.isFinite(row[j])) {
+          throw new RangeError(
+            `trainingData row ${r}, column ${j} is ${row[j]}: impute missing values before LIME`,
+          );
+        }
+      }
+    }
+    this.numFeaturesTotal = d;
+    const mode = options.mode ?? 'classification';
+    if (mode !== 'classification' && mode !== 'regression') {
+      throw new RangeError(`mode must be 'classification' or 'regression', got ${String(mode)}`);
+    }
+    this.mode = mode;
+    const featureNames = options.featureNames
+      ? [...options.featureNames]
+      : Array.from({ length: d }, (_, j) => String(j));
+    if (featureNames.length !== d)
+      throw new RangeError(`featureNames has ${featureNames.length} names for ${d} features`);
+    this.featureNames = featureNames;
+    const categorical = [...(options.categoricalFeatures ?? [])];
+    for (const f of categorical) {
+      if (!Number.isInteger(f) || f < 0 || f >= d)
+        throw new RangeError(`categoricalFeatures: ${f} is not a feature index in [0, ${d})`);
+      for (let r = 0; r < rows; r++) {
+        if (!Number.isInteger(trainingData[r][f])) {
+          throw new RangeError(
+            `categoricalFeatures: feature ${f} has the non-integer value ${trainingData[r][f]} in row ${r}`,
+          );
+        }
+      }
+    }
+    this.categoricalNames = options.categoricalNames ?? {};
+    const kernelWidth = options.kernelWidth ?? defaultKernelWidth(d);
+    if (!(kernelWidth > 0) || !Number.isFinite(kernelWidth))
+      throw new RangeError(`kernelWidth must be a positive number, got ${kernelWidth}`);
+    this.kernelWidth = kernelWidth;
+    this.kernel = options.kernel ?? exponentialKernel;
+    const featureSelection = options.featureSelection ?? 'auto';
+    if (!FEATURE_SELECTION_METHODS.includes(featureSelection)) {
+      throw new RangeError(
+        `featureSelection must be one of ${FEATURE_SELECTION_METHODS.join(', ')}; got ${String(featureSelection)}`,
+      );
+    }
+    this.featureSelection = featureSelection;
+    this.sampleAroundInstance = options.sampleAroundInstance ?? false;
+    const randomState = options.randomState ?? DEFAULT_RANDOM_STATE;
+    if (!Number.isFinite(randomState))
+      throw new RangeError(`randomState must be a finite number, got ${randomState}`);
+    this.randomState = randomState;
+    this.classNames = options.classNames ? [...options.classNames] : null;
+    const stats = options.trainingDataStats;
+    if (stats) {
+      for (const key of ['means', 'mins', 'maxs', 'stds', 'featureValues', 'featureFrequencies'] as const) {
+        if (!stats[key]) throw new RangeError(`trainingDataStats is missing ${key}`);
+      }
+    }
+    if (options.trainingLabels && options.trainingLabels.length !== rows) {
+      throw new RangeError(
+        `trainingLabels has ${options.trainingLabels.length} values for ${rows} training rows`,
+      );
+    }
+
+    let discretizer: BaseDiscretizer | null = null;
+    let discretizedTraining: readonly (readonly number[])[] = trainingData;
+    if (options.discretizeContinuous ?? true) {
+      const choice = options.discretizer ?? 'quartile';
+      const labels = options.trainingLabels;
+      if (stats) discretizer = new StatsDiscretizer(trainingData, categorical, featureNames, labels, stats);
+      else if (choice === 'quartile')
+        discretizer = new QuartileDiscretizer(trainingData, categorical, featureNames, labels);
+      else if (choice === 'decile')
+        discretizer = new DecileDiscretizer(trainingData, categorical, featureNames, labels);
+      else if (choice === 'entropy')
+        discretizer = new EntropyDiscretizer(trainingData, categorical, featureNames, labels);
+      else if (choice instanceof BaseDiscretizer) discretizer = choice;
+      else
+        throw new RangeError(
+          `discretizer must be 'quartile', 'decile', 'entropy' or a BaseDiscretizer; got ${String(choice)}`,
+        );
+      if (!stats) discretizedTraining = trainingData.map((row) => discretizer!.discretize(row));
+      this.categoricalFeatures = Array.from({ length: d }, (_, j) => j);
+    } else {
+      this.categoricalFeatures = categorical;
+    }
+    this.discretizer = discretizer;
+
+    // StandardScaler(with_mean=False).fit(trainingData): mean_ and population std, std 1 for constant columns.
+    this.scalerMean = new Float64Array(d);
+    this.scalerScale = new Float64Array(d);
+    for (let j = 0; j < d; j++) {
+      let sum = 0;
+      for (let r = 0; r < rows; r++) sum += trainingData[r][j];
+      const mean = sum / rows;
+      let ss = 0;
+      for (let r = 0; r < rows; r++) ss += (trainingData[r][j] - mean) ** 2;
+      const variance = ss / rows;
+      const constant = variance <= rows * Number.EPSILON * variance + (rows * mean * Number.EPSILON) ** 2;
+      this.scalerMean[j] = mean;
+      this.scalerScale[j] = constant ? 1 : Math.sqrt(variance);
+    }
+
+    const featureValues: Record<number, Float64Array> = {};
+    const featureFrequencies: Record<number, Float64Array> = {};
+    this.isCategorical = new Uint8Array(d);
+    for (const f of this.categoricalFeatures) {
+      let values: number[];
+      let counts: number[];
+      if (stats) {
+        const v = stats.featureValues[f];
+        const c = stats.featureFrequencies[f];
+        if (!v || !c || v.length !== c.length || v.length === 0) {
+          throw new RangeError(
+            `trainingDataStats.featureValues/featureFrequencies are missing or misaligned for feature ${f}`,
+          );
+        }
+        values = [...v];
+        counts = [...c];
+      } else {
+        const tally = new Map<number, number>();
+        for (const row of discretizedTraining) tally.set(row[f], (tally.get(row[f]) ?? 0) + 1);
+        values = [...tally.keys()].sort((a, b) => a - b);
+        counts = values.map((v) => tally.get(v)!);
+      }
+      const total = counts.reduce((a, b) => a + b, 0);
+      featureValues[f] = Float64Array.from(values);
+      featureFrequencies[f] = Float64Array.from(counts, (c) => c / total);
+      // np.random.choice: cumulative sum normalized by its last entry, searched with side='right'.
+      const cdf = new Float64Array(counts.length);
+      let acc = 0;
+      for (let i = 0; i < counts.length; i++) cdf[i] = acc += featureFrequencies[f][i];
+      for (let i = 0; i < cdf.length; i++) cdf[i] /= acc;
+      this.featureCdf[f] = cdf;
+      this.scalerMean[f] = 0;
+      this.scalerScale[f] = 1;
+      this.isCategorical[f] = 1;
+    }
+    this.featureValues = featureValues;
+    this.featureFrequencies = featureFrequencies;
+  }
+
+  /**
+   * Explains the model's prediction for one row (reference `explain_instance`).
+   * @param row one value per feature, as in the training data
+   * @param predictFn rows × features → rows × classes probabilities (classification,
+   *   class index order) or one value per row (regression); sync or async
+   */
+  async explainInstance(
+    row: readonly number[],
+    predictFn: PredictFn,
+    options: ExplainInstanceOptions = {},
+  ): Promise<Explanation> {
+    const d = this.numFeaturesTotal;
+    if (row.length !== d) throw new RangeError(`row has ${row.length} values, expected ${d}`);
+    for (let j = 0; j < d; j++)
+      if (!Number.isFinite(row[j])) throw new RangeError(`row value ${j} is ${row[j]}: impute it first`);
+    const numSamples = options.numSamples ?? 5000;
+    if (!Number.isInteger(numSamples) || numSamples < 2)
+      throw new RangeError(`numSamples must be an integer ≥ 2, got ${numSamples}`);
+    const numFeatures = options.numFeatures ?? 10;
+    if (!Number.isInteger(numFeatures) || numFeatures < 1)
+      throw new RangeError(`numFeatures must be an integer ≥ 1, got ${numFeatures}`);
+    const metric = options.distanceMetric ?? 'euclidean';
+    if (!DISTANCE_METRICS.includes(metric))
+      throw new RangeError(
+        `distanceMetric must be one of ${DISTANCE_METRICS.join(', ')}; got ${String(metric)}`,
+      );
+    const { topLabels } = options;
+    if (topLabels !== undefined && (!Number.isInteger(topLabels) || topLabels < 1)) {
+      throw new RangeError(`topLabels must be an integer ≥ 1, got ${topLabels}`);
+    }
+    throwIfAborted(options.signal);
+
+    const { data, inverse } = this.dataInverse(row, numSamples);
+    const distances = distancesToFirstRow(data, numSamples, d, metric);
+    const weights = new Float64Array(numSamples);
+    for (let r = 0; r < numSamples; r++) weights[r] = this.kernel(distances[r], this.kernelWidth);
+
+    const rows: number[][] = new Array(numSamples);
+    for (let r = 0; r < numSamples; r++) {
+      const out = new Array<number>(d);
+      for (let j = 0; j < d; j++) out[j] = inverse[r * d + j];
+      rows[r] = out;
+    }
+    const raw = await predictFn(rows);
+    throwIfAborted(options.signal);
+    const { yss, outputs } = this.readPredictions(raw, numSamples);
+
+    let labels: number[];
+    let top: number[] | null = null;
+    if (this.mode === 'classification') {
+      if (this.classNames && this.classNames.length !== outputs) {
+        throw new RangeError(
+          `classNames has ${this.classNames.length} names but predictFn returned ${outputs} probabilities per row`,
+        );
+      }
+      if (topLabels !== undefined) {
+        const first = Array.from({ length: outputs }, (_, c) => c);
+        first.sort((a, b) => yss[a] - yss[b]);
+        top = first.slice(Math.max(0, outputs - topLabels)).reverse();
+        labels = top;
+      } else {
+        labels = [...(options.labels ?? [1])];
+        for (const label of labels) {
+          if (!Number.isInteger(label) || label < 0 || label >= outputs) {
+            throw new RangeError(
+              `labels: ${label} is not a class index in [0, ${outputs}) (predictFn returned ${outputs} classes)`,
+            );
+          }
+        }
+      }
+    } else {
+      labels = [0];
+    }
+
+    const design = weightedDesign(data, numSamples, d, weights, this.discretizer !== null);
+    const localExp: Record<number, [number, number][]> = {};
+    const intercept: Record<number, number> = {};
+    const score: Record<number, number> = {};
+    const localPred: Record<number, number> = {};
+    const y = new Float64Array(numSamples);
+    for (const label of labels) {
+      for (let r = 0; r < numSamples; r++) y[r] = yss[r * outputs + label];
+      const local: LocalExplanation = explainWithDesign(
+        design,
+        y,
+        numFeatures,
+        this.featureSelection,
+        options.modelRegressor,
+      );
+      localExp[label] = local.exp;
+      intercept[label] = local.intercept;
+      score[label] = local.score;
+      localPred[label] = local.localPred;
+    }
+
+    let predictedValue: number | null = null;
+    let minValue: number | null = null;
+    let maxValue: number | null = null;
+    if (this.mode === 'regression') {
+      predictedValue = yss[0];
+      minValue = Infinity;
+      maxValue = -Infinity;
+      for (let r = 0; r < numSamples; r++) {
+        minValue = Math.min(minValue, yss[r]);
+        maxValue = Math.max(maxValue, yss[r]);
+      }
+      intercept[1] = intercept[0];
+      localExp[1] = localExp[0].map(([f, w]): [number, number] => [f, w]);
+      localExp[0] = localExp[1].map(([f, w]): [number, number] => [f, -1 * w]);
+    }
+
+    const json: ExplanationJSON = {
+      mode: this.mode,
+      classNames:
+        this.mode === 'regression'
+          ? ['negative', 'positive']
+          : (this.classNames ?? Array.from({ length: outputs }, (_, c) => String(c))),
+      ...this.domainNames(row),
+      localExp,
+      intercept,
+      score,
+      localPred,
+      predictProba: this.mode === 'classification' ? Array.from(yss.subarray(0, outputs)) : null,
+      topLabels: top,
+      predictedValue,
+      minValue,
+      maxValue,
+    };
+    return new Explanation(json);
+  }
+
+  /**
+   * The neighbourhood (reference `__data_inverse`): `data` is what the surrogate sees,
+   * already scaled (0/1 "same as the instance" for frequency-sampled features, standardized
+   * values for the others); `inverse` is what the model sees. Row 0 is the instance.
+   */
+  private dataInverse(row: readonly number[], n: number): { data: Float64Array; inverse: Float64Array } {
+    const d = this.numFeaturesTotal;
+    const rng = createRng(this.randomState);
+    const data = new Float64Array(n * d);
+    const inverse = new Float64Array(n * d);
+    const discretizer = this.discretizer;
+    const firstRow = discretizer ? discretizer.discretize(row) : row;
+
+    if (!discretizer) {
+      const mean = this.scalerMean;
+      const scale = this.scalerScale;
+      for (let j = 0; j < d; j++) {
+        if (this.isCategorical[j]) continue;
+        const center = this.sampleAroundInstance ? row[j] : mean[j];
+        inverse[j] = row[j];
+        data[j] = (row[j] - mean[j]) / scale[j];
+        for (let r = 1; r < n; r++) {
+          const x = rng.normal() * scale[j] + center;
+          inverse[r * d + j] = x;
+          data[r * d + j] = (x - mean[j]) / scale[j];
+        }
+      }
+    }
+
+    for (const j of this.categoricalFeatures) {
+      const values = this.featureValues[j];
+      const cdf = this.featureCdf[j];
+      const instance = firstRow[j];
+      const last = cdf.length - 1;
+      // Indexed like values, so the hot loop never indexes an array with a float.
+      const binSamplers =
+        discretizer !== null && discretizer.means[j] !== undefined ? discretizer.binSamplers(j) : null;
+      const samplers = binSamplers ? Array.from(values, (v) => binSamplers[v]) : null;
+      data[j] = 1;
+      inverse[j] = row[j];
+      for (let r = 1, idx = d + j; r < n; r++, idx += d) {
+        const u = rng.next();
+        let k = 0;
+        while (k < last && cdf[k] <= u) k++;
+        const v = values[k];
+        data[idx] = v === instance ? 1 : 0;
+        if (samplers) {
+          // The position of u inside the chosen bin's slice of the CDF is itself uniform and
+          // independent of the bin, so one draw picks both the bin and the value within it.
+          const below = k === 0 ? 0 : cdf[k - 1];
+          inverse[idx] = samplers[k].fromUniform((u - below) / (cdf[k] - below));
+        } else {
+          inverse[idx] = v;
+        }
+      }
+    }
+    return { data, inverse };
+  }
+
+  /** Checks predictFn's output and flattens it to rows × outputs. */
+  private readPredictions(raw: PredictOutput, n: number): { yss: Float64Array; outputs: number } {
+    if (raw === null || typeof raw !== 'object' || typeof (raw as ArrayLike<unknown>).length !== 'number') {
+      throw new TypeError(`predictFn must return an array with one entry per row; got ${describe(raw)}`);
+    }
+    const list = raw as ArrayLike<unknown>;
+    if (list.length !== n) throw new TypeError(`predictFn returned ${list.length} rows for ${n} samples`);
+    const firstEntry = list[0];
+    const oneDimensional = typeof firstEntry === 'number';
+
+    if (this.mode === 'regression') {
+      const yss = new Float64Array(n);
+      for (let r = 0; r < n; r++) {
+        const entry = list[r];
+        const v = oneDimensional ? entry : isArrayLike(entry) && entry.length === 1 ? entry[0] : undefined;
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+          throw new TypeError(
+            `in regression mode predictFn must return one finite number per row; row ${r} is ${describe(entry)}`,
+          );
+        }
+        yss[r] = v;
+      }
+      return { yss, outputs: 1 };
+    }
+
+    if (oneDimensional) {
+      throw new TypeError(
+        'in classification mode predictFn must return class probabilities (one array per row, e.g. predictProba), not one number per row',
+      );
+    }
+    if (!isArrayLike(firstEntry) || firstEntry.length === 0) {
+      throw new TypeError(
+        `predictFn must return one array of class probabilities per row; row 0 is ${describe(firstEntry)}`,
+      );
+    }
+    const k = firstEntry.length;
+    const yss = new Float64Array(n * k);
+    for (let r = 0; r < n; r++) {
+      const entry = list[r];
+      if (!isArrayLike(entry) || entry.length !== k) {
+        throw new TypeError(
+          `predictFn returned ${k} probabilities for row 0 but ${describe(entry)} for row ${r}`,
+        );
+      }
+      let sum = 0;
+      for (let c = 0; c < k; c++) {
+        const p = entry[c];
+        if (typeof p !== 'number' || !Number.isFinite(p))
+          throw new TypeError(`predictFn returned ${describe(p)} at row ${r}, class ${c}`);
+        yss[r * k + c] = p;
+        sum += p;
+      }
+      if (Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) {
+        throw new RangeError(
+          `predictFn's probabilities for row ${r} sum to ${sum}, not 1: return class probabilities (not scores, log-probabilities or labels)`,
+        );
+      }
+    }
+    return { yss, outputs: k };
+  }
+
+  /** Names and values shown for each feature (reference TableDomainMapper inputs). */
+  private domainNames(
+    row: readonly number[],
+  ): Pick<ExplanationJSON, 'featureNames' | 'featureValues' | 'discretizedFeatureNames'> {
+    const featureNames = [...this.featureNames];
+    const featureValues = row.map((v) => formatFixed2(v));
+    const discretizer = this.discretizer;
+    for (const i of this.categoricalFeatures) {
+      if (discretizer && discretizer.boundaries[i] !== undefined) continue;
+      const code = Math.trunc(row[i]);
+      const names = this.categoricalNames[i];
+      const label = names && names[code] !== undefined ? names[code] : String(code);
+      featureNames[i] = `${featureNames[i]}=${label}`;
+      featureValues[i] = 'True';
+    }
+    let discretizedFeatureNames: string[] | null = null;
+    if (discretizer) {
+      const bins = discretizer.discretize(row);
+      discretizedFeatureNames = [...featureNames];
+      for (const key of Object.keys(discretizer.names)) {
+        const f = Number(key);
+        discretizedFeatureNames[f] = discretizer.names[f][bins[f]];
+      }
+    }
+    return { featureNames, featureValues, discretizedFeatureNames };
+  }
+}
+
+function isArrayLike(x: unknown): x is ArrayLike<unknown> {
+  return x !== null && typeof x === 'object' && typeof (x as ArrayLike<unknown>).length === 'number';
+}
+
+function describe(x: unknown): string {
+  if (isArrayLike(x)) return `an array of length ${x.length}`;
+  return typeof x === 'number' ? String(x) : typeof x;
+}

@@ -1,0 +1,64 @@
+/**
+ * numpy's default `np.percentile(a, q)` ("linear" method): the virtual index
+ * (n − 1)·q/100 between the two nearest order statistics, interpolated the way
+ * numpy's `_lerp` does it (from the upper neighbour when the fraction is ≥ 0.5),
+ * so boundaries match numpy to the last bit rather than to rounding.
+ *
+ * @param sorted values in ascending order, no NaN
+ * @param q percentile in [0, 100]
+ */
+export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('percentile of an empty array');
+  if (!(q >= 0 && q <= 100)) throw new RangeError(`percentile q must be in [0, 100], got ${q}`);
+  const virtualIndex = (n - 1) * (q / 100);
+  const lo = Math.floor(virtualIndex);
+  const hi = Math.min(lo + 1, n - 1);
+  const t = virtualIndex - lo;
+  const a = sorted[lo];
+  const b = sorted[hi];
+  const diff = b - a;
+  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+}
+
+/** `np.percentile(values, qs)` for one column; the input is not modified. */
+export function percentiles(values: ArrayLike<number>, qs: readonly number[]): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  return Float64Array.from(qs, (q) => percentileOfSorted(sorted, q));
+}
+
+/** `np.unique` of a numeric array: sorted ascending, duplicates removed. */
+export function uniqueSorted(values: ArrayLike<number>): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  let m = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i];
+  }
+  return sorted.slice(0, m);
+}
+
+/**
+ * `np.searchsorted(boundaries, x)` with the default side='left': the number of
+ * boundaries strictly below x, so a value equal to a boundary falls in the lower bin.
+ * NaN sorts last in numpy, hence bin = boundaries.length.
+ */
+export function searchSortedLeft(boundaries: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = boundaries.length;
+  if (Number.isNaN(x)) return hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (boundaries[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `np.median`: the middle value, or the mean (a + b) / 2 of the two middle values. */
+export function median(values: ArrayLike<number>): number {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('median of an empty array');
+  const h = n >> 1;
+  return n % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+}

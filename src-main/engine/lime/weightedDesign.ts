@@ -1,0 +1,140 @@
+/**
+ * Weighted sufficient statistics of the perturbed neighbourhood, computed once
+ * per explanation so that every surrogate fit (forward selection tries dozens)
+ * costs O(k³) instead of O(samples · k²).
+ */
+export interface WeightedDesign {
+  readonly rows: number;
+  readonly cols: number;
+  /** rows × cols, row-major: the data the surrogate is fitted on (reference `scaled_data`). */
+  readonly data: Float64Array;
+  /** Kernel weight per row. */
+  readonly weights: Float64Array;
+  readonly totalWeight: number;
+  /** Weighted column means, `np.average(data, axis=0, weights=weights)`. */
+  readonly mean: Float64Array;
+  /** cols × cols: Σ w (x − mean)(x − mean)ᵀ. */
+  readonly cov: Float64Array;
+  /** For 0/1 data: per row, the columns holding 1 (CSR); null for other data. */
+  readonly ones: { readonly offsets: Int32Array; readonly cols: Int32Array } | null;
+}
+
+/** Weighted statistics of one target column against a {@link WeightedDesign}. */
+export interface WeightedTarget {
+  readonly y: Float64Array;
+  /** Weighted mean of y. */
+  readonly mean: number;
+  /** cols: Σ w (x − mean)(y − ȳ). */
+  readonly xy: Float64Array;
+  /** Σ w (y − ȳ)². */
+  readonly yy: number;
+}
+
+/**
+ * @param data rows × cols, row-major
+ * @param weights one non-negative weight per row, not all zero
+ * @param binary whether every value is 0 or 1 (detected when omitted)
+ */
+export function weightedDesign(
+  data: Float64Array,
+  rows: number,
+  cols: number,
+  weights: Float64Array,
+  binary?: boolean,
+): WeightedDesign {
+  let totalWeight = 0;
+  for (let r = 0; r < rows; r++) totalWeight += weights[r];
+  if (!(totalWeight > 0))
+    throw new RangeError('kernel weights sum to zero: the kernel width is too small for these distances');
+  if (binary === undefined) {
+    binary = true;
+    for (let i = 0; i < data.length && binary; i++) binary = data[i] === 0 || data[i] === 1;
+  }
+  const mean = new Float64Array(cols);
+  const cov = new Float64Array(cols * cols);
+
+  if (binary) {
+    // Discretized LIME data is 0/1 with about a quarter ones: accumulate over the ones only.
+    const offsets = new Int32Array(rows + 1);
+    const onesCols = new Int32Array(data.length);
+    let m = 0;
+    for (let r = 0; r < rows; r++) {
+      offsets[r] = m;
+      const base = r * cols;
+      for (let j = 0; j < cols; j++) if (data[base + j] === 1) onesCols[m++] = j;
+      const w = weights[r];
+      for (let a = offsets[r]; a < m; a++) {
+        const ia = onesCols[a] * cols;
+        for (let b = a; b < m; b++) cov[ia + onesCols[b]] += w;
+      }
+    }
+    offsets[rows] = m;
+    for (let j = 0; j < cols; j++) mean[j] = cov[j * cols + j] / totalWeight;
+    for (let i = 0; i < cols; i++) {
+      for (let j = i; j < cols; j++) {
+        const c = cov[i * cols + j] - totalWeight * mean[i] * mean[j];
+        cov[i * cols + j] = c;
+        cov[j * cols + i] = c;
+      }
+    }
+    return {
+      rows,
+      cols,
+      data,
+      weights,
+      totalWeight,
+      mean,
+      cov,
+      ones: { offsets, cols: onesCols.slice(0, m) },
+    };
+  }
+
+  for (let r = 0; r < rows; r++) {
+    const w = weights[r];
+    const base = r * cols;
+    for (let j = 0; j < cols; j++) mean[j] += w * data[base + j];
+  }
+  for (let j = 0; j < cols; j++) mean[j] /= totalWeight;
+  const centered = new Float64Array(cols);
+  for (let r = 0; r < rows; r++) {
+    const w = weights[r];
+    const base = r * cols;
+    for (let j = 0; j < cols; j++) centered[j] = data[base + j] - mean[j];
+    for (let i = 0; i < cols; i++) {
+      const wi = w * centered[i];
+      const ci = i * cols;
+      for (let j = i; j < cols; j++) cov[ci + j] += wi * centered[j];
+    }
+  }
+  for (let i = 0; i < cols; i++) for (let j = i + 1; j < cols; j++) cov[j * cols + i] = cov[i * cols + j];
+  return { rows, cols, data, weights, totalWeight, mean, cov, ones: null };
+}
+
+export function weightedTarget(design: WeightedDesign, y: Float64Array): WeightedTarget {
+  const { rows, cols, data, weights, totalWeight, mean, ones } = design;
+  let sy = 0;
+  for (let r = 0; r < rows; r++) sy += weights[r] * y[r];
+  const yMean = sy / totalWeight;
+  let yy = 0;
+  let residualSum = 0;
+  const xy = new Float64Array(cols);
+  if (ones) {
+    for (let r = 0; r < rows; r++) {
+      const wd = weights[r] * (y[r] - yMean);
+      residualSum += wd;
+      yy += wd * (y[r] - yMean);
+      for (let a = ones.offsets[r]; a < ones.offsets[r + 1]; a++) xy[ones.cols[a]] += wd;
+    }
+    // Σ w (x − μ)(y − ȳ) = Σ w x (y − ȳ) − μ Σ w (y − ȳ); the last sum is ~0 but kept for exactness.
+    for (let j = 0; j < cols; j++) xy[j] -= mean[j] * residualSum;
+  } else {
+    for (let r = 0; r < rows; r++) {
+      const dy = y[r] - yMean;
+      const wd = weights[r] * dy;
+      yy += wd * dy;
+      const base = r * cols;
+      for (let j = 0; j < cols; j++) xy[j] += wd * (data[base + j] - mean[j]);
+    }
+  }
+  return { y, mean: yMean, xy, yy };
+}
