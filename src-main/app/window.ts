@@ -6,7 +6,7 @@
 import type { Rectangle } from 'electron';
 import { BrowserWindow, nativeTheme, screen } from 'electron';
 import { mainWindowOptions } from '../services/windowOptions';
-import { clampToDisplays, loadWindowState, saveWindowState } from '../services/windowState';
+import { clampToDisplays, loadWindowState, saveWindowStateSync } from '../services/windowState';
 
 export interface MainWindowInput {
   readonly stateFile: string;
@@ -14,9 +14,6 @@ export interface MainWindowInput {
   readonly isDev: boolean;
   readonly iconPath?: string;
 }
-
-/** How long closing may wait for the window state to reach the disk. */
-const SAVE_TIMEOUT_MS = 1000;
 
 export async function createMainWindow(input: MainWindowInput): Promise<BrowserWindow> {
   const workAreas: Rectangle[] = [
@@ -41,20 +38,13 @@ export async function createMainWindow(input: MainWindowInput): Promise<BrowserW
     win.show();
   });
 
-  // Closing waits (briefly) for the state file: a fire-and-forget write could be cut off by quit.
-  let saved = false;
-  win.on('close', (event) => {
-    if (saved) return;
-    event.preventDefault();
-    const bounds = win.getNormalBounds();
-    const write = saveWindowState(input.stateFile, { ...bounds, isMaximized: win.isMaximized() }).catch(
-      (err: unknown) => console.warn('[window] could not save the window state', err),
-    );
-    const timeout = new Promise((resolve) => setTimeout(resolve, SAVE_TIMEOUT_MS));
-    void Promise.race([write, timeout]).then(() => {
-      saved = true;
-      if (!win.isDestroyed()) win.close();
-    });
+  // Saved synchronously: on quit, an asynchronous write could be cut off (a few hundred bytes, ~1 ms).
+  win.on('close', () => {
+    try {
+      saveWindowStateSync(input.stateFile, { ...win.getNormalBounds(), isMaximized: win.isMaximized() });
+    } catch (err) {
+      console.warn('[window] could not save the window state', err);
+    }
   });
 
   return win;

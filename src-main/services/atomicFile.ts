@@ -3,16 +3,21 @@
  * that a crash or power cut mid-write leaves either the old file or the new one,
  * never a truncated mix: write a temp file beside it, fsync, then rename over it.
  */
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 let tempCounter = 0;
 
+/** pid + counter: two writers in one process (or two app instances) never share a temp file. */
+function tempPathFor(file: string): string {
+  return `${file}.${process.pid}.${++tempCounter}.tmp`;
+}
+
 /** Atomically replaces `file` with `text` (UTF-8), creating its folder if needed. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  // pid + counter: two writers in one process (or two app instances) never share a temp file.
-  const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
+  const temp = tempPathFor(file);
   try {
     const handle = await open(temp, 'w', 0o600);
     try {
@@ -24,6 +29,28 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await rename(temp, file);
   } catch (err) {
     await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * The same, synchronously: for a window's 'close' handler, where the process may quit
+ * before an asynchronous write finishes.
+ */
+export function writeFileAtomicSync(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = tempPathFor(file);
+  try {
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      writeSync(fd, text, null, 'utf8');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (err) {
+    rmSync(temp, { force: true });
     throw err;
   }
 }

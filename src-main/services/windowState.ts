@@ -3,7 +3,7 @@
  * put back on a display that still exists (a laptop undocked from its monitor must
  * not open the window off-screen).
  */
-import { createSerialQueue, readJsonFile, writeFileAtomic } from './atomicFile';
+import { readJsonFile, writeFileAtomicSync } from './atomicFile';
 
 export interface Rect {
   readonly x: number;
@@ -42,10 +42,9 @@ export async function loadWindowState(file: string): Promise<WindowState | undef
   return parseWindowState(await readJsonFile(file));
 }
 
-const serial = createSerialQueue();
-
-export function saveWindowState(file: string, state: WindowState): Promise<void> {
-  return serial(() => writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`));
+/** Synchronous on purpose: it runs in the window's 'close' event, and the app may be quitting. */
+export function saveWindowStateSync(file: string, state: WindowState): void {
+  writeFileAtomicSync(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /** Width and height of the overlap of two rectangles (≤ 0 when they do not overlap). */

@@ -7,7 +7,7 @@ import {
   DEFAULT_WINDOW_STATE,
   loadWindowState,
   parseWindowState,
-  saveWindowState,
+  saveWindowStateSync,
 } from '../../src-main/services/windowState';
 
 const laptop = { x: 0, y: 0, width: 1440, height: 860 };
@@ -108,7 +108,7 @@ describe('window state file', () => {
 
   it('round-trips through an atomic write', async () => {
     const file = join(dir, 'window-state.json');
-    await saveWindowState(file, { x: -1200, y: 40, width: 1100, height: 720, isMaximized: true });
+    saveWindowStateSync(file, { x: -1200, y: 40, width: 1100, height: 720, isMaximized: true });
     expect(await loadWindowState(file)).toEqual({
       x: -1200,
       y: 40,
@@ -117,6 +117,14 @@ describe('window state file', () => {
       isMaximized: true,
     });
     expect(await readdir(dir)).toEqual(['window-state.json']);
+  });
+
+  it('a second save replaces the first and creates missing folders', async () => {
+    const file = join(dir, 'nested', 'window-state.json');
+    saveWindowStateSync(file, { width: 1000, height: 700, isMaximized: false });
+    saveWindowStateSync(file, { x: 5, y: 6, width: 1001, height: 701, isMaximized: true });
+    expect(await loadWindowState(file)).toEqual({ x: 5, y: 6, width: 1001, height: 701, isMaximized: true });
+    expect(await readdir(join(dir, 'nested'))).toEqual(['window-state.json']);
   });
 
   it('treats a missing or corrupt file as no saved state', async () => {
