@@ -76,3 +76,5 @@ export {
   type RowPredictor,
   type ScoreFunction,
 } from './importance/permutationImportance';
+export * from './pipeline';
+export { readDatasetFile, MAX_FILE_BYTES } from './io/readDatasetFile';

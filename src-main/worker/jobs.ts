@@ -1,6 +1,93 @@
+/** The worker's jobs: thin wrappers that look up session state and call the engine. */
+import {
+  clusterOrder,
+  correlationMatrix,
+  explainDataRow,
+  featureDistribution,
+  loadDataset,
+  readDatasetFile,
+  trainModel,
+  UserFacingError,
+} from '../engine';
+import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
 import type { JobHandlers } from './runner';
+import { createSession } from './session';
+import { datasetSummary, explanationDTO, rowsOf, trainResult } from './dto';
 
-/** Placeholder until the engine pipeline lands. */
-export function createJobHandlers(): JobHandlers {
-  return {} as JobHandlers;
+export function createJobHandlers(session = createSession()): JobHandlers {
+  return {
+    async load(args, ctx) {
+      ctx.progress(0, 'Reading');
+      const dataset = args.bytes
+        ? loadDataset(args.bytes, args.fileName, { ...(args.sheet !== undefined && { sheet: args.sheet }) })
+        : args.path
+          ? await readDatasetFile(args.path, { ...(args.sheet !== undefined && { sheet: args.sheet }) })
+          : (() => {
+              throw new UserFacingError('Nothing to open: neither a path nor file contents were given.');
+            })();
+      const entry = session.addDataset(dataset, args.path);
+      ctx.progress(1, 'Loaded');
+      return datasetSummary(entry.id, dataset, args.path);
+    },
+
+    rows({ datasetId, offset, limit }) {
+      const { dataset } = session.dataset(datasetId);
+      return { offset, rows: rowsOf(dataset, offset, Math.min(limit, MAX_ROWS_PER_REQUEST)) };
+    },
+
+    correlation({ datasetId, columns, order }) {
+      const { dataset } = session.dataset(datasetId);
+      const names = columns ?? dataset.columns.filter((c) => c.kind === 'numeric').map((c) => c.name);
+      const { matrix } = correlationMatrix(dataset, names);
+      if (order === 'original' || names.length < 3) return { names, matrix };
+      const perm = clusterOrder(matrix);
+      return { names: perm.map((i) => names[i]), matrix: perm.map((i) => perm.map((j) => matrix[i][j])) };
+    },
+
+    featureDistribution({ datasetId, feature, target, bins }) {
+      const { dataset } = session.dataset(datasetId);
+      const d = featureDistribution(dataset, feature, target, bins);
+      return { feature: d.feature, classes: d.classes, edges: d.edges, counts: d.counts };
+    },
+
+    train({ datasetId, settings }, ctx) {
+      const { dataset } = session.dataset(datasetId);
+      const trained = trainModel(dataset, settings, {
+        signal: ctx.signal,
+        onProgress: (f, message) => ctx.progress(f, message),
+      });
+      const model = session.addModel(datasetId, trained);
+      return trainResult(model.id, datasetId, settings, trained);
+    },
+
+    async explain({ modelId, row, label, settings }, ctx) {
+      const model = session.model(modelId);
+      const { dataset } = session.dataset(model.datasetId);
+      ctx.progress(0, 'Explaining');
+      const e = await explainDataRow(model.trained, dataset, row, settings, {
+        ...(label !== undefined && { label }),
+        signal: ctx.signal,
+      });
+      return explanationDTO(modelId, model.trained, e);
+    },
+
+    async explainMany({ requests }, ctx) {
+      const out = [];
+      for (const [i, request] of requests.entries()) {
+        const model = session.model(request.modelId);
+        const { dataset } = session.dataset(model.datasetId);
+        const e = await explainDataRow(model.trained, dataset, request.row, request.settings, {
+          ...(request.label !== undefined && { label: request.label }),
+          signal: ctx.signal,
+        });
+        out.push(explanationDTO(request.modelId, model.trained, e));
+        ctx.progress((i + 1) / requests.length, `Explained ${i + 1} of ${requests.length}`);
+      }
+      return out;
+    },
+
+    release({ datasetId }) {
+      return session.release(datasetId);
+    },
+  };
 }

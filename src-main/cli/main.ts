@@ -1,0 +1,27 @@
+/** Lime Lens command line: `npm run cli -- explain --data FILE --row N [--json]`. Returns the exit code. */
+import { UserFacingError } from '../engine';
+import { parseCliArgs, USAGE } from './args';
+import { runExplain } from './explainCommand';
+import { formatReport } from './formatReport';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const cmd = parseCliArgs(argv);
+    if (cmd.command === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const { report } = await runExplain(cmd);
+    process.stdout.write(cmd.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UserFacingError || err instanceof RangeError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(
+      `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    return 1;
+  }
+}

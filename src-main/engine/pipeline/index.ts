@@ -1,0 +1,17 @@
+export {
+  trainModel,
+  forestOptions,
+  type TrainedModel,
+  type Forest,
+  type FeatureImportance,
+  type CrossValidation,
+} from './trainModel';
+export { evaluate, type ModelMetrics, type ClassificationMetrics, type RegressionMetrics } from './evaluate';
+export {
+  explainDataRow,
+  explainerFor,
+  encodeDataRow,
+  type RowExplanation,
+  type ExplainedWeight,
+} from './explainDataRow';
+export { DEFAULT_LIME_SETTINGS, type TrainSettings, type LimeSettings, type ProgressOptions } from './types';

@@ -1,0 +1,204 @@
+/**
+ * The reference workflow as one pure function: model frame → stratified split →
+ * imputation fitted on the training split → random forest → test metrics and
+ * importances (→ k-fold cross-validation when asked). Used by the worker and the CLI.
+ */
+import type { Dataset } from '../data/types';
+import { buildModelFrame, type ModelFrame } from '../data/modelFrame';
+import { fitImputer, type Imputer } from '../data/imputer';
+import { stratifiedSplit, type Split } from '../split/stratifiedSplit';
+import { kFold } from '../split/kFold';
+import { RandomForestClassifier } from '../forest/RandomForestClassifier';
+import { RandomForestRegressor } from '../forest/RandomForestRegressor';
+import type { ForestOptions } from '../forest/options';
+import { throwIfAborted } from '../errors';
+import { permutationImportance } from '../importance/permutationImportance';
+import { accuracy } from '../metrics/classificationMetrics';
+import { r2 } from '../metrics/regressionMetrics';
+import { evaluate, type ModelMetrics } from './evaluate';
+import type { ProgressOptions, TrainSettings } from './types';
+
+export type Forest = RandomForestClassifier | RandomForestRegressor;
+
+export interface FeatureImportance {
+  readonly feature: string;
+  readonly importance: number;
+  readonly std?: number;
+}
+
+export interface CrossValidation {
+  readonly k: number;
+  readonly metric: 'accuracy' | 'r2';
+  readonly scores: readonly number[];
+  readonly mean: number;
+  readonly std: number;
+}
+
+/** A trained model with everything needed to evaluate, explain and report it. Not plain data (holds the forest). */
+export interface TrainedModel {
+  readonly settings: TrainSettings;
+  readonly frame: ModelFrame;
+  /** Indices into the frame's rows. */
+  readonly split: Split;
+  readonly imputer: Imputer;
+  readonly forest: Forest;
+  /** Imputed training rows (rows × features), the background data for LIME. */
+  readonly xTrain: number[][];
+  readonly yTrain: number[];
+  readonly xTest: number[][];
+  readonly yTest: number[];
+  /** Classification: test probabilities (rows × classes); regression: test predictions as single-element rows. */
+  readonly testOutputs: number[][];
+  readonly testPredictions: number[];
+  readonly metrics: ModelMetrics;
+  /** Sorted by importance, largest first. */
+  readonly impurityImportance: readonly FeatureImportance[];
+  readonly permutationImportance: readonly FeatureImportance[];
+  readonly crossValidation?: CrossValidation;
+  readonly preprocessing: readonly string[];
+  readonly trainMillis: number;
+}
+
+export function forestOptions(settings: TrainSettings): ForestOptions {
+  return {
+    nEstimators: settings.nEstimators,
+    maxFeatures: settings.maxFeatures,
+    maxDepth: settings.maxDepth,
+    minSamplesLeaf: settings.minSamplesLeaf,
+    seed: settings.seed,
+  };
+}
+
+function fitForest(
+  settings: TrainSettings,
+  nClasses: number,
+  x: number[][],
+  y: number[],
+  progress: ProgressOptions,
+): Forest {
+  const opts = {
+    onProgress: progress.onProgress && ((f: number) => progress.onProgress!(f, '')),
+    signal: progress.signal,
+  };
+  if (settings.task === 'classification') {
+    return new RandomForestClassifier(forestOptions(settings)).train(x, y, { ...opts, nClasses });
+  }
+  return new RandomForestRegressor(forestOptions(settings)).train(x, y, opts);
+}
+
+const pick = <T>(rows: readonly T[], idx: ArrayLike<number>): T[] => Array.from(idx, (i) => rows[i]);
+
+function ranked(
+  names: readonly string[],
+  values: readonly number[],
+  std?: readonly number[],
+): FeatureImportance[] {
+  return names
+    .map((feature, i) => ({ feature, importance: values[i], ...(std && { std: std[i] }) }))
+    .sort((a, b) => b.importance - a.importance);
+}
+
+/** Runs `step` with progress mapped into [from, to] of the whole job. */
+function stage(progress: ProgressOptions, from: number, to: number, message: string): ProgressOptions {
+  return {
+    signal: progress.signal,
+    onProgress: progress.onProgress && ((f) => progress.onProgress!(from + (to - from) * f, message)),
+  };
+}
+
+/**
+ * Trains and evaluates a forest on `dataset` per `settings`.
+ * Progress: training 0–0.75, permutation importance 0.75–0.9 (0.75–1 without CV), CV the rest.
+ */
+export function trainModel(
+  dataset: Dataset,
+  settings: TrainSettings,
+  progress: ProgressOptions = {},
+): TrainedModel {
+  const started = performance.now();
+  const classification = settings.task === 'classification';
+  const frame = buildModelFrame(dataset, settings);
+  const split = stratifiedSplit(frame.y, {
+    testFraction: settings.testFraction,
+    seed: settings.seed,
+    stratify: classification,
+    classNames: frame.classes,
+  });
+  const imputer = fitImputer(frame.X, split.train, frame.featureKinds, frame);
+  const x = imputer.apply(frame.X);
+  const xTrain = pick(x, split.train);
+  const yTrain = pick(frame.y, split.train);
+  const xTest = pick(x, split.test);
+  const yTest = pick(frame.y, split.test);
+  const nClasses = frame.classes.length;
+  const withCv = settings.kFolds >= 2;
+
+  const forest = fitForest(settings, nClasses, xTrain, yTrain, stage(progress, 0, 0.75, 'Training trees'));
+  const testOutputs =
+    forest instanceof RandomForestClassifier
+      ? forest.predictProba(xTest)
+      : forest.predict(xTest).map((v) => [v]);
+  const testPredictions = forest.predict(xTest);
+  const metrics = evaluate(frame, yTest, testOutputs, testPredictions);
+
+  const permStage = stage(progress, 0.75, withCv ? 0.9 : 1, 'Permutation importance');
+  const perm = permutationImportance(forest, xTest, yTest, {
+    seed: settings.seed,
+    metric: classification ? 'accuracy' : 'r2',
+    onProgress: permStage.onProgress && ((f) => permStage.onProgress!(f, '')),
+    signal: progress.signal,
+  });
+  const crossValidation = withCv
+    ? crossValidate(frame, settings, stage(progress, 0.9, 1, 'Cross-validation'))
+    : undefined;
+
+  return {
+    settings,
+    frame,
+    split,
+    imputer,
+    forest,
+    xTrain,
+    yTrain,
+    xTest,
+    yTest,
+    testOutputs,
+    testPredictions,
+    metrics,
+    impurityImportance: ranked(frame.featureNames, forest.featureImportances()),
+    permutationImportance: ranked(frame.featureNames, perm.mean, perm.std),
+    ...(crossValidation && { crossValidation }),
+    preprocessing: [...frame.preprocessing, ...imputer.describe()],
+    trainMillis: performance.now() - started,
+  };
+}
+
+/** k-fold CV over the whole frame; each fold fits its own imputer on its training rows. */
+function crossValidate(
+  frame: ModelFrame,
+  settings: TrainSettings,
+  progress: ProgressOptions,
+): CrossValidation {
+  const classification = settings.task === 'classification';
+  const folds = kFold(frame.y, {
+    k: settings.kFolds,
+    seed: settings.seed,
+    stratify: classification,
+    classNames: frame.classes,
+  });
+  const scores = folds.map((fold, i) => {
+    throwIfAborted(progress.signal);
+    const imputer = fitImputer(frame.X, fold.train, frame.featureKinds);
+    const x = imputer.apply(frame.X);
+    const forest = fitForest(settings, frame.classes.length, pick(x, fold.train), pick(frame.y, fold.train), {
+      signal: progress.signal,
+      onProgress: progress.onProgress && ((f) => progress.onProgress!((i + f) / folds.length, '')),
+    });
+    const yTrue = pick(frame.y, fold.test);
+    const yPred = forest.predict(pick(x, fold.test));
+    return classification ? accuracy(yTrue, yPred) : r2(yTrue, yPred);
+  });
+  const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+  const std = Math.sqrt(scores.reduce((a, s) => a + (s - mean) ** 2, 0) / scores.length);
+  return { k: folds.length, metric: classification ? 'accuracy' : 'r2', scores, mean, std };
+}

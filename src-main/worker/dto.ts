@@ -1,0 +1,127 @@
+/** Engine results → the plain DTOs of the IPC contract. */
+import type {
+  ColumnSummaryDTO,
+  DatasetSummaryDTO,
+  ExplanationDTO,
+  TestCaseDTO,
+  TrainResultDTO,
+  ModelSettingsDTO,
+} from '../contract/ipc';
+import type { Dataset, RowExplanation, TrainedModel } from '../engine';
+import { histogram, suggestExcluded, suggestTarget } from '../engine';
+
+const HISTOGRAM_BINS = 20;
+
+export function datasetSummary(id: string, dataset: Dataset, filePath?: string): DatasetSummaryDTO {
+  const { source } = dataset;
+  const { target, task } = suggestTarget(dataset);
+  const columns: ColumnSummaryDTO[] = dataset.columns.map((c, i) => {
+    const values = dataset.values[i];
+    return {
+      ...c,
+      ...(c.categories && { categories: c.categories.map((k) => ({ ...k })) }),
+      ...(c.kind === 'numeric' &&
+        values instanceof Float64Array && { histogram: histogram(values, HISTOGRAM_BINS) }),
+    };
+  });
+  return {
+    datasetId: id,
+    fileName: source.fileName,
+    ...(filePath !== undefined && { filePath }),
+    format: source.format,
+    ...(source.encoding !== undefined && { encoding: source.encoding }),
+    ...(source.delimiter !== undefined && { delimiter: source.delimiter }),
+    ...(source.sheet !== undefined && { sheet: source.sheet }),
+    ...(source.sheets !== undefined && { sheets: [...source.sheets] }),
+    rowCount: dataset.rowCount,
+    columns,
+    suggestedTarget: target,
+    suggestedTask: task,
+    suggestedExcluded: suggestExcluded(dataset, target),
+    warnings: [...(dataset.warnings ?? [])],
+  };
+}
+
+export function rowsOf(dataset: Dataset, offset: number, limit: number): (string | number | null)[][] {
+  const end = Math.min(dataset.rowCount, offset + limit);
+  const rows: (string | number | null)[][] = [];
+  for (let r = offset; r < end; r++) {
+    rows.push(
+      dataset.values.map((col) => {
+        const v = col[r];
+        if (typeof v === 'number') return Number.isNaN(v) ? null : v;
+        return v ?? null;
+      }),
+    );
+  }
+  return rows;
+}
+
+function labelOf(model: TrainedModel, y: number): string | number {
+  return model.frame.task === 'classification' ? model.frame.classes[y] : y;
+}
+
+export function trainResult(
+  modelId: string,
+  datasetId: string,
+  settings: ModelSettingsDTO,
+  model: TrainedModel,
+): TrainResultDTO {
+  const { frame, split } = model;
+  const classification = frame.task === 'classification';
+  const counts = (idx: Int32Array) => {
+    const c = new Array<number>(frame.classes.length).fill(0);
+    for (const i of idx) c[frame.y[i]]++;
+    return c;
+  };
+  const testCases: TestCaseDTO[] = Array.from(split.test, (frameRow, i) => ({
+    row: frame.rowIndex[frameRow],
+    actual: labelOf(model, model.yTest[i]),
+    predicted: labelOf(model, model.testPredictions[i]),
+    ...(classification && { probabilities: model.testOutputs[i] }),
+  }));
+  return {
+    modelId,
+    datasetId,
+    settings,
+    task: frame.task,
+    classes: frame.classes,
+    split: {
+      train: split.train.length,
+      test: split.test.length,
+      ...(classification && { trainCounts: counts(split.train), testCounts: counts(split.test) }),
+    },
+    metrics: model.metrics,
+    impurityImportance: model.impurityImportance,
+    permutationImportance: model.permutationImportance,
+    ...(model.crossValidation && { crossValidation: model.crossValidation }),
+    testCases,
+    preprocessing: model.preprocessing,
+    trainMillis: model.trainMillis,
+  };
+}
+
+export function explanationDTO(modelId: string, model: TrainedModel, e: RowExplanation): ExplanationDTO {
+  return {
+    modelId,
+    row: e.dataRow,
+    task: model.frame.task,
+    classes: model.frame.classes,
+    ...(e.label !== undefined && { label: e.label }),
+    ...(e.probabilities && { probabilities: e.probabilities }),
+    ...(e.predictedValue !== undefined && { predictedValue: e.predictedValue }),
+    ...(e.targetRange && { targetRange: e.targetRange }),
+    weights: e.weights.map(({ feature, condition, value, weight }) => ({
+      feature,
+      condition,
+      value,
+      weight,
+    })),
+    intercept: e.intercept,
+    score: e.score,
+    localPred: e.localPred,
+    modelPred: e.modelPred,
+    settings: e.settings,
+    millis: e.millis,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * What the worker keeps in memory between jobs: opened datasets and trained models,
+ * by id. Ids are opaque strings; nothing here survives a worker restart.
+ */
+import type { Dataset, TrainedModel } from '../engine';
+import { UserFacingError } from '../engine';
+
+export interface OpenDataset {
+  readonly id: string;
+  readonly dataset: Dataset;
+  readonly filePath?: string;
+}
+
+export interface Model {
+  readonly id: string;
+  readonly datasetId: string;
+  readonly trained: TrainedModel;
+}
+
+export function createSession() {
+  const datasets = new Map<string, OpenDataset>();
+  const models = new Map<string, Model>();
+  let counter = 0;
+  const nextId = (prefix: string) => `${prefix}-${++counter}`;
+
+  return {
+    addDataset(dataset: Dataset, filePath?: string): OpenDataset {
+      const entry = { id: nextId('ds'), dataset, ...(filePath !== undefined && { filePath }) };
+      datasets.set(entry.id, entry);
+      return entry;
+    },
+    dataset(id: string): OpenDataset {
+      const entry = datasets.get(id);
+      if (!entry)
+        throw new UserFacingError(
+          'That dataset is no longer open (the app may have restarted its worker). Open it again.',
+        );
+      return entry;
+    },
+    addModel(datasetId: string, trained: TrainedModel): Model {
+      // One model per dataset is what the UI shows; older ones would only hold memory.
+      for (const [id, m] of models) if (m.datasetId === datasetId) models.delete(id);
+      const entry = { id: nextId('model'), datasetId, trained };
+      models.set(entry.id, entry);
+      return entry;
+    },
+    model(id: string): Model {
+      const entry = models.get(id);
+      if (!entry)
+        throw new UserFacingError(
+          'That model is no longer available (the app may have restarted its worker). Train it again.',
+        );
+      return entry;
+    },
+    release(datasetId: string): boolean {
+      for (const [id, m] of models) if (m.datasetId === datasetId) models.delete(id);
+      return datasets.delete(datasetId);
+    },
+  };
+}
+
+export type Session = ReturnType<typeof createSession>;
