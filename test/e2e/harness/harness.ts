@@ -1,0 +1,178 @@
+/**
+ * End-to-end harness: the built renderer in Debian's Chromium (playwright-core) with
+ * `window.limeLens` bound to the REAL main-process dispatcher, handlers and built worker.
+ * Electron can't run here; everything behind the preload is the app's own code.
+ *
+ * The page is served from a fake origin through the app:// protocol handler (same files,
+ * same CSP and 404 rules); every other request is aborted and recorded.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AppInfoDTO, EventChannel, EventMap, InvokeChannel } from '../../../src-main/contract/ipc';
+import { serveAppRequest } from '../../../src-main/services/appProtocol';
+import { createHandlers } from '../../../src-main/services/handlers';
+import { createIpcDispatcher, type Dispatch } from '../../../src-main/services/ipcDispatch';
+import { createRecentFilesStore } from '../../../src-main/services/recentFiles';
+import { createSenderPolicy, APP_ORIGIN } from '../../../src-main/services/senderPolicy';
+import { createWorkerJobClient } from '../../../src-main/worker/client';
+import type { JobClient } from '../../../src-main/worker/protocol';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const ORIGIN = 'https://lime-lens.test';
+export const RESULTS_DIR = join(ROOT, 'test-results', 'e2e');
+const RENDERER = join(ROOT, 'out', 'renderer');
+const WORKER = join(ROOT, 'out', 'main', 'worker.js');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+let shimSource: Promise<string> | undefined;
+function preloadShim(): Promise<string> {
+  shimSource ??= build({
+    entryPoints: [fileURLToPath(new URL('./preloadShim.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+  }).then((r) => r.outputFiles[0].text);
+  return shimSource;
+}
+
+let browserPromise: Promise<Browser> | undefined;
+export function sharedBrowser(): Promise<Browser> {
+  browserPromise ??= chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return browserPromise;
+}
+
+export interface HarnessOptions {
+  readonly locale?: 'en-US' | 'ko-KR';
+  readonly colorScheme?: 'light' | 'dark';
+  readonly viewport?: { width: number; height: number };
+}
+
+export interface Harness {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly dispatch: Dispatch;
+  readonly jobs: JobClient;
+  /** Requests the page tried to make outside the app origin (all were aborted). */
+  readonly blockedRequests: string[];
+  /** Uncaught page errors and console errors. */
+  readonly pageErrors: string[];
+  /** What the next "Open dataset…" dialog returns. */
+  nextDialogPath: string | null;
+  /** Invokes a channel as the page would (through the real dispatcher), for test setup. */
+  invoke<C extends InvokeChannel>(channel: C, args: unknown): Promise<unknown>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function launchHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const locale = options.locale ?? 'en-US';
+  const browser = await sharedBrowser();
+  const context = await browser.newContext({
+    locale,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const userData = await mkdtemp(join(tmpdir(), 'lime-lens-e2e-'));
+  const jobs = createWorkerJobClient({ workerPath: WORKER, log: () => undefined });
+  const policy = createSenderPolicy(ORIGIN);
+  const blockedRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  const sendEvent = <C extends EventChannel>(channel: C, payload: EventMap[C]) => {
+    void page
+      .evaluate(([c, p]) => window.__limeLensEmit(c, p), [channel, payload] as const)
+      .catch(() => undefined);
+  };
+  const harness: Harness = {
+    page,
+    context,
+    jobs,
+    blockedRequests,
+    pageErrors,
+    nextDialogPath: null,
+    dispatch: undefined as unknown as Dispatch,
+    invoke: (channel, args) =>
+      harness.dispatch(channel, { url: `${ORIGIN}/index.html`, isMainFrame: true }, args),
+    async screenshot(name) {
+      const path = join(RESULTS_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+    async close() {
+      await context.close();
+      await jobs.dispose();
+      await rm(userData, { recursive: true, force: true });
+    },
+  };
+  const appInfo = (): AppInfoDTO => ({ name: 'Lime Lens', version: '0.1.0', locale, platform: 'linux' });
+  const handlers = createHandlers({
+    jobs,
+    samplesDir: join(ROOT, 'assets', 'samples'),
+    recent: createRecentFilesStore({ file: join(userData, 'recent-files.json') }),
+    dialogs: { openDataset: async () => harness.nextDialogPath },
+    appInfo,
+    sendEvent,
+  });
+  (harness as { dispatch: Dispatch }).dispatch = createIpcDispatcher({
+    handlers,
+    isTrustedSender: (url) => policy.isTrustedSender(url),
+    log: () => undefined,
+  });
+
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) {
+      blockedRequests.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    const response = await serveAppRequest(
+      RENDERER,
+      `${APP_ORIGIN}${url.pathname}`,
+      route.request().method(),
+    );
+    return route.fulfill({
+      status: response.status,
+      headers: { ...response.headers },
+      body: response.body ? Buffer.from(response.body) : '',
+    });
+  });
+  await page.exposeBinding('__limeLensInvoke', async (source, channel: string, args: unknown) => {
+    // The same sender check Electron's ipcMain gets: which frame asked, and is it the top one.
+    const frame = source.frame;
+    return harness.dispatch(
+      channel as InvokeChannel,
+      { url: frame.url(), isMainFrame: frame === page.mainFrame() },
+      args,
+    );
+  });
+  await page.addInitScript({ content: await preloadShim() });
+  page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
+  });
+  await page.goto(`${ORIGIN}/index.html`);
+  return harness;
+}
+
+export const samplePath = (name: string) => resolve(ROOT, 'assets', 'samples', name);
