@@ -8,6 +8,9 @@
  * The rules follow scikit-learn's best splitter: features drawn without replacement at each node
  * (more are drawn while no valid split has been found), thresholds at midpoints between
  * consecutive distinct values, `x <= threshold` goes left, pure nodes are leaves.
+ *
+ * The hot loops live in small functions of their own: V8 optimizes those once and keeps them,
+ * whereas one large function kept deoptimizing and recompiling (measured 5× slower).
  */
 import type { Rng } from '../random/rng';
 import type { FlatTree } from './flatTree';
@@ -37,21 +40,311 @@ export interface GrowSettings {
   readonly minSamplesSplit: number;
 }
 
-/** Per feature f, the rows sorted by X[f]: the once-per-forest presort. */
+/** Per feature f, the rows sorted by X[f] (ties by row index): the once-per-forest presort. */
 export function presortFeatures(X: Float64Array, nRows: number, nFeatures: number): Int32Array {
   const sorted = new Int32Array(nRows * nFeatures);
+  const keys = new Float64Array(nRows);
   const idx = new Int32Array(nRows);
+  const keyBuf = new Float64Array(nRows);
+  const idxBuf = new Int32Array(nRows);
   for (let f = 0; f < nFeatures; f++) {
     const base = f * nRows;
-    for (let i = 0; i < nRows; i++) idx[i] = i;
-    idx.sort((a, b) => X[base + a] - X[base + b] || a - b);
+    for (let i = 0; i < nRows; i++) {
+      keys[i] = X[base + i];
+      idx[i] = i;
+    }
+    mergeSortPairs(keys, idx, keyBuf, idxBuf, nRows);
     sorted.set(idx, base);
   }
   return sorted;
 }
 
+/**
+ * Stable bottom-up merge sort of (key, idx) pairs by key; ties keep their order, so with idx
+ * starting ascending the result is ordered by (key, idx). A comparator-based Array#sort was
+ * ~10× slower here.
+ */
+function mergeSortPairs(
+  keys: Float64Array,
+  idx: Int32Array,
+  keyBuf: Float64Array,
+  idxBuf: Int32Array,
+  n: number,
+): void {
+  // Insertion-sort runs of 16 first.
+  const RUN = 16;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo + 1; i < hi; i++) {
+      const k = keys[i];
+      const v = idx[i];
+      let j = i - 1;
+      while (j >= lo && keys[j] > k) {
+        keys[j + 1] = keys[j];
+        idx[j + 1] = idx[j];
+        j--;
+      }
+      keys[j + 1] = k;
+      idx[j + 1] = v;
+    }
+  }
+  let srcK = keys;
+  let srcI = idx;
+  let dstK = keyBuf;
+  let dstI = idxBuf;
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let a = lo;
+      let b = mid;
+      let o = lo;
+      while (a < mid && b < hi) {
+        if (srcK[b] < srcK[a]) {
+          dstK[o] = srcK[b];
+          dstI[o++] = srcI[b++];
+        } else {
+          dstK[o] = srcK[a];
+          dstI[o++] = srcI[a++];
+        }
+      }
+      while (a < mid) {
+        dstK[o] = srcK[a];
+        dstI[o++] = srcI[a++];
+      }
+      while (b < hi) {
+        dstK[o] = srcK[b];
+        dstI[o++] = srcI[b++];
+      }
+    }
+    const tk = srcK;
+    srcK = dstK;
+    dstK = tk;
+    const ti = srcI;
+    srcI = dstI;
+    dstI = ti;
+  }
+  if (srcK !== keys) {
+    keys.set(srcK.subarray(0, n));
+    idx.set(srcI.subarray(0, n));
+  }
+}
+
 // scikit-learn treats impurity ≤ DBL_EPSILON as pure.
 const PURE = Number.EPSILON;
+
+/** Best split found so far at the current node (reused; no allocation per node). */
+interface BestSplit {
+  proxy: number;
+  feature: number;
+  /** Rows going left (positions start .. start + nLeft - 1 of the split feature's list). */
+  nLeft: number;
+  threshold: number;
+}
+
+/** The tree's in-bag rows, renumbered 0..m-1 so the scans touch small compact arrays. */
+interface LocalRows {
+  readonly m: number;
+  /** Column-major features of the in-bag rows: Xl[f * m + l]. */
+  readonly Xl: Float64Array;
+  /** Per feature, local row ids in ascending value order: order[f * m + i]. */
+  readonly order: Int32Array;
+  readonly w: Float64Array;
+  readonly yc: Int32Array | null;
+  readonly yr: Float64Array | null;
+}
+
+function localRows(data: TrainingData, weights: Float64Array): LocalRows {
+  const { nRows: n, nFeatures: p, X, sorted, yClass, yValue } = data;
+  const localOf = new Int32Array(n);
+  let m = 0;
+  for (let r = 0; r < n; r++) localOf[r] = weights[r] > 0 ? m++ : -1;
+  const w = new Float64Array(m);
+  const yc = yClass ? new Int32Array(m) : null;
+  const yr = yValue ? new Float64Array(m) : null;
+  for (let r = 0; r < n; r++) {
+    const l = localOf[r];
+    if (l < 0) continue;
+    w[l] = weights[r];
+    if (yc && yClass) yc[l] = yClass[r];
+    if (yr && yValue) yr[l] = yValue[r];
+  }
+  const Xl = new Float64Array(p * m);
+  const order = new Int32Array(p * m);
+  for (let f = 0; f < p; f++) {
+    let o = f * m;
+    const base = f * n;
+    for (let i = 0; i < n; i++) {
+      const r = sorted[base + i];
+      const l = localOf[r];
+      if (l >= 0) {
+        order[o++] = l;
+        Xl[f * m + l] = X[base + r];
+      }
+    }
+  }
+  return { m, Xl, order, w, yc, yr };
+}
+
+/** Weighted class counts of positions [start, end) of a list; returns the total weight. */
+function classCounts(
+  order: Int32Array,
+  from: number,
+  to: number,
+  w: Float64Array,
+  yc: Int32Array,
+  counts: Float64Array,
+): number {
+  counts.fill(0);
+  let total = 0;
+  for (let i = from; i < to; i++) {
+    const r = order[i];
+    counts[yc[r]] += w[r];
+    total += w[r];
+  }
+  return total;
+}
+
+/** Weighted sum and sum of squared deviations of y over positions [from, to); out = [W, Σwy, Σw(y−ȳ)²]. */
+function valueStats(
+  order: Int32Array,
+  from: number,
+  to: number,
+  w: Float64Array,
+  yr: Float64Array,
+  out: Float64Array,
+): void {
+  let W = 0;
+  let S = 0;
+  for (let i = from; i < to; i++) {
+    const r = order[i];
+    W += w[r];
+    S += w[r] * yr[r];
+  }
+  const mean = S / W;
+  let ss = 0;
+  for (let i = from; i < to; i++) {
+    const r = order[i];
+    const d = yr[r] - mean;
+    ss += w[r] * d * d;
+  }
+  out[0] = W;
+  out[1] = S;
+  out[2] = ss;
+}
+
+/**
+ * Sweeps one feature's sorted positions [start, end) for the best Gini split. The proxy
+ * Σ_c L_c²/W_L + Σ_c R_c²/W_R is maximized (scikit-learn's proxy_impurity_improvement).
+ */
+function searchGini(
+  f: number,
+  seg: number,
+  col: number,
+  start: number,
+  end: number,
+  L: LocalRows,
+  counts: Float64Array,
+  leftCounts: Float64Array,
+  rightCounts: Float64Array,
+  sqNode: number,
+  wNode: number,
+  minLeaf: number,
+  best: BestSplit,
+): void {
+  const { order, Xl, w: wl } = L;
+  const yc = L.yc as Int32Array;
+  const size = end - start;
+  leftCounts.fill(0);
+  rightCounts.set(counts);
+  let sqL = 0;
+  let sqR = sqNode;
+  let wL = 0;
+  let xi = Xl[col + order[seg + start]];
+  for (let i = start; i < end - 1; i++) {
+    const r = order[seg + i];
+    const w = wl[r];
+    const c = yc[r];
+    const lc = leftCounts[c];
+    sqL += w * (2 * lc + w);
+    leftCounts[c] = lc + w;
+    const rc = rightCounts[c];
+    sqR += w * (w - 2 * rc);
+    rightCounts[c] = rc - w;
+    wL += w;
+    const xn = Xl[col + order[seg + i + 1]];
+    const nL = i - start + 1;
+    if (xn > xi && nL >= minLeaf) {
+      if (size - nL < minLeaf) break;
+      const proxy = sqL / wL + sqR / (wNode - wL);
+      if (proxy > best.proxy) {
+        best.proxy = proxy;
+        best.feature = f;
+        best.nLeft = nL;
+        best.threshold = midpoint(xi, xn);
+      }
+    }
+    xi = xn;
+  }
+}
+
+/** As searchGini for squared error: maximizes S_L²/W_L + S_R²/W_R. */
+function searchMse(
+  f: number,
+  seg: number,
+  col: number,
+  start: number,
+  end: number,
+  L: LocalRows,
+  sumNode: number,
+  wNode: number,
+  minLeaf: number,
+  best: BestSplit,
+): void {
+  const { order, Xl, w: wl } = L;
+  const yr = L.yr as Float64Array;
+  const size = end - start;
+  let sL = 0;
+  let wL = 0;
+  let xi = Xl[col + order[seg + start]];
+  for (let i = start; i < end - 1; i++) {
+    const r = order[seg + i];
+    const w = wl[r];
+    sL += w * yr[r];
+    wL += w;
+    const xn = Xl[col + order[seg + i + 1]];
+    const nL = i - start + 1;
+    if (xn > xi && nL >= minLeaf) {
+      if (size - nL < minLeaf) break;
+      const sR = sumNode - sL;
+      const proxy = (sL * sL) / wL + (sR * sR) / (wNode - wL);
+      if (proxy > best.proxy) {
+        best.proxy = proxy;
+        best.feature = f;
+        best.nLeft = nL;
+        best.threshold = midpoint(xi, xn);
+      }
+    }
+    xi = xn;
+  }
+}
+
+/** Stable partition of positions [from, to) of a list: rows with goLeft first. */
+function partition(order: Int32Array, from: number, to: number, goLeft: Uint8Array, tmp: Int32Array): void {
+  // Branch-free: near the root the left/right pattern is random and mispredicted branches cost
+  // more than the extra store. Writing order[o] is safe because o <= i.
+  let o = from;
+  let t = 0;
+  for (let i = from; i < to; i++) {
+    const r = order[i];
+    const g = goLeft[r];
+    order[o] = r;
+    tmp[t] = r;
+    o += g;
+    t += 1 - g;
+  }
+  for (let j = 0; j < t; j++) order[o + j] = tmp[j];
+}
 
 /**
  * Grows a tree on the rows with weight > 0 (weights are bootstrap counts). Returns the tree and
@@ -63,28 +356,18 @@ export function growTree(
   settings: GrowSettings,
   rng: Rng,
 ): { tree: FlatTree; importance: Float64Array } {
-  const { nRows: n, nFeatures: p, X, sorted, yClass, yValue } = data;
+  const p = data.nFeatures;
   const { mtry, maxDepth, minSamplesLeaf: minLeaf, minSamplesSplit: minSplit } = settings;
-  const k = yClass ? data.nClasses : 0;
-  const nOut = yClass ? k : 1;
-
-  let m = 0;
-  for (let r = 0; r < n; r++) if (weights[r] > 0) m++;
-  const order = new Int32Array(p * m);
-  for (let f = 0; f < p; f++) {
-    let w = f * m;
-    const base = f * n;
-    for (let i = 0; i < n; i++) {
-      const r = sorted[base + i];
-      if (weights[r] > 0) order[w++] = r;
-    }
-  }
+  const L = localRows(data, weights);
+  const { m, order, yc, yr } = L;
+  const k = yc ? data.nClasses : 0;
+  const nOut = yc ? k : 1;
 
   const cap = Math.max(1, 2 * m - 1);
   const feature = new Int32Array(cap);
   const threshold = new Float64Array(cap);
-  const left = new Int32Array(cap);
-  const right = new Int32Array(cap);
+  const left = new Int32Array(cap).fill(-1);
+  const right = new Int32Array(cap).fill(-1);
   const value = new Float64Array(cap * nOut);
   const samples = new Int32Array(cap);
   const weight = new Float64Array(cap);
@@ -92,14 +375,16 @@ export function growTree(
   const importance = new Float64Array(p);
 
   const tmp = new Int32Array(m);
-  const goLeft = new Uint8Array(n);
+  const goLeft = new Uint8Array(m);
   const feats = new Int32Array(p);
   for (let f = 0; f < p; f++) feats[f] = f;
   const counts = new Float64Array(k);
   const leftCounts = new Float64Array(k);
   const rightCounts = new Float64Array(k);
+  const stats = new Float64Array(3);
+  const best: BestSplit = { proxy: -Infinity, feature: -1, nLeft: 0, threshold: 0 };
 
-  // Stack of pending nodes: range, depth, parent, side, and a feature whose list is known to be
+  // Pending nodes: range, depth, parent, side, and a feature whose list is known to be
   // partitioned for this range (the parent's split feature always is).
   const stStart = new Int32Array(cap);
   const stEnd = new Int32Array(cap);
@@ -108,18 +393,15 @@ export function growTree(
   const stSide = new Uint8Array(cap);
   const stSeg = new Int32Array(cap);
   let sp = 0;
-  stStart[0] = 0;
-  stEnd[0] = m;
-  stDepth[0] = 0;
-  stParent[0] = -1;
-  stSeg[0] = 0;
-  sp = m > 0 ? 1 : 0;
-
+  if (m > 0) {
+    stEnd[0] = m;
+    stParent[0] = -1;
+    sp = 1;
+  }
   let nodeCount = 0;
   if (m === 0) {
     // No rows at all: a single empty leaf.
     feature[0] = -1;
-    left[0] = right[0] = -1;
     nodeCount = 1;
   }
 
@@ -140,150 +422,82 @@ export function growTree(
     }
     const size = end - start;
 
-    // Node statistics.
-    let wNode = 0;
-    let imp = 0;
+    let wNode: number;
+    let imp: number;
     let sqNode = 0;
     let sumNode = 0;
-    if (yClass) {
-      counts.fill(0);
-      for (let i = start; i < end; i++) {
-        const r = order[statSeg + i];
-        const w = weights[r];
-        counts[yClass[r]] += w;
-        wNode += w;
-      }
+    if (yc) {
+      wNode = classCounts(order, statSeg + start, statSeg + end, L.w, yc, counts);
       for (let c = 0; c < k; c++) {
         sqNode += counts[c] * counts[c];
         value[id * k + c] = counts[c] / wNode;
       }
       imp = 1 - sqNode / (wNode * wNode);
     } else {
-      const yv = yValue as Float64Array;
-      for (let i = start; i < end; i++) {
-        const r = order[statSeg + i];
-        const w = weights[r];
-        wNode += w;
-        sumNode += w * yv[r];
-      }
-      const mean = sumNode / wNode;
-      let ss = 0;
-      for (let i = start; i < end; i++) {
-        const r = order[statSeg + i];
-        const d = yv[r] - mean;
-        ss += weights[r] * d * d;
-      }
-      imp = ss / wNode;
-      value[id] = mean;
+      valueStats(order, statSeg + start, statSeg + end, L.w, yr as Float64Array, stats);
+      wNode = stats[0];
+      sumNode = stats[1];
+      imp = stats[2] / wNode;
+      value[id] = sumNode / wNode;
     }
     samples[id] = size;
     weight[id] = wNode;
     impurity[id] = imp;
     if (parent >= 0) importance[feature[parent]] -= wNode * imp;
 
-    // Split search.
-    let bestProxy = -Infinity;
-    let bestFeature = -1;
-    let bestLeft = 0;
-    let bestThreshold = 0;
+    best.proxy = -Infinity;
+    best.feature = -1;
     if (!cannotSplit(size, depth) && imp > PURE) {
       let drawn = 0;
-      for (let j = 0; j < p && (drawn < mtry || bestFeature < 0); j++) {
+      for (let j = 0; j < p && (drawn < mtry || best.feature < 0); j++) {
         const pick = j + rng.int(p - j);
         const f = feats[pick];
         feats[pick] = feats[j];
         feats[j] = f;
         drawn++;
         const seg = f * m;
-        const col = f * n;
-        let xi = X[col + order[seg + start]];
-        if (X[col + order[seg + end - 1]] <= xi) continue; // constant in this node
-        let wL = 0;
-        if (yClass) {
-          leftCounts.fill(0);
-          rightCounts.set(counts);
-          let sqL = 0;
-          let sqR = sqNode;
-          for (let i = start; i < end - 1; i++) {
-            const r = order[seg + i];
-            const w = weights[r];
-            const c = yClass[r];
-            const lc = leftCounts[c];
-            sqL += w * (2 * lc + w);
-            leftCounts[c] = lc + w;
-            const rc = rightCounts[c];
-            sqR += w * (w - 2 * rc);
-            rightCounts[c] = rc - w;
-            wL += w;
-            const xn = X[col + order[seg + i + 1]];
-            const nL = i - start + 1;
-            if (xn > xi && nL >= minLeaf) {
-              if (size - nL < minLeaf) break;
-              const proxy = sqL / wL + sqR / (wNode - wL);
-              if (proxy > bestProxy) {
-                bestProxy = proxy;
-                bestFeature = f;
-                bestLeft = nL;
-                bestThreshold = midpoint(xi, xn);
-              }
-            }
-            xi = xn;
-          }
+        // Constant in this node: its sorted list starts and ends on the same value.
+        if (L.Xl[seg + order[seg + end - 1]] <= L.Xl[seg + order[seg + start]]) continue;
+        if (yc) {
+          searchGini(
+            f,
+            seg,
+            seg,
+            start,
+            end,
+            L,
+            counts,
+            leftCounts,
+            rightCounts,
+            sqNode,
+            wNode,
+            minLeaf,
+            best,
+          );
         } else {
-          const yv = yValue as Float64Array;
-          let sL = 0;
-          for (let i = start; i < end - 1; i++) {
-            const r = order[seg + i];
-            const w = weights[r];
-            sL += w * yv[r];
-            wL += w;
-            const xn = X[col + order[seg + i + 1]];
-            const nL = i - start + 1;
-            if (xn > xi && nL >= minLeaf) {
-              if (size - nL < minLeaf) break;
-              const sR = sumNode - sL;
-              const proxy = (sL * sL) / wL + (sR * sR) / (wNode - wL);
-              if (proxy > bestProxy) {
-                bestProxy = proxy;
-                bestFeature = f;
-                bestLeft = nL;
-                bestThreshold = midpoint(xi, xn);
-              }
-            }
-            xi = xn;
-          }
+          searchMse(f, seg, seg, start, end, L, sumNode, wNode, minLeaf, best);
         }
       }
     }
 
-    if (bestFeature < 0) {
+    if (best.feature < 0) {
       feature[id] = -1;
-      left[id] = -1;
-      right[id] = -1;
       continue;
     }
-    feature[id] = bestFeature;
-    threshold[id] = bestThreshold;
-    importance[bestFeature] += wNode * imp;
+    const bf = best.feature;
+    feature[id] = bf;
+    threshold[id] = best.threshold;
+    importance[bf] += wNode * imp;
 
-    const mid = start + bestLeft;
+    const mid = start + best.nLeft;
     // Children that can never split need no partitioned lists: their statistics are read from
     // the split feature's list, which is already in left-then-right order.
-    if (!cannotSplit(bestLeft, depth + 1) || !cannotSplit(end - mid, depth + 1)) {
-      const bseg = bestFeature * m;
+    if (!cannotSplit(best.nLeft, depth + 1) || !cannotSplit(end - mid, depth + 1)) {
+      const bseg = bf * m;
       for (let i = start; i < mid; i++) goLeft[order[bseg + i]] = 1;
       for (let i = mid; i < end; i++) goLeft[order[bseg + i]] = 0;
       for (let f = 0; f < p; f++) {
-        if (f === bestFeature) continue;
-        const seg = f * m;
-        let w = seg + start;
-        let t = 0;
-        for (let i = seg + start; i < seg + end; i++) {
-          const r = order[i];
-          if (goLeft[r] === 1) order[w++] = r;
-          else tmp[t++] = r;
-        }
-        order.set(tmp.subarray(0, t), w);
+        if (f !== bf) partition(order, f * m + start, f * m + end, goLeft, tmp);
       }
     }
     // Push right first so the left child is popped next (preorder).
@@ -292,14 +506,14 @@ export function growTree(
     stDepth[sp] = depth + 1;
     stParent[sp] = id;
     stSide[sp] = 1;
-    stSeg[sp] = bestFeature;
+    stSeg[sp] = bf;
     sp++;
     stStart[sp] = start;
     stEnd[sp] = mid;
     stDepth[sp] = depth + 1;
     stParent[sp] = id;
     stSide[sp] = 0;
-    stSeg[sp] = bestFeature;
+    stSeg[sp] = bf;
     sp++;
   }
 
