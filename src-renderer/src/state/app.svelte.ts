@@ -1,0 +1,349 @@
+/**
+ * The renderer's application state and the actions that talk to main through `window.limeLens`.
+ * Views read these fields and call these methods; they never call the bridge themselves, so every
+ * failure path ends in the same error banner.
+ */
+import type {
+  AppInfoDTO,
+  DatasetSummaryDTO,
+  ErrorDTO,
+  ExplanationDTO,
+  JobKind,
+  JobProgressEvent,
+  LimeLensApi,
+  Outcome,
+  RecentFileDTO,
+  SampleDTO,
+  TrainResultDTO,
+} from '../contract';
+import { t } from '../i18n/i18n.svelte';
+import { newJobId } from '../lib/jobId';
+import {
+  changeTarget,
+  initialSelection,
+  inferTask,
+  sameSelection,
+  suggestedFeatures,
+  toggleFeature,
+  type Selection,
+} from '../lib/selection';
+import {
+  defaultLimeForm,
+  defaultModelForm,
+  parseLimeForm,
+  parseModelForm,
+  type LimeField,
+  type LimeForm,
+  type ModelField,
+  type ModelForm,
+} from '../lib/settings';
+import type { MessageKey } from '../i18n/translate';
+import type { Task } from '../contract';
+
+export type View = 'data' | 'model' | 'explain';
+
+export interface JobState {
+  readonly id: string;
+  readonly kind: JobKind;
+  fraction: number;
+  message: string;
+}
+
+function bridge(): LimeLensApi | null {
+  return typeof window !== 'undefined' && window.limeLens ? window.limeLens : null;
+}
+
+class AppState {
+  view = $state<View>('data');
+  appInfo = $state.raw<AppInfoDTO | null>(null);
+  samples = $state.raw<readonly SampleDTO[] | null>(null);
+  recent = $state.raw<readonly RecentFileDTO[]>([]);
+
+  dataset = $state.raw<DatasetSummaryDTO | null>(null);
+  /** Name of the file being opened, for the status line. */
+  opening = $state<string | null>(null);
+  error = $state.raw<ErrorDTO | null>(null);
+  notice = $state<string | null>(null);
+
+  selection = $state.raw<Selection>({ target: '', task: 'classification', features: [] });
+  modelForm = $state<ModelForm>(defaultModelForm());
+  modelErrors = $state.raw<Partial<Record<ModelField | 'features', MessageKey>>>({});
+  train = $state.raw<TrainResultDTO | null>(null);
+
+  limeForm = $state<LimeForm>(defaultLimeForm());
+  limeErrors = $state.raw<Partial<Record<LimeField, MessageKey>>>({});
+  explainRow = $state<number | null>(null);
+  /** Class to explain; null = the predicted class. */
+  explainLabel = $state<number | null>(null);
+  explanation = $state.raw<ExplanationDTO | null>(null);
+
+  job = $state<JobState | null>(null);
+
+  readonly busy = $derived(this.job !== null || this.opening !== null);
+  /** The trained model no longer matches the Data view's target/task/features. */
+  readonly trainStale = $derived(
+    this.train !== null &&
+      !sameSelection(this.selection, {
+        target: this.train.settings.target,
+        task: this.train.settings.task,
+        features: this.train.settings.features,
+      }),
+  );
+
+  // ------------------------------------------------------------ start-up
+
+  async start(): Promise<void> {
+    const api = bridge();
+    if (!api) {
+      this.error = { kind: 'internal', message: t('error.bridgeMissing') };
+      return;
+    }
+    await Promise.all([
+      this.guard(async () => {
+        this.appInfo = await api.appInfo();
+      }),
+      this.guard(async () => {
+        this.samples = await api.listSamples();
+      }),
+      this.refreshRecent(),
+    ]);
+  }
+
+  async refreshRecent(): Promise<void> {
+    const api = bridge();
+    if (!api) return;
+    await this.guard(async () => {
+      this.recent = await api.recentFiles();
+    });
+  }
+
+  // ------------------------------------------------------------ datasets
+
+  openSample(sampleId: string): Promise<void> {
+    const sample = this.samples?.find((s) => s.id === sampleId);
+    return this.open(sample?.fileName ?? sampleId, (api) => api.openSample(sampleId));
+  }
+
+  openPath(path: string, sheet?: string): Promise<void> {
+    const name = path.split(/[\\/]/).pop() ?? path;
+    return this.open(name, (api) => api.openDatasetPath(path, sheet));
+  }
+
+  async openDialog(): Promise<void> {
+    if (this.busy) return;
+    const api = bridge();
+    if (!api) return;
+    await this.guard(async () => {
+      const outcome = await api.openDatasetDialog();
+      if (outcome) this.acceptDataset(outcome);
+    });
+  }
+
+  private async open(
+    name: string,
+    request: (api: LimeLensApi) => Promise<Outcome<DatasetSummaryDTO>>,
+  ): Promise<void> {
+    const api = bridge();
+    if (!api || this.opening !== null) return;
+    this.opening = name;
+    try {
+      await this.guard(async () => this.acceptDataset(await request(api)));
+    } finally {
+      this.opening = null;
+    }
+  }
+
+  private acceptDataset(outcome: Outcome<DatasetSummaryDTO>): void {
+    if (!outcome.ok) {
+      this.showError(outcome.error);
+      return;
+    }
+    const dataset = outcome.value;
+    this.error = null;
+    this.dataset = dataset;
+    this.selection = initialSelection(dataset);
+    this.modelForm = defaultModelForm(dataset.suggestedTask);
+    this.modelErrors = {};
+    this.train = null;
+    this.explanation = null;
+    this.explainRow = null;
+    this.explainLabel = null;
+    this.view = 'data';
+    void this.refreshRecent();
+  }
+
+  closeDataset(): void {
+    if (this.job) return;
+    this.dataset = null;
+    this.train = null;
+    this.explanation = null;
+    this.explainRow = null;
+  }
+
+  // ------------------------------------------------------------ selection
+
+  setTarget(target: string): void {
+    if (!this.dataset) return;
+    const before = this.selection.task;
+    this.selection = changeTarget(this.dataset, this.selection, target);
+    if (this.selection.task !== before)
+      this.modelForm = { ...this.modelForm, ...taskDefaults(this.selection.task) };
+  }
+
+  setTask(task: Task): void {
+    this.selection = { ...this.selection, task };
+    this.modelForm = { ...this.modelForm, ...taskDefaults(task) };
+  }
+
+  toggleFeature(name: string): void {
+    if (this.dataset) this.selection = toggleFeature(this.dataset, this.selection, name);
+  }
+
+  setFeatures(names: readonly string[]): void {
+    if (!this.dataset) return;
+    const chosen = new Set(names);
+    this.selection = {
+      ...this.selection,
+      features: this.dataset.columns
+        .map((c) => c.name)
+        .filter((n) => chosen.has(n) && n !== this.selection.target),
+    };
+  }
+
+  resetFeatures(): void {
+    if (!this.dataset) return;
+    const target = this.selection.target;
+    this.selection = {
+      target,
+      task: inferTask(this.dataset, target),
+      features: suggestedFeatures(this.dataset, target),
+    };
+  }
+
+  // ------------------------------------------------------------ jobs
+
+  /** Runs one train/explain job with progress; null when it failed or was cancelled. */
+  private async runJob<T>(kind: JobKind, start: (jobId: string) => Promise<Outcome<T>>): Promise<T | null> {
+    const id = newJobId();
+    this.job = { id, kind, fraction: 0, message: '' };
+    try {
+      const outcome = await start(id);
+      if (outcome.ok) return outcome.value;
+      this.showError(outcome.error);
+      return null;
+    } catch (e) {
+      this.showError({ kind: 'internal', message: e instanceof Error ? e.message : String(e) });
+      return null;
+    } finally {
+      if (this.job?.id === id) this.job = null;
+    }
+  }
+
+  onProgress(event: JobProgressEvent): void {
+    if (this.job && event.jobId === this.job.id) {
+      this.job.fraction = Math.min(1, Math.max(0, event.fraction));
+      this.job.message = event.message;
+    }
+  }
+
+  async cancelJob(): Promise<void> {
+    const api = bridge();
+    if (!api || !this.job) return;
+    const id = this.job.id;
+    this.job.message = t('notice.cancelled');
+    await this.guard(async () => {
+      await api.cancelJob(id);
+    });
+  }
+
+  async trainModel(): Promise<void> {
+    const api = bridge();
+    const dataset = this.dataset;
+    if (!api || !dataset || this.busy) return;
+    const parsed = parseModelForm(this.modelForm, this.selection);
+    if (!parsed.ok) {
+      this.modelErrors = parsed.errors;
+      return;
+    }
+    this.modelErrors = {};
+    const result = await this.runJob('train', (jobId) => api.train(jobId, dataset.datasetId, parsed.value));
+    if (result && this.dataset?.datasetId === dataset.datasetId) {
+      this.error = null;
+      this.train = result;
+      this.explanation = null;
+      this.explainRow = null;
+      this.explainLabel = null;
+      const featureCount = result.settings.features.length;
+      if (Number(this.limeForm.numFeatures) > featureCount) this.limeForm.numFeatures = featureCount;
+    }
+  }
+
+  async explainCase(row: number, label: number | null = this.explainLabel): Promise<void> {
+    const api = bridge();
+    const model = this.train;
+    if (!api || !model || this.busy) return;
+    const parsed = parseLimeForm(this.limeForm, model.settings.features.length);
+    if (!parsed.ok) {
+      this.limeErrors = parsed.errors;
+      return;
+    }
+    this.limeErrors = {};
+    this.explainRow = row;
+    this.explainLabel = label;
+    const request = {
+      modelId: model.modelId,
+      row,
+      settings: parsed.value,
+      ...(label !== null ? { label } : {}),
+    };
+    const result = await this.runJob('explain', (jobId) => api.explain(jobId, request));
+    if (result && this.train?.modelId === model.modelId && this.explainRow === row) {
+      this.error = null;
+      this.explanation = result;
+    }
+  }
+
+  /** A read-only data query (rows, correlation, distributions); errors go to the banner, result null. */
+  async query<T>(request: (api: LimeLensApi) => Promise<Outcome<T>>): Promise<T | null> {
+    const api = bridge();
+    if (!api) return null;
+    try {
+      const outcome = await request(api);
+      if (outcome.ok) return outcome.value;
+      this.showError(outcome.error);
+    } catch (e) {
+      this.showError({ kind: 'internal', message: e instanceof Error ? e.message : String(e) });
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------ messages
+
+  showError(error: ErrorDTO): void {
+    if (error.kind === 'cancelled') {
+      this.notice = t('notice.cancelled');
+      return;
+    }
+    this.error =
+      error.kind === 'internal' && !error.message ? { ...error, message: t('error.internal') } : error;
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  /** Runs a bridge call; a rejected promise becomes an error banner instead of an unhandled rejection. */
+  private async guard(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (e) {
+      this.showError({ kind: 'internal', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+}
+
+function taskDefaults(task: Task): Pick<ModelForm, 'maxFeaturesMode'> {
+  return { maxFeaturesMode: defaultModelForm(task).maxFeaturesMode };
+}
+
+export const app = new AppState();
