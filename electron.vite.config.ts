@@ -10,6 +10,7 @@ export default defineConfig({
         input: {
           index: resolve('src-main/app/main.ts'),
           worker: resolve('src-main/worker/worker.ts'),
+          explainThread: resolve('src-main/worker/explainThread.ts'),
         },
       },
     },

@@ -5,11 +5,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import { CANCEL_SLOTS } from './cancelFlags';
+import { threadEntry } from './threadEntry';
 import type { JobClient, JobMap, JobName, RunOptions, WorkerReply } from './protocol';
 import { JobError } from './protocol';
 
 export interface WorkerJobClientOptions {
-  /** Built worker (out/main/worker.js). Absent: run src-main/worker/worker.ts from source through tsx. */
+  /** Built worker (out/main/worker.js). Absent: worker.js beside this module, or worker.ts through tsx from source. */
   readonly workerPath?: string | URL;
   /** With no workerPath: the TypeScript entry to run through tsx (tests use their own). */
   readonly sourceEntry?: URL;
@@ -39,14 +40,16 @@ export function createWorkerJobClient(options: WorkerJobClientOptions = {}): Job
   let worker = spawn();
 
   function spawn(): Worker {
-    const fromSource = options.workerPath === undefined;
-    const path = fromSource ? new URL('./tsBootstrap.mjs', import.meta.url) : options.workerPath!;
-    const w = new Worker(path, {
-      workerData: {
-        cancelFlags: flagsBuffer,
-        ...(fromSource && { entry: (options.sourceEntry ?? new URL('./worker.ts', import.meta.url)).href }),
-      },
-    });
+    const entry =
+      options.workerPath !== undefined
+        ? { path: options.workerPath, workerData: {} }
+        : options.sourceEntry !== undefined
+          ? {
+              path: new URL('./tsBootstrap.mjs', import.meta.url),
+              workerData: { entry: options.sourceEntry.href },
+            }
+          : threadEntry('worker');
+    const w = new Worker(entry.path, { workerData: { cancelFlags: flagsBuffer, ...entry.workerData } });
     w.on('message', (reply: WorkerReply) => onReply(reply));
     w.on('error', (err) => replace(`The computation worker crashed: ${err.message}`));
     w.on('exit', (code) => {

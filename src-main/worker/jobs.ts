@@ -2,6 +2,9 @@
 import {
   clusterOrder,
   correlationMatrix,
+  encodeDataRow,
+  explainerInputs,
+  withRowContext,
   explainDataRow,
   featureDistribution,
   loadDataset,
@@ -13,6 +16,49 @@ import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
 import type { JobHandlers } from './runner';
 import { createSession } from './session';
 import { datasetSummary, explanationDTO, rowsOf, trainResult } from './dto';
+import { explainInParallel } from './explainPool';
+import type { ExplainRequest, ExplanationDTO } from '../contract/ipc';
+import type { JobContext } from './runner';
+import type { Session } from './session';
+
+/** Below this many rows, starting threads costs more than it saves. */
+const PARALLEL_MIN_ROWS = 8;
+
+/** Rows of one model with one set of LIME settings go to the thread pool; anything else returns null. */
+async function explainManyInParallel(
+  session: Session,
+  requests: readonly ExplainRequest[],
+  ctx: JobContext,
+): Promise<ExplanationDTO[] | null> {
+  if (requests.length < PARALLEL_MIN_ROWS) return null;
+  const first = requests[0];
+  const sameSettings = JSON.stringify(first.settings);
+  if (!requests.every((r) => r.modelId === first.modelId && JSON.stringify(r.settings) === sameSettings))
+    return null;
+  const model = session.model(first.modelId);
+  const { dataset } = session.dataset(model.datasetId);
+  const { trained } = model;
+  const started = performance.now();
+  const cores = await explainInParallel(
+    { inputs: explainerInputs(trained), forest: trained.forest.toJSON(), settings: first.settings },
+    requests.map((r) => ({
+      instance: encodeDataRow(trained, dataset, r.row),
+      ...(r.label !== undefined && { label: r.label }),
+    })),
+    {
+      signal: ctx.signal,
+      onProgress: (done, total) => ctx.progress(done / total, `Explained ${done} of ${total}`),
+    },
+  );
+  const each = (performance.now() - started) / requests.length;
+  return cores.map((core, i) =>
+    explanationDTO(
+      first.modelId,
+      trained,
+      withRowContext(trained, dataset, requests[i].row, first.settings, core, each),
+    ),
+  );
+}
 
 export function createJobHandlers(session = createSession()): JobHandlers {
   return {
@@ -72,6 +118,8 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     },
 
     async explainMany({ requests }, ctx) {
+      const parallel = await explainManyInParallel(session, requests, ctx);
+      if (parallel) return parallel;
       const out = [];
       for (const [i, request] of requests.entries()) {
         const model = session.model(request.modelId);

@@ -3,7 +3,8 @@ import type { Dataset } from '../data/types';
 import { UserFacingError } from '../errors';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import { LimeTabularExplainer, type ExplanationJSON } from '../lime';
-import type { TrainedModel } from './trainModel';
+import type { ModelFrame } from '../data/modelFrame';
+import type { Forest, TrainedModel } from './trainModel';
 import type { LimeSettings } from './types';
 
 export interface ExplainedWeight {
@@ -37,6 +38,55 @@ export interface RowExplanation {
   readonly millis: number;
 }
 
+/** What an explainer is built from: plain data, so a pool thread can rebuild it. */
+export interface ExplainerInputs {
+  readonly frame: Pick<ModelFrame, 'task' | 'featureNames' | 'featureKinds' | 'categoryNames' | 'classes'>;
+  /** Imputed training rows (rows × features): LIME's background statistics. */
+  readonly xTrain: readonly (readonly number[])[];
+  readonly yTrain: readonly number[];
+}
+
+/** The model-independent part of an explanation, as a pool thread returns it. */
+export interface EncodedRowExplanation {
+  readonly label?: number;
+  readonly probabilities?: readonly number[];
+  readonly predictedValue?: number;
+  readonly weights: readonly { featureIndex: number; condition: string; weight: number }[];
+  readonly intercept: number;
+  readonly score: number;
+  readonly localPred: number;
+  readonly modelPred: number;
+  readonly kernelWidth: number;
+  readonly explanation: ExplanationJSON;
+}
+
+/** The plain-data part of a trained model that an explainer needs (cloneable to a thread). */
+export function explainerInputs(model: TrainedModel): ExplainerInputs {
+  const { task, featureNames, featureKinds, categoryNames, classes } = model.frame;
+  return {
+    frame: { task, featureNames, featureKinds, categoryNames, classes },
+    xTrain: model.xTrain,
+    yTrain: model.yTrain,
+  };
+}
+
+export function createExplainer(inputs: ExplainerInputs, settings: LimeSettings): LimeTabularExplainer {
+  const { frame } = inputs;
+  const categoricalFeatures = frame.featureKinds.flatMap((kind, i) => (kind === 'categorical' ? [i] : []));
+  return new LimeTabularExplainer(inputs.xTrain as number[][], {
+    mode: frame.task,
+    featureNames: frame.featureNames,
+    ...(frame.task === 'classification' && { classNames: frame.classes }),
+    categoricalFeatures,
+    categoricalNames: Object.fromEntries(categoricalFeatures.map((i) => [i, frame.categoryNames[i] ?? []])),
+    ...(settings.kernelWidth !== null && { kernelWidth: settings.kernelWidth }),
+    discretizeContinuous: settings.discretizer !== null,
+    ...(settings.discretizer !== null && { discretizer: settings.discretizer }),
+    ...(settings.discretizer === 'entropy' && { trainingLabels: inputs.yTrain }),
+    randomState: settings.seed,
+  });
+}
+
 const explainerCache = new WeakMap<TrainedModel, Map<string, LimeTabularExplainer>>();
 const rowPositionCache = new WeakMap<TrainedModel, Map<number, number>>();
 
@@ -46,24 +96,66 @@ export function explainerFor(model: TrainedModel, settings: LimeSettings): LimeT
   let byKey = explainerCache.get(model);
   if (!byKey) explainerCache.set(model, (byKey = new Map()));
   let explainer = byKey.get(key);
-  if (!explainer) {
-    const { frame } = model;
-    const categoricalFeatures = frame.featureKinds.flatMap((kind, i) => (kind === 'categorical' ? [i] : []));
-    explainer = new LimeTabularExplainer(model.xTrain, {
-      mode: frame.task,
-      featureNames: frame.featureNames,
-      ...(frame.task === 'classification' && { classNames: frame.classes }),
-      categoricalFeatures,
-      categoricalNames: Object.fromEntries(categoricalFeatures.map((i) => [i, frame.categoryNames[i] ?? []])),
-      ...(settings.kernelWidth !== null && { kernelWidth: settings.kernelWidth }),
-      discretizeContinuous: settings.discretizer !== null,
-      ...(settings.discretizer !== null && { discretizer: settings.discretizer }),
-      ...(settings.discretizer === 'entropy' && { trainingLabels: model.yTrain }),
-      randomState: settings.seed,
-    });
-    byKey.set(key, explainer);
-  }
+  if (!explainer) byKey.set(key, (explainer = createExplainer(model, settings)));
   return explainer;
+}
+
+/**
+ * Explains an already encoded and imputed row (1 × features). Classification explains
+ * `label` (default: the predicted class).
+ */
+export async function explainEncodedRow(
+  explainer: LimeTabularExplainer,
+  forest: Forest,
+  frame: ExplainerInputs['frame'],
+  instance: readonly number[],
+  settings: LimeSettings,
+  options: { readonly label?: number; readonly signal?: AbortSignal } = {},
+): Promise<EncodedRowExplanation> {
+  const row = [...instance];
+  const classification = forest instanceof RandomForestClassifier;
+  const probabilities = classification ? forest.predictProba([row])[0] : undefined;
+  let label = 0;
+  if (probabilities) {
+    label = options.label ?? probabilities.indexOf(Math.max(...probabilities));
+    if (!Number.isInteger(label) || label < 0 || label >= frame.classes.length) {
+      throw new UserFacingError(
+        `Class ${label} does not exist; the classes are ${frame.classes.join(', ')}.`,
+      );
+    }
+  }
+  const predict = classification
+    ? (rows: number[][]) => forest.predictProba(rows)
+    : (rows: number[][]) => forest.predict(rows);
+  const explanation = await explainer.explainInstance(row, predict, {
+    labels: [label],
+    numFeatures: Math.min(settings.numFeatures, frame.featureNames.length),
+    numSamples: settings.numSamples,
+    signal: options.signal,
+  });
+  const exp = explanation.toJSON();
+  // As in the reference, a regression explanation keeps its weights and intercept under
+  // label 1 (label 0 holds their negation) but its score and local prediction under label 0.
+  const key = classification ? label : 1;
+  const weights = (exp.localExp[key] ?? [])
+    .map(([featureIndex, weight]) => ({
+      featureIndex,
+      condition: explanation.conditionName(featureIndex),
+      weight,
+    }))
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const predictedValue = classification ? undefined : forest.predict([row])[0];
+  return {
+    ...(classification && { label, probabilities }),
+    ...(predictedValue !== undefined && { predictedValue }),
+    weights,
+    intercept: exp.intercept[key],
+    score: exp.score[label],
+    localPred: exp.localPred[label],
+    modelPred: classification ? probabilities![label] : predictedValue!,
+    kernelWidth: explainer.kernelWidth,
+    explanation: exp,
+  };
 }
 
 /** The features of data row `dataRow` encoded and imputed exactly as the training rows were. */
@@ -111,56 +203,41 @@ export async function explainDataRow(
   options: { readonly label?: number; readonly signal?: AbortSignal } = {},
 ): Promise<RowExplanation> {
   const started = performance.now();
-  const { frame, forest } = model;
   const instance = encodeDataRow(model, dataset, dataRow);
-  const explainer = explainerFor(model, settings);
-  const classification = forest instanceof RandomForestClassifier;
-  const probabilities = classification ? forest.predictProba([instance])[0] : undefined;
-  let label = 0;
-  if (probabilities) {
-    label = options.label ?? probabilities.indexOf(Math.max(...probabilities));
-    if (!Number.isInteger(label) || label < 0 || label >= frame.classes.length) {
-      throw new UserFacingError(
-        `Class ${label} does not exist; the classes are ${frame.classes.join(', ')}.`,
-      );
-    }
-  }
-  const predict = classification
-    ? (rows: number[][]) => forest.predictProba(rows)
-    : (rows: number[][]) => forest.predict(rows);
-  const explanation = await explainer.explainInstance(instance, predict, {
-    labels: [label],
-    numFeatures: Math.min(settings.numFeatures, frame.featureNames.length),
-    numSamples: settings.numSamples,
-    signal: options.signal,
-  });
-  const exp = explanation.toJSON();
-  // As in the reference, a regression explanation keeps its weights and intercept under
-  // label 1 (label 0 holds their negation) but its score and local prediction under label 0.
-  const key = classification ? label : 1;
-  const weights = (exp.localExp[key] ?? []).map(([featureIndex, weight]) => ({
-    feature: frame.featureNames[featureIndex],
-    featureIndex,
-    condition: explanation.conditionName(featureIndex),
-    value: cellValue(dataset, frame.featureNames[featureIndex], dataRow),
-    weight,
-  }));
-  weights.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-  const predictedValue = classification ? undefined : forest.predict([instance])[0];
+  const core = await explainEncodedRow(
+    explainerFor(model, settings),
+    model.forest,
+    model.frame,
+    instance,
+    settings,
+    options,
+  );
+  return withRowContext(model, dataset, dataRow, settings, core, performance.now() - started);
+}
+
+/** Adds what only the main side knows (the file's values, the target range) to a core explanation. */
+export function withRowContext(
+  model: TrainedModel,
+  dataset: Dataset,
+  dataRow: number,
+  settings: LimeSettings,
+  core: EncodedRowExplanation,
+  millis: number,
+): RowExplanation {
+  const { frame } = model;
+  const { kernelWidth, weights, ...rest } = core;
   return {
     dataRow,
-    ...(classification && { label, probabilities }),
-    ...(!classification && {
-      predictedValue,
+    ...rest,
+    ...(frame.task === 'regression' && {
       targetRange: [Math.min(...model.yTrain), Math.max(...model.yTrain)] as const,
     }),
-    weights,
-    intercept: exp.intercept[key],
-    score: exp.score[label],
-    localPred: exp.localPred[label],
-    modelPred: classification ? probabilities![label] : predictedValue!,
-    settings: { ...settings, kernelWidth: explainer.kernelWidth },
-    explanation: exp,
-    millis: performance.now() - started,
+    weights: weights.map((w) => ({
+      feature: frame.featureNames[w.featureIndex],
+      ...w,
+      value: cellValue(dataset, frame.featureNames[w.featureIndex], dataRow),
+    })),
+    settings: { ...settings, kernelWidth },
+    millis,
   };
 }

@@ -10,8 +10,14 @@ export { evaluate, type ModelMetrics, type ClassificationMetrics, type Regressio
 export {
   explainDataRow,
   explainerFor,
+  createExplainer,
+  explainerInputs,
+  explainEncodedRow,
+  withRowContext,
   encodeDataRow,
   type RowExplanation,
   type ExplainedWeight,
+  type ExplainerInputs,
+  type EncodedRowExplanation,
 } from './explainDataRow';
 export { DEFAULT_LIME_SETTINGS, type TrainSettings, type LimeSettings, type ProgressOptions } from './types';

@@ -1,0 +1,22 @@
+/** A pool thread: rebuilds one model's forest and explainer from plain data and explains rows on request. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createExplainer, explainEncodedRow, loadForest } from '../engine';
+import type { ExplainThreadData, ExplainThreadReply, ExplainThreadRequest } from './explainPool';
+
+const port = parentPort!;
+const data = workerData as ExplainThreadData;
+const forest = loadForest(data.forest);
+const explainer = createExplainer(data.inputs, data.settings);
+
+port.on('message', async ({ index, instance, label }: ExplainThreadRequest) => {
+  let reply: ExplainThreadReply;
+  try {
+    const result = await explainEncodedRow(explainer, forest, data.inputs.frame, instance, data.settings, {
+      ...(label !== undefined && { label }),
+    });
+    reply = { index, result };
+  } catch (err) {
+    reply = { index, error: err instanceof Error ? err.message : String(err) };
+  }
+  port.postMessage(reply);
+});

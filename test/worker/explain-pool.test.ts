@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LIME_SETTINGS,
+  encodeDataRow,
+  explainDataRow,
+  explainerInputs,
+  loadDataset,
+  trainModel,
+} from '../../src-main/engine';
+import { explainInParallel } from '../../src-main/worker/explainPool';
+
+describe('explainInParallel', () => {
+  it('gives exactly the sequential explanations, in task order, on two threads', async () => {
+    const dataset = loadDataset(
+      new Uint8Array(readFileSync(new URL('../../assets/samples/iris.csv', import.meta.url))),
+      'iris.csv',
+    );
+    const model = trainModel(dataset, {
+      target: 'species',
+      task: 'classification',
+      features: dataset.columns.map((c) => c.name).filter((n) => n !== 'species'),
+      nEstimators: 30,
+      maxDepth: null,
+      maxFeatures: 'sqrt',
+      minSamplesLeaf: 1,
+      testFraction: 0.2,
+      seed: 1,
+      kFolds: 0,
+    });
+    const rows = [0, 60, 120, 1, 61, 121];
+    const settings = { ...DEFAULT_LIME_SETTINGS, numSamples: 1000, numFeatures: 3 };
+    const done: number[] = [];
+    const parallel = await explainInParallel(
+      { inputs: explainerInputs(model), forest: model.forest.toJSON(), settings },
+      rows.map((r, i) => ({ instance: encodeDataRow(model, dataset, r), ...(i === 5 && { label: 0 }) })),
+      { threads: 2, onProgress: (d) => done.push(d) },
+    );
+    expect(done).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const [i, r] of rows.entries()) {
+      const sequential = await explainDataRow(model, dataset, r, settings, i === 5 ? { label: 0 } : {});
+      expect(parallel[i].label).toBe(sequential.label);
+      expect(parallel[i].weights.map((w) => [w.condition, w.weight])).toEqual(
+        sequential.weights.map((w) => [w.condition, w.weight]),
+      );
+      expect(parallel[i].intercept).toBe(sequential.intercept);
+    }
+    expect(parallel.map((p) => p.label)).toEqual([0, 1, 2, 0, 1, 0]);
+  });
+});
