@@ -1,5 +1,4 @@
-import { parseNumber } from './parseNumber';
-import { trimCell } from './missingMarkers';
+import { parseNumberAt } from './parseNumber';
 
 /**
  * One column of a table before type inference. Cells are read on demand so that a
@@ -27,7 +26,12 @@ export function arrayColumn(cells: readonly string[], decimalComma = false): Cel
   return {
     length: cells.length,
     text: (row) => cells[row],
-    numbers: () => Float64Array.from(cells, (cell) => parseNumber(trimCell(cell), decimalComma)),
+    numbers: () => {
+      const out = new Float64Array(cells.length);
+      for (let i = 0; i < cells.length; i++)
+        out[i] = parseNumberAt(cells[i], 0, cells[i].length, decimalComma);
+      return out;
+    },
   };
 }
 

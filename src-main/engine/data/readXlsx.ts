@@ -1,7 +1,8 @@
 import { unzipSync } from 'fflate';
 import { UserFacingError } from '../errors';
-import { type RawTable, arrayColumn, columnLetters } from './rawTable';
-import { NS, attributes, decodeEntities, stringItemText } from './xmlText';
+import type { RawTable } from './rawTable';
+import { readSheetXml } from './readSheetXml';
+import { attributes, rootPrefix, scanElements, stringItemText } from './xmlText';
 
 /** An XLSX sheet as raw cells, with the workbook's sheet list. */
 export interface XlsxTable extends RawTable {
@@ -64,12 +65,11 @@ function resolvePart(baseFolder: string, target: string): string {
 function relationships(xml: string | undefined): Map<string, { target: string; type: string }> {
   const rels = new Map<string, { target: string; type: string }>();
   if (!xml) return rels;
-  const tag = new RegExp(`<${NS}Relationship\\b([^>]*)>`, 'g');
-  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
-    const a = attributes(m[1]);
+  scanElements(xml, rootPrefix(xml), ['Relationship'], (element) => {
+    const a = attributes(element.attributes);
     const id = a.get('Id');
     if (id) rels.set(id, { target: a.get('Target') ?? '', type: a.get('Type') ?? '' });
-  }
+  });
   return rels;
 }
 
@@ -81,50 +81,15 @@ function relsPathOf(path: string): string {
   return `${folderOf(path)}_rels/${path.slice(path.lastIndexOf('/') + 1)}.rels`;
 }
 
-function sharedStrings(xml: string | undefined): string[] {
+function sharedStrings(xml: string | undefined, fileName: string): string[] {
   const strings: string[] = [];
   if (!xml) return strings;
-  const item = new RegExp(`<${NS}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${NS}si>)`, 'g');
-  for (let m = item.exec(xml); m; m = item.exec(xml)) strings.push(m[1] ? stringItemText(m[1]) : '');
+  const prefix = rootPrefix(xml);
+  const complete = scanElements(xml, prefix, ['si'], (element) => {
+    strings.push(element.body === null ? '' : stringItemText(element.body, prefix));
+  });
+  if (!complete) throw damaged(fileName, 'the shared strings part is cut short');
   return strings;
-}
-
-/** 'B3' → { col: 1, row: 3 }; null when the reference is malformed. */
-function parseReference(ref: string): { col: number; row: number } | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~32;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  const row = Number(ref.slice(i));
-  if (i === 0 || !Number.isInteger(row) || row < 1) return null;
-  return { col: col - 1, row };
-}
-
-/** Text of a cell as it would appear in a CSV export; numbers keep their stored digits. */
-function cellText(type: string | undefined, body: string, strings: readonly string[]): string | null {
-  if (type === 'inlineStr') {
-    const is = new RegExp(`<${NS}is\\b[^>]*>([\\s\\S]*?)</${NS}is>`).exec(body);
-    return is ? stringItemText(is[1]) : '';
-  }
-  const v = new RegExp(`<${NS}v\\b[^>]*>([\\s\\S]*?)</${NS}v>`).exec(body);
-  if (!v) return '';
-  const raw = v[1];
-  switch (type) {
-    case 's':
-      return strings[Number(raw)] ?? '';
-    case 'b':
-      return raw.trim() === '1' ? 'TRUE' : 'FALSE';
-    case 'e':
-      return null;
-    case 'str':
-    case 'd':
-      return decodeEntities(raw);
-    default:
-      return raw.trim();
-  }
 }
 
 /**
@@ -162,9 +127,8 @@ export function readXlsx(
   const workbookRels = relationships(meta.get(relsPathOf(workbookPath)));
 
   const sheets: SheetEntry[] = [];
-  const sheetTag = new RegExp(`<${NS}sheet\\b([^>]*)>`, 'g');
-  for (let m = sheetTag.exec(workbook); m; m = sheetTag.exec(workbook)) {
-    const a = attributes(m[1]);
+  scanElements(workbook, rootPrefix(workbook), ['sheet'], (element) => {
+    const a = attributes(element.attributes);
     const rel = workbookRels.get(a.get('r:id') ?? a.get('id') ?? '');
     const isWorksheet = rel !== undefined && rel.type.endsWith('/worksheet');
     sheets.push({
@@ -172,7 +136,7 @@ export function readXlsx(
       path: isWorksheet ? resolvePart(folderOf(workbookPath), rel.target) : null,
       hidden: (a.get('state') ?? 'visible') !== 'visible',
     });
-  }
+  });
   const names = sheets.map((s) => s.name);
   if (sheets.length === 0) throw damaged(fileName, 'the workbook lists no sheets');
 
@@ -202,73 +166,7 @@ export function readXlsx(
   const sheetXml = unzipParts(bytes, fileName, (name) => name === sheetPath).get(sheetPath);
   if (sheetXml === undefined) throw damaged(fileName, `the part for sheet '${chosen.name}' is missing`);
 
-  const strings = sharedStrings(meta.get(`${folderOf(workbookPath)}sharedStrings.xml`));
-  const { table, errorCells } = sheetTable(sheetXml, strings, fileName, chosen.name);
+  const strings = sharedStrings(meta.get(`${folderOf(workbookPath)}sharedStrings.xml`), fileName);
+  const { table, errorCells } = readSheetXml(sheetXml, strings, fileName, chosen.name);
   return { ...table, sheet: chosen.name, sheets: names, errorCells };
-}
-
-function sheetTable(
-  xml: string,
-  strings: readonly string[],
-  fileName: string,
-  sheetName: string,
-): { table: RawTable; errorCells: number } {
-  const token = new RegExp(`<${NS}row\\b([^>]*)>|<${NS}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${NS}c>)`, 'g');
-  const rows = new Map<number, string[]>();
-  let row = 0;
-  let col = -1;
-  let errorCells = 0;
-  for (let m = token.exec(xml); m; m = token.exec(xml)) {
-    if (m[1] !== undefined) {
-      const r = Number(attributes(m[1]).get('r'));
-      row = Number.isInteger(r) && r > 0 ? r : row + 1;
-      col = -1;
-      continue;
-    }
-    const a = attributes(m[2]);
-    const ref = a.get('r');
-    const at = ref ? parseReference(ref) : null;
-    if (at) {
-      row = at.row;
-      col = at.col;
-    } else {
-      col++;
-    }
-    if (m[3] === undefined) continue;
-    const text = cellText(a.get('t'), m[3], strings);
-    if (text === null) {
-      errorCells++;
-      continue;
-    }
-    if (text.trim() === '') continue;
-    let cells = rows.get(row);
-    if (!cells) rows.set(row, (cells = []));
-    cells[col] = text;
-  }
-
-  const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
-  if (rowNumbers.length === 0) {
-    throw new UserFacingError(
-      `${fileName}: sheet '${sheetName}' is empty: there is no header row and no data.`,
-      {
-        file: fileName,
-        code: 'empty-file',
-      },
-    );
-  }
-  if (rowNumbers.length === 1) {
-    throw new UserFacingError(`${fileName}: sheet '${sheetName}' has a header row but no data rows.`, {
-      file: fileName,
-      code: 'no-data-rows',
-    });
-  }
-  let width = 0;
-  for (const cells of rows.values()) width = Math.max(width, cells.length);
-  if (width > 16384)
-    throw damaged(fileName, `sheet '${sheetName}' reaches past column ${columnLetters(16383)}`);
-  const headerCells = rows.get(rowNumbers[0]) as string[];
-  const header = Array.from({ length: width }, (_, c) => headerCells[c] ?? '');
-  const dataRows = rowNumbers.slice(1);
-  const columns = header.map((_, c) => arrayColumn(dataRows.map((r) => (rows.get(r) as string[])[c] ?? '')));
-  return { table: { header, columns, rowNumbers: Int32Array.from(dataRows) }, errorCells };
 }

@@ -138,6 +138,49 @@ describe('readXlsx', () => {
     expect(cells(table)).toEqual([['東京']]);
   });
 
+  it('reads parts whose elements carry a namespace prefix (OpenXML SDK style)', () => {
+    const sheet =
+      '<x:worksheet xmlns:x="main"><x:sheetData>' +
+      '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>n</x:t></x:is></x:c></x:row>' +
+      '<x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="B2" t="n"><x:v>2.5</x:v></x:c></x:row>' +
+      '</x:sheetData></x:worksheet>';
+    const book = zipSync({
+      'xl/workbook.xml': strToU8(
+        '<x:workbook xmlns:x="main" xmlns:r="rel"><x:sheets><x:sheet name="P" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Type="http://x/relationships/worksheet" Target="worksheets/p.xml"/></Relationships>',
+      ),
+      'xl/sharedStrings.xml': strToU8(
+        '<x:sst xmlns:x="main"><x:si><x:t>name</x:t></x:si><x:si><x:t>12</x:t></x:si></x:sst>',
+      ),
+      'xl/worksheets/p.xml': strToU8(sheet),
+    });
+    const table = readXlsx(book, 'p.xlsx');
+    expect(table.header).toEqual(['name', 'n']);
+    expect(cells(table)).toEqual([['12', '2.5']]);
+    // A number stored as text still reads as a number.
+    expect([...table.columns[0].numbers()]).toEqual([12]);
+  });
+
+  it('reports a sheet cut short instead of guessing', () => {
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v>';
+    const book = zipSync({
+      'xl/workbook.xml': strToU8(
+        '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Type="http://x/relationships/worksheet" Target="worksheets/s.xml"/></Relationships>',
+      ),
+      'xl/worksheets/s.xml': strToU8(sheet),
+    });
+    const error = thrown(() => readXlsx(book, 'cut.xlsx'));
+    expect(error.message).toBe(
+      "cut.xlsx could not be read as an Excel workbook: the data of sheet 'S' is damaged or cut short.",
+    );
+    expect(error.details).toMatchObject({ code: 'bad-xlsx' });
+  });
+
   it('gives specific errors for damaged, foreign and empty workbooks', () => {
     const truncated = twoSheets.slice(0, 200);
     expect(thrown(() => readXlsx(truncated, 't.xlsx')).message).toBe(
