@@ -1,3 +1,4 @@
+import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { loadForest } from '../../../src-main/engine/forest/loadForest';
 import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
@@ -15,6 +16,20 @@ describe('seeded forests', () => {
     expect(JSON.stringify(b.toJSON())).toBe(JSON.stringify(a.toJSON()));
     expect(b.predictProba(iris.X)).toEqual(a.predictProba(iris.X));
     expect(JSON.stringify(c.toJSON().trees)).not.toBe(JSON.stringify(a.toJSON().trees));
+  });
+
+  it('accepts an ml-matrix Matrix and typed rows exactly like number[][]', () => {
+    const plain = new RandomForestClassifier({ nEstimators: 5, seed: 2 }).train(iris.X, iris.y);
+    const matrix = new RandomForestClassifier({ nEstimators: 5, seed: 2 }).train(new Matrix(iris.X), iris.y);
+    const typed = new RandomForestClassifier({ nEstimators: 5, seed: 2 }).train(
+      iris.X.map((r) => Float64Array.from(r)),
+      Int32Array.from(iris.y),
+    );
+    expect(matrix.toJSON()).toEqual(plain.toJSON());
+    expect(typed.toJSON()).toEqual(plain.toJSON());
+    expect(plain.predictProba(new Matrix(iris.X.slice(0, 9)))).toEqual(
+      plain.predictProba(iris.X.slice(0, 9)),
+    );
   });
 
   it('tree i does not depend on how many trees follow (per-tree child streams)', () => {
