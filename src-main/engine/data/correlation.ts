@@ -1,3 +1,4 @@
+import { columnValues } from './columnByName';
 import type { Dataset } from './types';
 
 export interface CorrelationMatrix {
@@ -7,9 +8,7 @@ export interface CorrelationMatrix {
 }
 
 function numericColumn(dataset: Dataset, name: string): Float64Array {
-  const index = dataset.columns.findIndex((c) => c.name === name);
-  if (index < 0) throw new RangeError(`columnNames: no column named '${name}'`);
-  const values = dataset.values[index];
+  const values = columnValues(dataset, name, 'columnNames');
   if (!(values instanceof Float64Array)) throw new RangeError(`columnNames: column '${name}' is not numeric`);
   return values;
 }

@@ -1,5 +1,6 @@
 import { compareLabels } from './compareLabels';
-import { binEdges, binOf } from './histogram';
+import { columnValues } from './columnByName';
+import { binEdges, binOf, checkBins } from './histogram';
 import { inferTask } from './suggestTarget';
 import type { Dataset } from './types';
 
@@ -18,12 +19,6 @@ export interface FeatureDistribution {
   readonly counts: number[][];
 }
 
-function column(dataset: Dataset, name: string, option: string): Float64Array | readonly (string | null)[] {
-  const index = dataset.columns.findIndex((c) => c.name === name);
-  if (index < 0) throw new RangeError(`${option}: no column named '${name}'`);
-  return dataset.values[index];
-}
-
 /**
  * Counts of `feature` per class of `target` (rows with a missing feature or target are
  * skipped). Numeric features get `bins` equal-width bins over all present values, so
@@ -36,10 +31,9 @@ export function featureDistribution(
   target: string,
   bins = 20,
 ): FeatureDistribution {
-  if (!Number.isInteger(bins) || bins < 1)
-    throw new RangeError(`bins must be a positive integer, got ${bins}`);
-  const x = column(dataset, feature, 'feature');
-  const t = column(dataset, target, 'target');
+  checkBins(bins);
+  const x = columnValues(dataset, feature, 'feature');
+  const t = columnValues(dataset, target, 'target');
   const byClass = inferTask(dataset, target) === 'classification';
   const labelOf = (row: number): string | null => {
     const v = t[row];

@@ -33,7 +33,8 @@ export function binOf(value: number, edges: readonly number[]): number {
   return bin;
 }
 
-function checkBins(bins: number): void {
+/** RangeError unless `bins` is a positive integer. */
+export function checkBins(bins: number): void {
   if (!Number.isInteger(bins) || bins < 1)
     throw new RangeError(`bins must be a positive integer, got ${bins}`);
 }

@@ -1,3 +1,4 @@
+import { columnIndex } from './columnByName';
 import type { Dataset, Task } from './types';
 
 /**
@@ -37,18 +38,12 @@ function words(name: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-function columnIndex(dataset: Dataset, name: string): number {
-  const index = dataset.columns.findIndex((c) => c.name === name);
-  if (index < 0) throw new RangeError(`target: no column named '${name}'`);
-  return index;
-}
-
 /**
  * Classification when the column holds text, or numbers that are all integers with at
  * most 10 distinct values; regression otherwise.
  */
 export function inferTask(dataset: Dataset, target: string): Task {
-  const index = columnIndex(dataset, target);
+  const index = columnIndex(dataset, target, 'target');
   const values = dataset.values[index];
   if (!(values instanceof Float64Array)) return 'classification';
   if (dataset.columns[index].distinct > MAX_INTEGER_CLASSES) return 'regression';
