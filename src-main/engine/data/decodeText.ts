@@ -8,6 +8,8 @@ export interface DecodedText {
   readonly encoding: string;
 }
 
+/** JavaScript strings stop at 2^29 − 24 characters; refuse before the decoder fails obscurely. */
+const MAX_TEXT_BYTES = 500 * 2 ** 20;
 /** Bytes inspected for UTF-16 and binary heuristics; enough for many lines of any table. */
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -68,6 +70,12 @@ function decodeKorean(bytes: Uint8Array): string | null {
  * files (NUL bytes, known signatures) and anything else get a UserFacingError.
  */
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
+  if (bytes.length > MAX_TEXT_BYTES) {
+    throw new UserFacingError(
+      `${fileName} is too large to read as text (${Math.round(bytes.length / 2 ** 20)} MB; at most ${MAX_TEXT_BYTES / 2 ** 20} MB).`,
+      { file: fileName, code: 'file-too-large' },
+    );
+  }
   const b0 = bytes[0];
   const b1 = bytes[1];
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {

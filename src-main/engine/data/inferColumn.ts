@@ -16,6 +16,8 @@ export interface InferredColumn {
 
 /** An all-distinct integer column counts as a running number only from this many rows on. */
 const MIN_ROWS_FOR_SEQUENCE = 10;
+/** Non-integer cells inspected to report whether a column uses decimal commas. */
+const DECIMAL_COMMA_SAMPLE = 100;
 /** An all-distinct text column counts as identifiers only from this many values on. */
 const MIN_ROWS_FOR_UNIQUE_TEXT = 5;
 
@@ -51,9 +53,13 @@ export function inferColumn(
   if (present > 0 && notNumbers === 0) {
     let usedDecimalComma = false;
     if (options.decimalComma) {
-      for (let i = 0; i < n && !usedDecimalComma; i++) {
-        if (numbers[i] === numbers[i] && !Number.isInteger(numbers[i]))
+      // Only reported, not needed for parsing: the first non-integers of a column tell.
+      let looked = 0;
+      for (let i = 0; i < n && !usedDecimalComma && looked < DECIMAL_COMMA_SAMPLE; i++) {
+        if (numbers[i] === numbers[i] && !Number.isInteger(numbers[i])) {
+          looked++;
           usedDecimalComma = cells.text(i).includes(',');
+        }
       }
     }
     return numericColumn(name, numbers, missing, usedDecimalComma);
