@@ -29,14 +29,29 @@ function splitmix32(seed: number): () => number {
 /** Creates a generator; any finite number is a valid seed (it is folded to 32 bits). */
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-  const sm = splitmix32(Math.floor(seed) ^ Math.floor(seed / 0x100000000));
-  // State [a, b, c, d] in a typed array: uint32 values in closure variables would be boxed
-  // as heap numbers on every update (≈3× slower and garbage per draw).
-  const s = Uint32Array.of(sm(), sm(), sm(), sm());
-  if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
-  let spareNormal: number | null = null;
+  return new Xoshiro128(seed);
+}
 
-  const nextU32 = (): number => {
+/**
+ * One class for every generator so that all of them share their methods: a hot loop calling
+ * rng.next() then stays monomorphic and inlinable across generators (closures created per
+ * generator made such call sites deoptimize with "wrong call target" for each new seed).
+ * The state lives in a typed array because uint32 values in plain fields or closure
+ * variables are boxed as heap numbers on every update.
+ */
+class Xoshiro128 implements Rng {
+  private readonly s: Uint32Array;
+  private spareNormal = 0;
+  private hasSpareNormal = false;
+
+  constructor(seed: number) {
+    const sm = splitmix32(Math.floor(seed) ^ Math.floor(seed / 0x100000000));
+    this.s = Uint32Array.of(sm(), sm(), sm(), sm());
+    if ((this.s[0] | this.s[1] | this.s[2] | this.s[3]) === 0) this.s[0] = 1;
+  }
+
+  private nextU32(): number {
+    const s = this.s;
     const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
     const t = s[1] << 9;
     s[2] ^= s[0];
@@ -46,27 +61,33 @@ export function createRng(seed: number): Rng {
     s[2] ^= t;
     s[3] = rotl(s[3], 11);
     return result;
-  };
+  }
 
-  const rng: Rng = {
-    next: () => nextU32() / 0x100000000,
-    int: (n) => Math.floor((nextU32() / 0x100000000) * n),
-    normal: () => {
-      if (spareNormal !== null) {
-        const v = spareNormal;
-        spareNormal = null;
-        return v;
-      }
-      // Box–Muller; 1 - u keeps log() away from 0.
-      const u = 1 - nextU32() / 0x100000000;
-      const v = nextU32() / 0x100000000;
-      const r = Math.sqrt(-2 * Math.log(u));
-      spareNormal = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
-    },
-    fork: () => createRng(nextU32() * 0x100000000 + nextU32()),
-  };
-  return rng;
+  next(): number {
+    return this.nextU32() / 0x100000000;
+  }
+
+  int(n: number): number {
+    return Math.floor((this.nextU32() / 0x100000000) * n);
+  }
+
+  normal(): number {
+    if (this.hasSpareNormal) {
+      this.hasSpareNormal = false;
+      return this.spareNormal;
+    }
+    // Box–Muller; 1 - u keeps log() away from 0.
+    const u = 1 - this.nextU32() / 0x100000000;
+    const v = this.nextU32() / 0x100000000;
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spareNormal = r * Math.sin(2 * Math.PI * v);
+    this.hasSpareNormal = true;
+    return r * Math.cos(2 * Math.PI * v);
+  }
+
+  fork(): Rng {
+    return createRng(this.nextU32() * 0x100000000 + this.nextU32());
+  }
 }
 
 function rotl(x: number, k: number): number {
