@@ -15,6 +15,7 @@ export {
   type ExplainInstanceOptions,
   type ExplanationJSON,
   type PredictFn,
+  type FlatPredictor,
   type LimeMode,
   type FeatureSelectionMethod,
   type DistanceMetric,

@@ -4,6 +4,7 @@ export {
   type LimeTabularOptions,
   type ExplainInstanceOptions,
   type PredictFn,
+  type FlatPredictor,
   type PredictOutput,
   type DiscretizerOption,
   type TrainingDataStats,

@@ -17,6 +17,7 @@ import { explainWithDesign, type LocalExplanation, type SurrogateRegressor } fro
 import { formatFixed2 } from './pyFormat';
 import { QuartileDiscretizer } from './quartileDiscretizer';
 import { StatsDiscretizer } from './statsDiscretizer';
+import type { BinSampler } from './truncatedNormal';
 import { weightedDesign } from './weightedDesign';
 
 export type DiscretizerOption = 'quartile' | 'decile' | 'entropy' | BaseDiscretizer;
@@ -67,6 +68,19 @@ export type PredictOutput = readonly ArrayLike<number>[] | ArrayLike<number>;
 /** The model: rows × features → outputs; may be async (e.g. a worker round trip). */
 export type PredictFn = (rows: number[][]) => PredictOutput | Promise<PredictOutput>;
 
+/**
+ * A model that scores a flat row-major matrix, e.g. `RandomForestClassifier.predictProbaFlat`:
+ * it spares building and reading one JS array per sample.
+ */
+export interface FlatPredictor {
+  /**
+   * @param x rows × cols, row-major; the explainer reuses this buffer once the call has
+   *   settled, so copy it to keep it
+   * @returns rows × outputs, row-major (probabilities per class, or one value per row)
+   */
+  predictFlat(x: Float64Array, rows: number, cols: number): ArrayLike<number> | Promise<ArrayLike<number>>;
+}
+
 export interface ExplainInstanceOptions {
   /** Class indices to explain; default [1]. Ignored in regression. */
   readonly labels?: readonly number[];
@@ -116,6 +130,16 @@ export class LimeTabularExplainer {
   private readonly numFeaturesTotal: number;
   private readonly isCategorical: Uint8Array;
   private readonly featureCdf: Record<number, Float64Array> = {};
+  /** Per frequency-sampled feature and value: 1 / (its slice of the CDF), to rescale a draw within it. */
+  private readonly featureInvWidth: Record<number, Float64Array> = {};
+  /**
+   * Per frequency-sampled feature: a guide table (Chen & Asau) over GUIDE_CELLS equal slices of
+   * [0, 1): the value index when the slice lies inside one value's share of the CDF, else
+   * −1 − (the first candidate index) to finish with a short search. Same draws, fewer branches.
+   */
+  private readonly featureGuide: Record<number, Int32Array> = {};
+  /** Buffers reused across explanations (fresh pages cost more than filling them); null while in use. */
+  private scratch: { data: Float64Array; inverse: Float64Array; ones: Int32Array } | null = null;
 
   /**
    * @param trainingData rows × features of finite numbers (impute first); categorical
@@ -263,6 +287,8 @@ export class LimeTabularExplainer {
       for (let i = 0; i < counts.length; i++) cdf[i] = acc += featureFrequencies[f][i];
       for (let i = 0; i < cdf.length; i++) cdf[i] /= acc;
       this.featureCdf[f] = cdf;
+      this.featureInvWidth[f] = Float64Array.from(cdf, (c, k) => 1 / (c - (k === 0 ? 0 : cdf[k - 1])));
+      this.featureGuide[f] = guideTable(cdf);
       this.scalerMean[f] = 0;
       this.scalerScale[f] = 1;
       this.isCategorical[f] = 1;
@@ -279,7 +305,7 @@ export class LimeTabularExplainer {
    */
   async explainInstance(
     row: readonly number[],
-    predictFn: PredictFn,
+    predictFn: PredictFn | FlatPredictor,
     options: ExplainInstanceOptions = {},
   ): Promise<Explanation> {
     const d = this.numFeaturesTotal;
@@ -303,20 +329,56 @@ export class LimeTabularExplainer {
     }
     throwIfAborted(options.signal);
 
-    const { data, inverse } = this.dataInverse(row, numSamples);
+    const size = numSamples * d;
+    let scratch = this.scratch;
+    this.scratch = null;
+    // A predictor may transfer the buffer to a worker, which detaches it: then start afresh.
+    if (!scratch || scratch.data.length < size || scratch.inverse.length < size) {
+      scratch = { data: new Float64Array(size), inverse: new Float64Array(size), ones: new Int32Array(size) };
+    }
+    try {
+      return await this.explainWith(row, predictFn, options, scratch, numSamples, numFeatures, metric);
+    } finally {
+      if (scratch.inverse.length >= size) this.scratch = scratch;
+    }
+  }
+
+  private async explainWith(
+    row: readonly number[],
+    predictFn: PredictFn | FlatPredictor,
+    options: ExplainInstanceOptions,
+    scratch: { data: Float64Array; inverse: Float64Array; ones: Int32Array },
+    numSamples: number,
+    numFeatures: number,
+    metric: DistanceMetric,
+  ): Promise<Explanation> {
+    const d = this.numFeaturesTotal;
+    const { topLabels } = options;
+    const size = numSamples * d;
+    const data = scratch.data.subarray(0, size);
+    const inverse = scratch.inverse.subarray(0, size);
+    this.dataInverse(row, numSamples, data, inverse);
     const distances = distancesToFirstRow(data, numSamples, d, metric);
     const weights = new Float64Array(numSamples);
     for (let r = 0; r < numSamples; r++) weights[r] = this.kernel(distances[r], this.kernelWidth);
 
-    const rows: number[][] = new Array(numSamples);
-    for (let r = 0; r < numSamples; r++) {
-      const out = new Array<number>(d);
-      for (let j = 0; j < d; j++) out[j] = inverse[r * d + j];
-      rows[r] = out;
+    let predictions: { yss: Float64Array; outputs: number };
+    if (typeof predictFn === 'function') {
+      const rows: number[][] = new Array(numSamples);
+      for (let r = 0; r < numSamples; r++) {
+        const out = new Array<number>(d);
+        for (let j = 0, idx = r * d; j < d; j++, idx++) out[j] = inverse[idx];
+        rows[r] = out;
+      }
+      const raw = await predictFn(rows);
+      throwIfAborted(options.signal);
+      predictions = this.readPredictions(raw, numSamples);
+    } else {
+      const raw = await predictFn.predictFlat(inverse, numSamples, d);
+      throwIfAborted(options.signal);
+      predictions = this.readFlatPredictions(raw, numSamples);
     }
-    const raw = await predictFn(rows);
-    throwIfAborted(options.signal);
-    const { yss, outputs } = this.readPredictions(raw, numSamples);
+    const { yss, outputs } = predictions;
 
     let labels: number[];
     let top: number[] | null = null;
@@ -345,7 +407,7 @@ export class LimeTabularExplainer {
       labels = [0];
     }
 
-    const design = weightedDesign(data, numSamples, d, weights, this.discretizer !== null);
+    const design = weightedDesign(data, numSamples, d, weights, this.discretizer !== null, scratch.ones);
     const localExp: Record<number, [number, number][]> = {};
     const intercept: Record<number, number> = {};
     const score: Record<number, number> = {};
@@ -405,60 +467,75 @@ export class LimeTabularExplainer {
   /**
    * The neighbourhood (reference `__data_inverse`): `data` is what the surrogate sees,
    * already scaled (0/1 "same as the instance" for frequency-sampled features, standardized
-   * values for the others); `inverse` is what the model sees. Row 0 is the instance.
+   * values for the others); `inverse` (rows × features, row-major) is what the model sees.
+   * Row 0 is the instance. Draws go row by row so that both are written sequentially.
    */
-  private dataInverse(row: readonly number[], n: number): { data: Float64Array; inverse: Float64Array } {
+  private dataInverse(row: readonly number[], n: number, data: Float64Array, inverse: Float64Array): void {
     const d = this.numFeaturesTotal;
     const rng = createRng(this.randomState);
-    const data = new Float64Array(n * d);
-    const inverse = new Float64Array(n * d);
     const discretizer = this.discretizer;
     const firstRow = discretizer ? discretizer.discretize(row) : row;
+    const mean = this.scalerMean;
+    const scale = this.scalerScale;
 
-    if (!discretizer) {
-      const mean = this.scalerMean;
-      const scale = this.scalerScale;
-      for (let j = 0; j < d; j++) {
-        if (this.isCategorical[j]) continue;
-        const center = this.sampleAroundInstance ? row[j] : mean[j];
-        inverse[j] = row[j];
+    // Per feature: null cdf → Gaussian; otherwise sampled by training frequency, with an
+    // undiscretizing sampler per value for binned features (indexed like values, so the hot
+    // loop never indexes an array with a float).
+    const cdfs: (Float64Array | null)[] = new Array(d).fill(null);
+    const invWidths: (Float64Array | null)[] = new Array(d).fill(null);
+    const guides: (Int32Array | null)[] = new Array(d).fill(null);
+    const values: (Float64Array | null)[] = new Array(d).fill(null);
+    const samplers: (readonly BinSampler[] | null)[] = new Array(d).fill(null);
+    const instanceIndex = new Int32Array(d).fill(-1);
+    const center = new Float64Array(d);
+    for (let j = 0; j < d; j++) {
+      if (this.isCategorical[j]) {
+        const v = this.featureValues[j];
+        cdfs[j] = this.featureCdf[j];
+        invWidths[j] = this.featureInvWidth[j];
+        guides[j] = this.featureGuide[j];
+        values[j] = v;
+        instanceIndex[j] = v.indexOf(firstRow[j]);
+        const bins =
+          discretizer !== null && discretizer.means[j] !== undefined ? discretizer.binSamplers(j) : null;
+        samplers[j] = bins ? Array.from(v, (bin) => bins[bin]) : null;
+        data[j] = 1;
+      } else {
+        center[j] = this.sampleAroundInstance ? row[j] : mean[j];
         data[j] = (row[j] - mean[j]) / scale[j];
-        for (let r = 1; r < n; r++) {
-          const x = rng.normal() * scale[j] + center;
-          inverse[r * d + j] = x;
-          data[r * d + j] = (x - mean[j]) / scale[j];
-        }
       }
     }
+    inverse.set(row);
 
-    for (const j of this.categoricalFeatures) {
-      const values = this.featureValues[j];
-      const cdf = this.featureCdf[j];
-      const instance = firstRow[j];
-      const last = cdf.length - 1;
-      // Indexed like values, so the hot loop never indexes an array with a float.
-      const binSamplers =
-        discretizer !== null && discretizer.means[j] !== undefined ? discretizer.binSamplers(j) : null;
-      const samplers = binSamplers ? Array.from(values, (v) => binSamplers[v]) : null;
-      data[j] = 1;
-      inverse[j] = row[j];
-      for (let r = 1, idx = d + j; r < n; r++, idx += d) {
+    for (let r = 1; r < n; r++) {
+      const base = r * d;
+      for (let j = 0; j < d; j++) {
+        const cdf = cdfs[j];
+        if (cdf === null) {
+          const x = rng.normal() * scale[j] + center[j];
+          inverse[base + j] = x;
+          data[base + j] = (x - mean[j]) / scale[j];
+          continue;
+        }
         const u = rng.next();
-        let k = 0;
-        while (k < last && cdf[k] <= u) k++;
-        const v = values[k];
-        data[idx] = v === instance ? 1 : 0;
-        if (samplers) {
+        let k = guides[j]![(u * GUIDE_CELLS) | 0];
+        if (k < 0) {
+          k = -1 - k;
+          const last = cdf.length - 1;
+          while (k < last && cdf[k] <= u) k++;
+        }
+        data[base + j] = k === instanceIndex[j] ? 1 : 0;
+        const binSamplers = samplers[j];
+        if (binSamplers === null) {
+          inverse[base + j] = values[j]![k];
+        } else {
           // The position of u inside the chosen bin's slice of the CDF is itself uniform and
           // independent of the bin, so one draw picks both the bin and the value within it.
           const below = k === 0 ? 0 : cdf[k - 1];
-          inverse[idx] = samplers[k].fromUniform((u - below) / (cdf[k] - below));
-        } else {
-          inverse[idx] = v;
+          inverse[base + j] = binSamplers[k].fromUniform(Math.min((u - below) * invWidths[j]![k], 1));
         }
       }
     }
-    return { data, inverse };
   }
 
   /** Checks predictFn's output and flattens it to rows × outputs. */
@@ -522,6 +599,36 @@ export class LimeTabularExplainer {
     return { yss, outputs: k };
   }
 
+  /** Checks a flat predictor's output: rows × outputs, row-major. */
+  private readFlatPredictions(raw: ArrayLike<number>, n: number): { yss: Float64Array; outputs: number } {
+    if (!isArrayLike(raw) || raw.length === 0 || raw.length % n !== 0) {
+      throw new TypeError(
+        `predictFlat must return rows × outputs numbers for ${n} rows; got ${describe(raw)}`,
+      );
+    }
+    const outputs = raw.length / n;
+    if (this.mode === 'regression' && outputs !== 1) {
+      throw new TypeError(
+        `in regression mode predictFlat must return one number per row; got ${outputs} per row`,
+      );
+    }
+    const yss = raw instanceof Float64Array ? raw : Float64Array.from(raw);
+    for (let r = 0; r < n; r++) {
+      let sum = 0;
+      for (let c = 0, idx = r * outputs; c < outputs; c++, idx++) {
+        if (!Number.isFinite(yss[idx]))
+          throw new TypeError(`predictFlat returned ${yss[idx]} at row ${r}, output ${c}`);
+        sum += yss[idx];
+      }
+      if (this.mode === 'classification' && Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) {
+        throw new RangeError(
+          `predictFlat's probabilities for row ${r} sum to ${sum}, not 1: return class probabilities (not scores, log-probabilities or labels)`,
+        );
+      }
+    }
+    return { yss, outputs };
+  }
+
   /** Names and values shown for each feature (reference TableDomainMapper inputs). */
   private domainNames(
     row: readonly number[],
@@ -548,6 +655,24 @@ export class LimeTabularExplainer {
     }
     return { featureNames, featureValues, discretizedFeatureNames };
   }
+}
+
+const GUIDE_CELLS = 128;
+
+/** See {@link LimeTabularExplainer.featureGuide}; cdf ascending with last entry 1. */
+function guideTable(cdf: Float64Array): Int32Array {
+  const last = cdf.length - 1;
+  const count = (u: number, strict: boolean): number => {
+    let k = 0;
+    while (k < last && (strict ? cdf[k] < u : cdf[k] <= u)) k++;
+    return k;
+  };
+  return Int32Array.from({ length: GUIDE_CELLS }, (_, c) => {
+    const lo = count(c / GUIDE_CELLS, false);
+    // Every u in the slice satisfies u < (c + 1) / GUIDE_CELLS.
+    const hi = count((c + 1) / GUIDE_CELLS, true);
+    return lo === hi ? lo : -1 - lo;
+  });
 }
 
 function isArrayLike(x: unknown): x is ArrayLike<unknown> {

@@ -34,6 +34,7 @@ export interface WeightedTarget {
  * @param data rows × cols, row-major
  * @param weights one non-negative weight per row, not all zero
  * @param binary whether every value is 0 or 1 (detected when omitted)
+ * @param onesScratch room for the column indices of the ones (≥ rows · cols), reused across calls
  */
 export function weightedDesign(
   data: Float64Array,
@@ -41,6 +42,7 @@ export function weightedDesign(
   cols: number,
   weights: Float64Array,
   binary?: boolean,
+  onesScratch?: Int32Array,
 ): WeightedDesign {
   let totalWeight = 0;
   for (let r = 0; r < rows; r++) totalWeight += weights[r];
@@ -56,7 +58,8 @@ export function weightedDesign(
   if (binary) {
     // Discretized LIME data is 0/1 with about a quarter ones: accumulate over the ones only.
     const offsets = new Int32Array(rows + 1);
-    const onesCols = new Int32Array(data.length);
+    const onesCols =
+      onesScratch && onesScratch.length >= rows * cols ? onesScratch : new Int32Array(rows * cols);
     let m = 0;
     for (let r = 0; r < rows; r++) {
       offsets[r] = m;
@@ -85,7 +88,7 @@ export function weightedDesign(
       totalWeight,
       mean,
       cov,
-      ones: { offsets, cols: onesCols.slice(0, m) },
+      ones: { offsets, cols: onesCols },
     };
   }
 

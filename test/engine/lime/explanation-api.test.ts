@@ -86,6 +86,27 @@ describe('Explanation', () => {
     ).rejects.toBeInstanceOf(CancelledError);
   });
 
+  it('gives the same explanation through a flat predictor (rows × features → rows × outputs)', async () => {
+    const explainer = new LimeTabularExplainer(X, { randomState: 3 });
+    const viaRows = await explainer.explainInstance(X[2], softmax3, { labels: [0, 1, 2] });
+    const viaFlat = await explainer.explainInstance(
+      X[2],
+      {
+        predictFlat: (x, rows, cols) => {
+          const asRows = Array.from({ length: rows }, (_, r) =>
+            Array.from(x.subarray(r * cols, (r + 1) * cols)),
+          );
+          return Float64Array.from(softmax3(asRows).flat());
+        },
+      },
+      { labels: [0, 1, 2] },
+    );
+    expect(viaFlat.toJSON()).toEqual(viaRows.toJSON());
+    await expect(explainer.explainInstance(X[2], { predictFlat: () => new Float64Array(7) })).rejects.toThrow(
+      /rows × outputs/,
+    );
+  });
+
   it('uses a custom surrogate regressor', async () => {
     const explainer = new LimeTabularExplainer(X);
     const e = await explainer.explainInstance(X[1], binary, {
