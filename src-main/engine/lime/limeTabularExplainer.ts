@@ -106,6 +106,19 @@ const PROBABILITY_SUM_TOLERANCE = 1e-8 + 1e-5;
  * (Ribeiro et al.): perturbs an instance using training statistics, weights the
  * samples by an exponential kernel on their standardized distance, and fits a weighted
  * ridge surrogate whose coefficients are the explanation.
+ *
+ * Same algorithm and numbers as the reference (bins, bin statistics, frequencies, scaler,
+ * kernel, feature selection, Ridge, R², condition strings), with these deliberate differences:
+ * - randomness comes from the engine's seeded xoshiro stream, not numpy's, and each
+ *   explainInstance call restarts from `randomState` (the reference shares one RandomState
+ *   across calls, so its n-th explanation depends on the earlier ones);
+ * - one uniform draw per sampled cell chooses the bin and, rescaled within the bin's share of
+ *   the CDF, the truncated-normal value inside it (the reference draws them separately);
+ * - a bin whose min equals its max is sampled as that value (the reference returns the
+ *   z-score (min − mean)/std there, i.e. 0, a known slip);
+ * - the lasso path is our own LARS-lasso on the weighted Gram matrix (see larsPath.ts);
+ * - predictFn output that is not a probability per class summing to 1 is an error, not a warning;
+ * - distance metrics: euclidean (default), manhattan and cosine only.
  */
 export class LimeTabularExplainer {
   readonly mode: LimeMode;
