@@ -14,6 +14,7 @@ import {
   limeWeightsOption,
   probabilitiesOption,
   sortByMagnitude,
+  weightDigits,
 } from '../../src-renderer/src/lib/charts/options/explain';
 import {
   confusionOption,
@@ -103,6 +104,21 @@ describe('LIME weights chart', () => {
     expect(tooltip(option)({ dataIndex: 0 })).toBe(
       '&#60;b&#62;x&#60;/b&#62; &#62; 1.00<br/>Weight: <b>-0.5000</b>',
     );
+  });
+
+  it('shows weights with decimals fitted to the largest one', () => {
+    expect(weightDigits(weights)).toBe(3);
+    expect(weightDigits([{ weight: 0.031 }, { weight: -0.0004 }])).toBe(4);
+    expect(weightDigits([{ weight: -42.8 }])).toBe(2);
+    expect(weightDigits([{ weight: 3e-12 }])).toBe(8);
+    expect(weightDigits([])).toBe(3);
+    const option = limeWeightsOption(ctx, {
+      title: 't',
+      weights: [{ feature: 'a', condition: 'a > 1.00', weight: 0.0312 }],
+      sides: limeSides(ctx, { task: 'regression', classes: [] }),
+    });
+    const label = series(option)[0].label as { formatter: (p: unknown) => string };
+    expect(label.formatter({ value: 0.0312 })).toBe('+0.0312');
   });
 
   it('sortByMagnitude is stable for ties', () => {
@@ -218,6 +234,13 @@ describe('class distribution', () => {
       test: [71, 42],
     });
     expect(series(option).map((s) => s.name)).toEqual(['All rows', 'Training set', 'Test set']);
+    // The legend takes its colours from the series, so each series carries its colour.
+    expect(series(option).map((s) => (s.itemStyle as { color: string }).color)).toEqual([
+      ctx.theme.neutral,
+      ctx.theme.palette[0],
+      ctx.theme.palette[1],
+    ]);
+    expect(series(option)[2].data).toEqual([71, 42]);
     expect(tooltip(option)([{ dataIndex: 1, seriesIndex: 2, marker: '' }])).toBe(
       '<b>malignant</b><br/>Test set: <b>42</b> (37.2%)',
     );

@@ -58,3 +58,28 @@ describe('locale choice', () => {
     expect(numberLocale('ko', 'ko-KR')).toBe('ko-KR');
   });
 });
+
+describe('catalog hygiene', () => {
+  it('uses every English key somewhere in the renderer (literally or through a known key prefix)', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join, resolve } = await import('node:path');
+    const root = resolve(import.meta.dirname, '../../src-renderer/src');
+    const sources: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) {
+          if (name !== 'i18n') walk(path);
+        } else sources.push(readFileSync(path, 'utf8'));
+      }
+    };
+    walk(root);
+    const code = sources.join('\n');
+    // Keys built at run time from a value: `column.kind.${kind}`, `data.delimiter.${name}`.
+    const dynamicPrefixes = ['column.kind.', 'data.delimiter.'];
+    const unused = Object.keys(en).filter(
+      (key) => !code.includes(`'${key}'`) && !dynamicPrefixes.some((p) => key.startsWith(p)),
+    );
+    expect(unused).toEqual([]);
+  });
+});

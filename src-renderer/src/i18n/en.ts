@@ -57,6 +57,8 @@ export const en = {
   'error.column': 'Column',
   'error.dismiss': 'Dismiss',
   'error.internal': 'An unexpected problem occurred. The app is still usable; please try again.',
+  'error.view': 'This view could not be shown because of an internal error: {message}',
+  'error.retry': 'Try again',
   'error.bridgeMissing': 'The app bridge is not available; the window was not started by Lime Lens.',
 
   'notice.cancelled': 'Cancelled.',
@@ -65,7 +67,6 @@ export const en = {
   'notice.opening': 'Opening {name}…',
 
   'status.ready': 'Ready',
-  'status.noJob': 'No task running',
   'status.training': 'Training',
   'status.explaining': 'Explaining',
   'status.cancel': 'Cancel',
@@ -76,7 +77,6 @@ export const en = {
   'data.file': 'File',
   'data.rows': 'Rows',
   'data.columns': 'Columns',
-  'data.features': 'Features used',
   'data.missing': 'Missing values',
   'data.format': 'Format',
   'data.formatValue': '{format} · {encoding} · {delimiter}',
@@ -108,8 +108,6 @@ export const en = {
   'column.std': 'SD',
   'column.histogram': 'Distribution of {name}',
   'column.categories': 'Most frequent values of {name}',
-  'column.count': 'Count',
-  'column.value': 'Value',
   'column.noChart': 'No distribution to show for this column.',
 
   'setup.title': 'Model setup',
@@ -122,7 +120,6 @@ export const en = {
   'setup.resetSuggested': 'Reset to suggested',
   'setup.excludedReason': 'excluded by default: {kind}',
   'setup.noFeatures': 'Select at least one feature to train a model.',
-  'setup.targetIsFeature': 'The target is never used as a feature.',
 
   'classes.title': 'Class distribution',
   'classes.overall': 'All rows',
@@ -139,7 +136,6 @@ export const en = {
   'corr.tooltip': '{a} × {b}: r = {r}',
   'corr.scale': 'Pearson r',
   'corr.tooFew': 'At least two numeric features are needed for a correlation heatmap.',
-  'corr.loading': 'Computing correlations…',
 
   'dist.title': 'Distribution of a feature by class',
   'dist.titleRegression': 'Distribution of a feature',
@@ -152,7 +148,6 @@ export const en = {
   'dist.bin': '{from} to {to}',
   'dist.noNumeric': 'No numeric feature to show.',
 
-  'model.title': 'Model',
   'model.settings': 'Random forest settings',
   'model.trees': 'Number of trees',
   'model.maxDepth': 'Maximum depth',
@@ -173,7 +168,6 @@ export const en = {
   'model.train': 'Train model',
   'model.retrain': 'Train again',
   'model.training': 'Training…',
-  'model.needsDataset': 'Open a dataset first.',
   'model.notTrained': 'No model yet. Choose the settings and train one.',
   'model.summary': 'Trained on {train} cases, tested on {test} cases in {seconds} s.',
   'model.staleSettings': 'The data setup changed since this model was trained; train again to update it.',
@@ -236,7 +230,6 @@ export const en = {
   'scatter.identity': 'Perfect prediction (y = x)',
   'scatter.tooltip': 'Actual {actual}, predicted {predicted}',
 
-  'explain.title': 'Explain',
   'explain.needsModel': 'Train a model first to explain its predictions.',
   'explain.goToModel': 'Go to Model',
   'explain.cases': 'Test cases',
@@ -268,11 +261,9 @@ export const en = {
   'explain.weightsTitleRegression': 'Local explanation of the predicted value',
   'explain.weightAxis': 'LIME weight',
   'explain.towards': 'Pushes toward {label}',
-  'explain.awayFrom': 'Pushes toward {label}',
   'explain.notLabel': 'not {label}',
   'explain.increases': 'Raises the prediction',
   'explain.decreases': 'Lowers the prediction',
-  'explain.weightTooltip': '{condition}: {weight}',
   'explain.values': 'Feature values of this case',
   'explain.feature': 'Feature',
   'explain.value': 'Value',
@@ -318,7 +309,6 @@ export const en = {
 
   'chart.loading': 'Loading chart…',
   'chart.count': 'Cases',
-  'chart.value': 'Value',
 
   'about.title': 'About Lime Lens',
   'about.version': 'Version {version}',
@@ -326,8 +316,4 @@ export const en = {
   'about.text':
     'Lime Lens trains random forests and explains single predictions with LIME, entirely offline. Sample data: Breast Cancer Wisconsin (Diagnostic) and Iris from the UCI Machine Learning Repository (CC BY 4.0); Diabetes from Efron et al. (2004).',
   'about.close': 'Close',
-
-  'common.close': 'Close',
-  'common.yes': 'Yes',
-  'common.no': 'No',
 } as const;

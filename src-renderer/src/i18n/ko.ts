@@ -56,6 +56,8 @@ export const ko: Catalog = {
   'error.column': '열',
   'error.dismiss': '닫기',
   'error.internal': '예기치 않은 문제가 발생했습니다. 앱은 계속 사용할 수 있으니 다시 시도해 주세요.',
+  'error.view': '내부 오류로 이 화면을 표시하지 못했습니다: {message}',
+  'error.retry': '다시 시도',
   'error.bridgeMissing': '앱 연결을 사용할 수 없습니다. 이 창은 Lime Lens에서 실행되지 않았습니다.',
 
   'notice.cancelled': '취소되었습니다.',
@@ -64,7 +66,6 @@ export const ko: Catalog = {
   'notice.opening': '{name} 여는 중…',
 
   'status.ready': '준비됨',
-  'status.noJob': '실행 중인 작업 없음',
   'status.training': '학습 중',
   'status.explaining': '설명 생성 중',
   'status.cancel': '취소',
@@ -75,7 +76,6 @@ export const ko: Catalog = {
   'data.file': '파일',
   'data.rows': '행',
   'data.columns': '열',
-  'data.features': '사용 중인 특성',
   'data.missing': '결측값',
   'data.format': '형식',
   'data.formatValue': '{format} · {encoding} · {delimiter}',
@@ -108,8 +108,6 @@ export const ko: Catalog = {
   'column.std': '표준편차',
   'column.histogram': '{name}의 분포',
   'column.categories': '{name}의 빈도 상위 값',
-  'column.count': '개수',
-  'column.value': '값',
   'column.noChart': '이 열은 표시할 분포가 없습니다.',
 
   'setup.title': '모델 설정',
@@ -122,7 +120,6 @@ export const ko: Catalog = {
   'setup.resetSuggested': '권장 설정으로 되돌리기',
   'setup.excludedReason': '기본적으로 제외됨: {kind}',
   'setup.noFeatures': '모델을 학습하려면 특성을 하나 이상 선택하세요.',
-  'setup.targetIsFeature': '목표 변수는 특성으로 사용되지 않습니다.',
 
   'classes.title': '클래스 분포',
   'classes.overall': '전체',
@@ -139,7 +136,6 @@ export const ko: Catalog = {
   'corr.tooltip': '{a} × {b}: r = {r}',
   'corr.scale': '피어슨 r',
   'corr.tooFew': '상관관계 히트맵을 그리려면 수치형 특성이 두 개 이상 필요합니다.',
-  'corr.loading': '상관계수를 계산하는 중…',
 
   'dist.title': '클래스별 특성 분포',
   'dist.titleRegression': '특성 분포',
@@ -152,7 +148,6 @@ export const ko: Catalog = {
   'dist.bin': '{from} ~ {to}',
   'dist.noNumeric': '표시할 수치형 특성이 없습니다.',
 
-  'model.title': '모델',
   'model.settings': '랜덤 포레스트 설정',
   'model.trees': '트리 개수',
   'model.maxDepth': '최대 깊이',
@@ -173,7 +168,6 @@ export const ko: Catalog = {
   'model.train': '모델 학습',
   'model.retrain': '다시 학습',
   'model.training': '학습 중…',
-  'model.needsDataset': '먼저 데이터셋을 여세요.',
   'model.notTrained': '아직 학습된 모델이 없습니다. 설정을 확인한 뒤 학습을 시작하세요.',
   'model.summary': '학습 {train}건, 검증 {test}건 · 소요 시간 {seconds}초',
   'model.staleSettings': '모델 학습 이후 데이터 설정이 바뀌었습니다. 반영하려면 다시 학습하세요.',
@@ -236,7 +230,6 @@ export const ko: Catalog = {
   'scatter.identity': '완벽한 예측 (y = x)',
   'scatter.tooltip': '실제 {actual}, 예측 {predicted}',
 
-  'explain.title': '설명',
   'explain.needsModel': '예측을 설명하려면 먼저 모델을 학습하세요.',
   'explain.goToModel': '모델 보기로 이동',
   'explain.cases': '검증 증례',
@@ -268,11 +261,9 @@ export const ko: Catalog = {
   'explain.weightsTitleRegression': '예측값에 대한 국소 설명',
   'explain.weightAxis': 'LIME 가중치',
   'explain.towards': '{label} 쪽으로 작용',
-  'explain.awayFrom': '{label} 쪽으로 작용',
   'explain.notLabel': '{label} 아님',
   'explain.increases': '예측값을 높임',
   'explain.decreases': '예측값을 낮춤',
-  'explain.weightTooltip': '{condition}: {weight}',
   'explain.values': '이 증례의 특성값',
   'explain.feature': '특성',
   'explain.value': '값',
@@ -318,7 +309,6 @@ export const ko: Catalog = {
 
   'chart.loading': '차트를 불러오는 중…',
   'chart.count': '증례 수',
-  'chart.value': '값',
 
   'about.title': 'Lime Lens 정보',
   'about.version': '버전 {version}',
@@ -326,8 +316,4 @@ export const ko: Catalog = {
   'about.text':
     'Lime Lens는 랜덤 포레스트를 학습하고 LIME으로 개별 예측을 설명하며, 모든 과정이 오프라인으로 이루어집니다. 예제 데이터: UCI 머신러닝 저장소의 Breast Cancer Wisconsin (Diagnostic) 및 Iris (CC BY 4.0), Efron 외(2004)의 Diabetes.',
   'about.close': '닫기',
-
-  'common.close': '닫기',
-  'common.yes': '예',
-  'common.no': '아니요',
 };

@@ -549,7 +549,7 @@ export class FakeBackend {
           (s) =>
             Math.log(s.prior) +
             x.reduce((acc, v, k) => acc - 0.5 * ((v - s.mean[k]) / s.sd[k]) ** 2 - Math.log(s.sd[k]), 0) *
-              0.35,
+              (4 / d),
         );
         const m = Math.max(...logs);
         const e = logs.map((l) => Math.exp(l - m));
@@ -762,7 +762,7 @@ export class FakeBackend {
       // Log-odds difference, scaled to the size of real LIME weights (the fake NB saturates probabilities).
       const logit = (v: number): number => Math.log(Math.max(1e-6, v) / Math.max(1e-6, 1 - v));
       const weight = classification
-        ? Math.max(-0.4, Math.min(0.4, (logit(out(p)) - logit(out(model.predict(replaced)))) * 0.02))
+        ? Math.max(-0.4, Math.min(0.4, (logit(out(p)) - logit(out(model.predict(replaced)))) * 0.08))
         : (out(p) - out(model.predict(replaced))) * 0.8;
       const cell = table.columns[table.header.indexOf(feature)][request.row];
       return { feature, condition, value: cell, weight };

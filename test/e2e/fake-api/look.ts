@@ -65,8 +65,9 @@ const scenarios: Record<string, (c: Ctx) => Promise<void>> = {
       .getByTestId('class-distribution')
       .screenshot({ path: resolve(outDir, `${currentPrefix}-classes-split.png`) });
     await page.getByTestId('view-explain').click();
-    const first = page.locator('[data-testid^="explain-case-"]').first();
-    await first.click();
+    // A misclassified case: the fake's probabilities are not saturated there.
+    await page.getByTestId('filter-misclassified').check();
+    await page.locator('[data-testid^="explain-case-"]').first().click();
     await page.waitForSelector('[data-testid="lime-weights"][data-rendered="true"]', { timeout: 30_000 });
     await settleCharts(page);
     await shot('explain', true);
@@ -108,6 +109,74 @@ const scenarios: Record<string, (c: Ctx) => Promise<void>> = {
     await page.getByRole('button', { name: /one_class\.csv/ }).click();
     await page.getByTestId('error-banner').waitFor();
     await shot('error-one-class');
+  },
+  async interaction({ page, backend, shot }) {
+    const check = (what: string, ok: boolean): void => console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+    // Drop a file anywhere: pathForFile → openDatasetPath.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x'], 'iris.csv', { type: 'text/csv' }));
+      return dt;
+    });
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('main', 'dragover', { dataTransfer });
+    await shot('drop-overlay');
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+    await page.getByTestId('dataset-rows').waitFor();
+    check('drop opens iris.csv', (await page.getByTestId('dataset-file').textContent()) === 'iris.csv');
+    // Keyboard: Ctrl+2 / Ctrl+3 / Ctrl+1.
+    await page.keyboard.press('Control+2');
+    check('Ctrl+2 shows Model', await page.getByTestId('model-view').isVisible());
+    await page.keyboard.press('Control+3');
+    check('Ctrl+3 shows Explain', await page.getByTestId('explain-view').isVisible());
+    await page.keyboard.press('Control+1');
+    check('Ctrl+1 shows Data', await page.getByTestId('data-view').isVisible());
+    // Menu commands from main.
+    backend.emit('menu:command', { type: 'set-language', language: 'ko' });
+    await page.waitForTimeout(200);
+    check('set-language ko', (await page.getByTestId('view-model').textContent())?.includes('모델') ?? false);
+    backend.emit('menu:command', { type: 'set-theme', theme: 'dark' });
+    await page.waitForTimeout(200);
+    check('set-theme dark', (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark');
+    backend.emit('menu:command', { type: 'show-view', view: 'model' });
+    await page.waitForTimeout(200);
+    check('show-view model', await page.getByTestId('model-view').isVisible());
+    // Escape cancels a running job.
+    await page.getByTestId('train-button').click();
+    await page.waitForTimeout(250);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('notice-banner').waitFor();
+    check(
+      'Escape cancels training',
+      (await page.getByTestId('notice-banner').textContent())?.includes('취소') ?? false,
+    );
+    await shot('cancelled');
+    // Keyboard-only training: Tab to the button, Enter.
+    await page.getByTestId('train-button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="train-summary"]', { timeout: 30_000 });
+    check('Enter on the focused train button trains', true);
+    await page.keyboard.press('Control+3');
+    await page.locator('[data-testid^="explain-case-"]').first().focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    await shot('focus-ring');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="lime-weights"][data-rendered="true"]', { timeout: 30_000 });
+    check('Enter on a case explains it', (await page.getByTestId('lime-weight-row').count()) > 0);
+    backend.emit('menu:command', { type: 'set-language', language: 'en' });
+    backend.emit('menu:command', { type: 'about' });
+    await page.waitForTimeout(300);
+    check('about dialog opens', await page.locator('dialog[open]').isVisible());
+    await shot('about');
+    await page.keyboard.press('Escape');
+    check('Escape closes about', (await page.locator('dialog[open]').count()) === 0);
+    backend.emit('worker:status', { status: 'restarted', message: 'worker exited with code 1' });
+    await page.waitForTimeout(200);
+    check(
+      'worker restart notice',
+      (await page.getByTestId('notice-banner').textContent())?.includes('restarted') ?? false,
+    );
   },
   async big({ page, shot }) {
     const ms = await openSample(page, 'big');
@@ -169,6 +238,7 @@ async function main(): Promise<void> {
     ['errors', variants[0]],
     ['errors', variants[1]],
     ['big', variants[0]],
+    ['interaction', variants[0]],
   ];
   try {
     for (const [name, v] of runs) {
@@ -209,7 +279,13 @@ async function main(): Promise<void> {
       };
       await page.goto(url);
       await page.getByTestId('welcome').waitFor();
-      await scenarios[name]({ page, backend, shot });
+      try {
+        await scenarios[name]({ page, backend, shot });
+      } catch (e) {
+        await page.screenshot({ path: resolve(outDir, `${currentPrefix}-FAILED.png`) });
+        console.log(`FAILED ${name}: ${String(e).split('\n')[0]}`);
+        process.exitCode = 1;
+      }
       if (errors.length) console.log(`page errors/warnings in ${name}:\n  ${errors.join('\n  ')}`);
       await context.close();
     }

@@ -53,6 +53,8 @@ export function correlationOption(ctx: ChartContext, input: CorrelationInput): C
         overflow: 'truncate',
         ellipsis: '…',
       },
+      // Lets Chart.svelte show the full text of a cut label on hover.
+      triggerEvent: true,
     },
     yAxis: {
       type: 'category',
@@ -67,6 +69,8 @@ export function correlationOption(ctx: ChartContext, input: CorrelationInput): C
         overflow: 'truncate',
         ellipsis: '…',
       },
+      // Lets Chart.svelte show the full text of a cut label on hover.
+      triggerEvent: true,
     },
     visualMap: {
       type: 'continuous',

@@ -95,6 +95,8 @@ export function categoryBarsOption(
       data: sorted.map((c) => c.value),
       ...axis,
       axisLabel: { ...axis.axisLabel, width: LABEL_WIDTH * 0.7, overflow: 'truncate', ellipsis: '…' },
+      // Lets Chart.svelte show the full text of a cut label on hover.
+      triggerEvent: true,
     },
     series: [{ type: 'bar', data: sorted.map((c) => c.count), itemStyle: { color: ctx.theme.palette[0] } }],
   };
@@ -154,6 +156,8 @@ export function classDistributionOption(ctx: ChartContext, input: ClassDistribut
       nameGap: 28,
       ...axis,
       axisLabel: { ...axis.axisLabel, width: 120, overflow: 'truncate', ellipsis: '…', interval: 0 },
+      // Lets Chart.svelte show the full text of a cut label on hover.
+      triggerEvent: true,
     },
     yAxis: {
       type: 'value',
@@ -167,10 +171,9 @@ export function classDistributionOption(ctx: ChartContext, input: ClassDistribut
     series: seriesDefs.map((s) => ({
       type: 'bar' as const,
       name: s.name,
-      data: s.data.map((v, i) => ({
-        value: v,
-        itemStyle: { color: s.color ?? classColor(theme, i) },
-      })),
+      // Split: one colour per series (so the legend matches); otherwise one colour per class.
+      itemStyle: s.color ? { color: s.color } : undefined,
+      data: s.data.map((v, i) => (s.color ? v : { value: v, itemStyle: { color: classColor(theme, i) } })),
       label: {
         show: true,
         position: 'top' as const,

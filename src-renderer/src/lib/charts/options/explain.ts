@@ -38,6 +38,8 @@ export function probabilitiesOption(
       data: [...input.classes],
       ...axis,
       axisLabel: { ...axis.axisLabel, interval: 0, width: 130, overflow: 'truncate', ellipsis: '…' },
+      // Lets Chart.svelte show the full text of a cut label on hover.
+      triggerEvent: true,
     },
     series: [
       {
@@ -113,6 +115,16 @@ export function limeSides(
   };
 }
 
+/**
+ * Decimals that show the largest weight with three significant digits, shared by every weight of
+ * one explanation so the column lines up: 0.21 → 3, 0.031 → 4, 42.8 → 2 (at least 2, at most 8).
+ */
+export function weightDigits(weights: readonly { weight: number }[]): number {
+  const maxAbs = Math.max(0, ...weights.map((w) => Math.abs(w.weight)).filter(Number.isFinite));
+  if (maxAbs === 0) return 3;
+  return Math.min(8, Math.max(2, Math.ceil(-Math.log10(maxAbs)) + 2));
+}
+
 /** Weights by decreasing |weight| (ties keep their order), as the chart and the table show them. */
 export function sortByMagnitude<T extends { weight: number }>(weights: readonly T[]): T[] {
   return weights
@@ -133,6 +145,7 @@ export function limeWeightsOption(
   const { theme, t, fmt } = ctx;
   const axis = axisStyle(ctx);
   const sorted = sortByMagnitude(input.weights);
+  const digits = weightDigits(sorted);
   const maxAbs = Math.max(1e-12, ...sorted.map((w) => Math.abs(w.weight)));
   const side = (positive: boolean): (number | '-')[] =>
     sorted.map((w) => (w.weight > 0 === positive && w.weight !== 0 ? w.weight : '-'));
@@ -148,7 +161,7 @@ export function limeWeightsOption(
       position: positive ? 'right' : 'left',
       color: theme.text,
       fontSize: 11,
-      formatter: (q: { value?: unknown }) => fmt.signed(Number(q.value), 3),
+      formatter: (q: { value?: unknown }) => fmt.signed(Number(q.value), digits),
     },
   });
   return {
@@ -161,7 +174,7 @@ export function limeWeightsOption(
       formatter: (p: unknown) => {
         const [first] = asParams(p);
         const w = sorted[first.dataIndex];
-        return `${escapeHtml(w.condition)}<br/>${escapeHtml(t('explain.weight'))}: <b>${fmt.signed(w.weight, 4)}</b>`;
+        return `${escapeHtml(w.condition)}<br/>${escapeHtml(t('explain.weight'))}: <b>${fmt.signed(w.weight, digits + 1)}</b>`;
       },
     },
     xAxis: {
@@ -194,6 +207,8 @@ export function limeWeightsOption(
         overflow: 'truncate',
         ellipsis: '…',
       },
+      // Lets Chart.svelte show the full text of a cut label on hover.
+      triggerEvent: true,
     },
     series: [bar(true), bar(false)],
   };

@@ -66,6 +66,8 @@ export function confusionOption(
       position: 'bottom',
       ...axis,
       axisLabel: { ...axis.axisLabel, interval: 0, width: 110, overflow: 'truncate', ellipsis: '…' },
+      // Lets Chart.svelte show the full text of a cut label on hover.
+      triggerEvent: true,
       splitArea: { show: false },
     },
     yAxis: {
@@ -77,6 +79,8 @@ export function confusionOption(
       nameGap: 70,
       ...axis,
       axisLabel: { ...axis.axisLabel, interval: 0, width: 110, overflow: 'truncate', ellipsis: '…' },
+      // Lets Chart.svelte show the full text of a cut label on hover.
+      triggerEvent: true,
     },
     series: [
       {
@@ -331,6 +335,8 @@ export function importanceOption(
       data: top.map((d) => d.feature),
       ...axis,
       axisLabel: { ...axis.axisLabel, interval: 0, width: LABEL_WIDTH, overflow: 'truncate', ellipsis: '…' },
+      // Lets Chart.svelte show the full text of a cut label on hover.
+      triggerEvent: true,
     },
     series,
   };
