@@ -17,14 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RandomForestClassifier } from '../src-main/engine/forest/RandomForestClassifier';
 import { LimeTabularExplainer } from '../src-main/engine/lime/limeTabularExplainer';
 import { stratifiedSplit } from '../src-main/engine/split/stratifiedSplit';
-
-export interface Row {
-  name: string;
-  ours_ms: number;
-  reference_ms?: number;
-  reference: string;
-  note?: string;
-}
+import { formatRows, type Row } from './forest.bench';
 
 const PYTHON = '/usr/bin/python3';
 /** Python lime 0.2 + scikit-learn RandomForestClassifier(100), measured on this machine class. */
@@ -211,27 +204,6 @@ export async function runLimeBench({ quick = false } = {}): Promise<Row[]> {
       .join('; '),
   });
   return rows;
-}
-
-function formatRows(rows: readonly Row[]): string {
-  const fmt = (ms: number | undefined): string =>
-    ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
-  const table = rows.map((r) => [
-    r.name,
-    fmt(r.ours_ms),
-    fmt(r.reference_ms),
-    r.reference_ms === undefined ? '—' : `${(r.reference_ms / r.ours_ms).toFixed(1)}×`,
-    r.reference,
-    r.note ?? '',
-  ]);
-  const head = ['benchmark', 'ours ms', 'ref ms', 'ref/ours', 'reference', 'note'];
-  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd();
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
