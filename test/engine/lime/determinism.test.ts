@@ -41,6 +41,20 @@ describe('seeded explanations', () => {
     expect(again.toJSON()).toEqual(first.toJSON());
   });
 
+  it('gives the same results when calls on one explainer overlap (no shared buffers in use)', async () => {
+    const explainer = new LimeTabularExplainer(X, { randomState: 7 });
+    const slow = async (rows: number[][]) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return predict(rows);
+    };
+    const [a, b] = await Promise.all([
+      explainer.explainInstance(X[3], slow),
+      explainer.explainInstance(X[10], slow),
+    ]);
+    expect(a.toJSON()).toEqual((await explainer.explainInstance(X[3], predict)).toJSON());
+    expect(b.toJSON()).toEqual((await explainer.explainInstance(X[10], predict)).toJSON());
+  });
+
   it('feeds the model the same neighbourhood for the same seed, with the instance first', async () => {
     const seen: number[][][] = [];
     const record = (rows: number[][]) => {
