@@ -83,6 +83,8 @@ describe('fidelity warnings', () => {
   it('scales the gap tolerance to the target range in regression', () => {
     const reg = { task: 'regression' as const, score: 0.9, targetRange: [25, 345] as [number, number] };
     expect(fidelityWarnings({ ...reg, localPred: 150, modelPred: 180 })).toEqual([]);
-    expect(fidelityWarnings({ ...reg, localPred: 150, modelPred: 183 })).toEqual(['fidelity.warnMismatch']);
+    expect(fidelityWarnings({ ...reg, localPred: 150, modelPred: 183 })).toEqual([
+      'fidelity.warnMismatchRegression',
+    ]);
   });
 });

@@ -288,6 +288,9 @@ export const en = {
   'fidelity.warnMismatch':
     'The local model’s prediction differs from the forest’s by more than 0.1 at this very case, so the weights may not describe this prediction well.',
 
+  'fidelity.warnMismatchRegression':
+    'The local model’s prediction differs from the forest’s by more than a tenth of the training target range at this very case, so the weights may not describe this prediction well.',
+
   'lime.settings': 'LIME settings',
   'lime.numFeatures': 'Features to show',
   'lime.numSamples': 'Samples',

@@ -288,6 +288,9 @@ export const ko: Catalog = {
   'fidelity.warnMismatch':
     '이 증례에서 국소 모델의 예측이 랜덤 포레스트의 예측과 0.1 넘게 차이 나므로, 가중치가 이 예측을 제대로 설명하지 못할 수 있습니다.',
 
+  'fidelity.warnMismatchRegression':
+    '이 증례에서 국소 모델의 예측이 랜덤 포레스트의 예측과 학습 데이터 목표 변수 범위의 10분의 1 넘게 차이 나므로, 가중치가 이 예측을 제대로 설명하지 못할 수 있습니다.',
+
   'lime.settings': 'LIME 설정',
   'lime.numFeatures': '표시할 특성 수',
   'lime.numSamples': '표본 수',

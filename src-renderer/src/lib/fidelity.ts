@@ -20,6 +20,8 @@ export function fidelityWarnings(
     e.task === 'regression' && e.targetRange
       ? MAX_PROBABILITY_GAP * Math.abs(e.targetRange[1] - e.targetRange[0])
       : MAX_PROBABILITY_GAP;
-  if (!(Math.abs(e.localPred - e.modelPred) <= tolerance)) warnings.push('fidelity.warnMismatch');
+  if (!(Math.abs(e.localPred - e.modelPred) <= tolerance)) {
+    warnings.push(e.task === 'regression' ? 'fidelity.warnMismatchRegression' : 'fidelity.warnMismatch');
+  }
   return warnings;
 }
