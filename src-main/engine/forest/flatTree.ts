@@ -75,10 +75,11 @@ export function flatTreeFromJSON(json: FlatTreeJSON, nFeatures: number, nOutputs
   for (let i = 0; i < n; i++) {
     const f = tree.feature[i];
     if (f === -1) continue;
-    // Children must come later in preorder, so prediction always terminates.
+    // Preorder: the left child is the next node and the right one comes later, so prediction
+    // always terminates.
     const l = tree.left[i];
     const r = tree.right[i];
-    if (f < 0 || f >= nFeatures || !(l > i && l < n) || !(r > i && r < n)) {
+    if (f < 0 || f >= nFeatures || l !== i + 1 || !(r > l && r < n)) {
       throw new RangeError(`Invalid model: node ${i} of a tree has an out-of-range feature or child`);
     }
   }

