@@ -124,9 +124,13 @@ export async function explainEncodedRow(
       );
     }
   }
-  const predict = classification
-    ? (rows: number[][]) => forest.predictProba(rows)
-    : (rows: number[][]) => forest.predict(rows);
+  // Row-major buffers straight into the forest: no JS array per sampled row.
+  const predict = {
+    predictFlat: (x: Float64Array, n: number, d: number) =>
+      forest instanceof RandomForestClassifier
+        ? forest.predictProbaFlat(x, n, d)
+        : forest.predictFlat(x, n, d),
+  };
   const explanation = await explainer.explainInstance(row, predict, {
     labels: [label],
     numFeatures: Math.min(settings.numFeatures, frame.featureNames.length),
