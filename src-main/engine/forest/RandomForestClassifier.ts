@@ -1,6 +1,6 @@
 /** Random forest classifier (Gini), trained and predicted on typed arrays. */
 import { ForestBase } from './forestBase';
-import type { AsyncTrainOptions, ForestJSON, TrainOptions, TrainingDataTargets } from './forestBase';
+import type { ForestJSON, TrainOptions, TrainingDataTargets } from './forestBase';
 import type { FeatureRows } from './matrixInput';
 import type { ForestOptions } from './options';
 import { argmaxAt } from './packedForest';
@@ -16,21 +16,6 @@ export class RandomForestClassifier extends ForestBase {
   /** Number of classes (columns of predictProba). */
   get nClasses(): number {
     return this.trained().nClasses;
-  }
-
-  /**
-   * Trains on X (rows × features, finite numbers) and y (class index 0..k-1 per row).
-   * Same options and seed → identical trees.
-   */
-  train(X: FeatureRows, y: ArrayLike<number>, options: TrainOptions = {}): this {
-    this.runSync(X, y, options);
-    return this;
-  }
-
-  /** As train(), but yields to the event loop now and then so progress and cancel messages get through. */
-  async trainAsync(X: FeatureRows, y: ArrayLike<number>, options: AsyncTrainOptions = {}): Promise<this> {
-    await this.runAsync(X, y, options);
-    return this;
   }
 
   /**

@@ -1,6 +1,6 @@
 /** Random forest regressor (squared error), trained and predicted on typed arrays. */
 import { ForestBase } from './forestBase';
-import type { AsyncTrainOptions, ForestJSON, TrainOptions, TrainingDataTargets } from './forestBase';
+import type { ForestJSON, TrainingDataTargets } from './forestBase';
 import type { FeatureRows } from './matrixInput';
 import type { ForestOptions } from './options';
 
@@ -10,18 +10,6 @@ export class RandomForestRegressor extends ForestBase {
   /** Options: see ForestOptions; maxFeatures defaults to 1.0 (all features) as in scikit-learn. */
   constructor(options: ForestOptions = {}) {
     super(options, 1.0);
-  }
-
-  /** Trains on X (rows × features, finite numbers) and y (one finite value per row). */
-  train(X: FeatureRows, y: ArrayLike<number>, options: TrainOptions = {}): this {
-    this.runSync(X, y, options);
-    return this;
-  }
-
-  /** As train(), but yields to the event loop now and then so progress and cancel messages get through. */
-  async trainAsync(X: FeatureRows, y: ArrayLike<number>, options: AsyncTrainOptions = {}): Promise<this> {
-    await this.runAsync(X, y, options);
-    return this;
   }
 
   /** Predicted value per row: the mean of the trees' leaf means (imported median models: the trees' lower median). */

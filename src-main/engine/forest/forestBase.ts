@@ -223,19 +223,26 @@ export abstract class ForestBase {
     return w;
   }
 
-  protected runSync(X: FeatureRows, y: ArrayLike<number>, opts: TrainOptions): void {
-    for (const _ of this.trainSteps(X, y, opts));
+  /**
+   * Trains on X (rows × features, finite numbers) and y (classifier: class index 0..k-1 per row;
+   * regressor: one finite value per row). Same options and seed → identical trees.
+   */
+  train(X: FeatureRows, y: ArrayLike<number>, options: TrainOptions = {}): this {
+    for (const _ of this.trainSteps(X, y, options));
+    return this;
   }
 
-  protected async runAsync(X: FeatureRows, y: ArrayLike<number>, opts: AsyncTrainOptions): Promise<void> {
-    const every = opts.yieldEveryMs ?? 50;
+  /** As train(), but yields to the event loop now and then so progress and cancel messages get through. */
+  async trainAsync(X: FeatureRows, y: ArrayLike<number>, options: AsyncTrainOptions = {}): Promise<this> {
+    const every = options.yieldEveryMs ?? 50;
     let last = performance.now();
-    for (const _ of this.trainSteps(X, y, opts)) {
+    for (const _ of this.trainSteps(X, y, options)) {
       if (performance.now() - last >= every) {
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
         last = performance.now();
       }
     }
+    return this;
   }
 
   /** Restores a model from our JSON or from ml-random-forest's; `kind` must match. */
@@ -265,8 +272,9 @@ export abstract class ForestBase {
       throw new RangeError('Invalid model: importances must hold one number per feature');
     }
     const aggregation = j.aggregation ?? 'mean';
-    if (!['mean', 'vote', 'median'].includes(aggregation)) {
-      throw new RangeError(`Invalid model: unknown aggregation ${String(aggregation)}`);
+    const allowed = this.kind === 'classifier' ? ['mean', 'vote'] : ['mean', 'median'];
+    if (!allowed.includes(aggregation)) {
+      throw new RangeError(`Invalid model: aggregation ${String(aggregation)} does not fit a ${this.kind}`);
     }
     const nOut = this.kind === 'classifier' ? (nClasses as number) : 1;
     const trees = j.trees.map((t) => flatTreeFromJSON(t, nFeatures as number, nOut));

@@ -4,10 +4,9 @@ import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomFo
 import { accuracy } from '../../../src-main/engine/metrics/classificationMetrics';
 import { kFold } from '../../../src-main/engine/split/kFold';
 import { stratifiedSplit } from '../../../src-main/engine/split/stratifiedSplit';
-import { loadNumericCsv } from './loadNumericCsv';
+import { loadNumericCsv, pick } from './loadNumericCsv';
 
 const cancer = loadNumericCsv('breast_cancer.csv');
-const pick = <T>(a: readonly T[], idx: Int32Array): T[] => Array.from(idx, (i) => a[i]);
 
 function testAccuracy(splitSeed: number, forestSeed: number): { acc: number; model: RandomForestClassifier } {
   const s = stratifiedSplit(cancer.y, { testFraction: 0.2, seed: splitSeed });

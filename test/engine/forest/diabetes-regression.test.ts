@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { RandomForestRegressor } from '../../../src-main/engine/forest/RandomForestRegressor';
 import { mae, r2 } from '../../../src-main/engine/metrics/regressionMetrics';
 import { stratifiedSplit } from '../../../src-main/engine/split/stratifiedSplit';
-import { loadNumericCsv } from './loadNumericCsv';
+import { loadNumericCsv, pick } from './loadNumericCsv';
 
 const diabetes = loadNumericCsv('diabetes.csv', { regression: true });
-const pick = <T>(a: readonly T[], idx: Int32Array): T[] => Array.from(idx, (i) => a[i]);
 
 describe('diabetes regression, 80/20 shuffled split, 100 trees', () => {
   const scores = [1, 2, 3, 42].map((seed) => {

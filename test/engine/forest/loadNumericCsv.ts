@@ -25,3 +25,8 @@ export function loadNumericCsv(name: string, { regression = false } = {}): Numer
   const y = regression ? labels.map(Number) : labels.map((l) => classes.indexOf(l));
   return { featureNames: header.slice(0, -1), X, y, classes };
 }
+
+/** The elements of `a` at the given indices (e.g. a split's train or test rows). */
+export function pick<T>(a: readonly T[], idx: ArrayLike<number>): T[] {
+  return Array.from(idx, (i) => a[i]);
+}

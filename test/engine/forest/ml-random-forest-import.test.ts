@@ -8,9 +8,7 @@ import { loadForest } from '../../../src-main/engine/forest/loadForest';
 import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
 import { RandomForestRegressor } from '../../../src-main/engine/forest/RandomForestRegressor';
 import { stratifiedSplit } from '../../../src-main/engine/split/stratifiedSplit';
-import { loadNumericCsv } from './loadNumericCsv';
-
-const pick = <T>(a: readonly T[], idx: Int32Array): T[] => Array.from(idx, (i) => a[i]);
+import { loadNumericCsv, pick } from './loadNumericCsv';
 
 describe('loading ml-random-forest models', () => {
   it.each([

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
 import { permutationImportance } from '../../../src-main/engine/importance/permutationImportance';
 import { stratifiedSplit } from '../../../src-main/engine/split/stratifiedSplit';
-import { loadNumericCsv } from '../forest/loadNumericCsv';
-
-const pick = <T>(a: readonly T[], idx: Int32Array): T[] => Array.from(idx, (i) => a[i]);
+import { loadNumericCsv, pick } from '../forest/loadNumericCsv';
 
 describe('permutation importance', () => {
   // A model that only looks at feature 0: y = x0, scored by R².
