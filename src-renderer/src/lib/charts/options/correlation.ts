@@ -46,6 +46,8 @@ export function correlationOption(ctx: ChartContext, input: CorrelationInput): C
       splitArea: { show: false },
       axisLabel: {
         ...axis.axisLabel,
+        // Every label is shown (interval 0); overlap checks would only cost time on 30+ labels.
+        hideOverlap: false,
         rotate: 50,
         interval: 0,
         fontSize: n > 20 ? 10 : 11,
@@ -63,6 +65,7 @@ export function correlationOption(ctx: ChartContext, input: CorrelationInput): C
       ...axis,
       axisLabel: {
         ...axis.axisLabel,
+        hideOverlap: false,
         interval: 0,
         fontSize: n > 20 ? 10 : 11,
         width: labelWidth,
