@@ -247,6 +247,45 @@ describe('class distribution', () => {
   });
 });
 
+describe('feature distribution', () => {
+  it('overlays classes in the same bins, or stacks them', () => {
+    const input = {
+      title: 'F',
+      feature: 'x',
+      classes: ['a', 'b'],
+      edges: [0, 1, 2],
+      counts: [
+        [1, 2],
+        [3, 4],
+      ],
+    };
+    const overlay = series(featureDistributionOption(ctx, { ...input, mode: 'overlay' }));
+    expect(overlay.map((s) => [s.stack, s.barGap])).toEqual([
+      [undefined, '-100%'],
+      [undefined, '-100%'],
+    ]);
+    const stacked = series(featureDistributionOption(ctx, { ...input, mode: 'stacked' }));
+    expect(stacked.map((s) => [s.stack, s.barGap])).toEqual([
+      ['classes', undefined],
+      ['classes', undefined],
+    ]);
+    expect(stacked.map((s) => s.name)).toEqual(['a', 'b']);
+  });
+
+  it('drops the legend for a numeric target (one series)', () => {
+    const option = featureDistributionOption(ctx, {
+      title: 'F',
+      feature: 'x',
+      classes: [],
+      edges: [0, 1],
+      counts: [[5]],
+      mode: 'overlay',
+    });
+    expect(option.legend).toBeUndefined();
+    expect(series(option)).toHaveLength(1);
+  });
+});
+
 describe('correlation heatmap', () => {
   it('leaves NaN cells blank and puts the first feature at the top', () => {
     expect(

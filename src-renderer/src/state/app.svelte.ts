@@ -63,6 +63,7 @@ class AppState {
   /** Name of the file being opened, for the status line. */
   opening = $state<string | null>(null);
   error = $state.raw<ErrorDTO | null>(null);
+  private dialogOpen = false;
   notice = $state<string | null>(null);
 
   selection = $state.raw<Selection>({ target: '', task: 'classification', features: [] });
@@ -130,13 +131,19 @@ class AppState {
   }
 
   async openDialog(): Promise<void> {
-    if (this.busy) return;
+    // The menu accelerator and the page's Ctrl+O may both fire; one dialog is enough.
+    if (this.busy || this.dialogOpen) return;
     const api = bridge();
     if (!api) return;
-    await this.guard(async () => {
-      const outcome = await api.openDatasetDialog();
-      if (outcome) this.acceptDataset(outcome);
-    });
+    this.dialogOpen = true;
+    try {
+      await this.guard(async () => {
+        const outcome = await api.openDatasetDialog();
+        if (outcome) this.acceptDataset(outcome);
+      });
+    } finally {
+      this.dialogOpen = false;
+    }
   }
 
   private async open(

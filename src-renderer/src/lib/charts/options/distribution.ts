@@ -201,10 +201,14 @@ export function featureDistributionOption(ctx: ChartContext, input: FeatureDistr
   const labels = binLabels(ctx, input.edges);
   const names = input.classes.length > 0 ? input.classes : [t('chart.count')];
   const overlay = input.mode === 'overlay';
+  // A numeric target has a single series; a legend would only repeat the axis name.
+  const byClass = input.classes.length > 0;
   return {
     ...baseOption(ctx, input.title),
-    grid: grid(60, { bottom: 8 }),
-    legend: { top: 28, textStyle: { color: theme.text, fontFamily: theme.fontFamily }, itemHeight: 10 },
+    grid: grid(byClass ? 60 : 40, { bottom: 8 }),
+    legend: byClass
+      ? { top: 28, textStyle: { color: theme.text, fontFamily: theme.fontFamily }, itemHeight: 10 }
+      : undefined,
     tooltip: {
       ...baseOption(ctx, '').tooltip,
       trigger: 'axis',
