@@ -27,7 +27,11 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    build: { outDir: 'out/renderer', rollupOptions: { input: resolve('src-renderer/index.html') } },
+    build: {
+      outDir: 'out/renderer',
+      minify: true,
+      rollupOptions: { input: resolve('src-renderer/index.html') },
+    },
     plugins: [svelte({ configFile: resolve('svelte.config.js') })],
   },
 });

@@ -7,7 +7,10 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './senderPolicy';
 
-/** Same policy as the meta tag in src-renderer/index.html: no remote script, no eval, no network. */
+/**
+ * The meta tag's policy in src-renderer/index.html (no remote script, no eval, no network)
+ * plus frame-ancestors, which browsers ignore in a meta tag and honour only as a header.
+ */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; " +

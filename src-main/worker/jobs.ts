@@ -103,6 +103,8 @@ export function createJobHandlers(session = createSession()): JobHandlers {
         onProgress: (f, message) => ctx.progress(f, message),
       });
       const model = session.addModel(datasetId, trained);
+      // Compile the trees for LIME's large batches while the user reads the metrics.
+      setTimeout(() => trained.forest.prepareFastPredict(), 0);
       return trainResult(model.id, datasetId, settings, trained);
     },
 

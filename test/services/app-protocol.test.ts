@@ -111,10 +111,10 @@ describe('serveAppRequest', () => {
 });
 
 describe('content security policy', () => {
-  it("is the same policy as src-renderer/index.html's meta tag", async () => {
+  it("is src-renderer/index.html's meta policy plus frame-ancestors (which only a header can carry)", async () => {
     const html = await readFile(join(import.meta.dirname, '../../src-renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(`${meta?.[1]}; frame-ancestors 'none'`).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('allows no remote script, no eval and no network', () => {

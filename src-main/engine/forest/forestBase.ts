@@ -14,6 +14,15 @@ import { featuresPerSplit, resolveForestOptions, samplesPerTree } from './option
 import type { ForestOptions, MaxFeaturesOption, ResolvedForestOptions } from './options';
 import { leafIndices, meanLeafValues, packTrees } from './packedForest';
 import type { PackedForest } from './packedForest';
+import { compileMeanLeafValues, type MeanLeafValuesFn } from './compiledForest';
+
+/**
+ * Batches at least this large use the compiled forest (compiling once costs about ten
+ * 5000-row predictions' worth of savings, so small calls — one row in a UI — do not trigger it).
+ */
+const COMPILE_MIN_ROWS = 1000;
+/** Per packed forest: its compiled predictor, or null when it is not worth compiling. */
+const compiled = new WeakMap<PackedForest, MeanLeafValuesFn | null>();
 
 export type ForestKind = 'classifier' | 'regressor';
 /** How trees are combined: mean of leaf values (ours), or an imported ml-random-forest's vote / median. */
@@ -130,7 +139,21 @@ export abstract class ForestBase {
     }
     if (X.length < nRows * nFeatures)
       throw new RangeError(`X holds fewer than ${nRows} × ${nFeatures} values`);
-    return meanLeafValues(s.packed, X, nRows, nFeatures);
+    const fast = nRows >= COMPILE_MIN_ROWS || compiled.has(s.packed) ? this.prepareFastPredict() : false;
+    return fast
+      ? compiled.get(s.packed)!(X, nRows, nFeatures)
+      : meanLeafValues(s.packed, X, nRows, nFeatures);
+  }
+
+  /**
+   * Compiles the trees to JavaScript for large batches (see compiledForest.ts); idempotent.
+   * Predictions are bit-identical either way. Call it when idle (after training) so the
+   * first explanation does not pay for it. Returns whether a compiled predictor is in use.
+   */
+  prepareFastPredict(): boolean {
+    const s = this.trained();
+    if (!compiled.has(s.packed)) compiled.set(s.packed, compileMeanLeafValues(s.packed));
+    return compiled.get(s.packed) !== null;
   }
 
   /** Absolute leaf index per tree per row (out[t * nRows + r]), checked like meanOutputs. */
