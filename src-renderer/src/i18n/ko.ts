@@ -153,7 +153,7 @@ export const ko: Catalog = {
   'model.maxDepth': '최대 깊이',
   'model.maxDepthHint': '비워 두면 제한 없음',
   'model.maxFeatures': '분할당 특성 수',
-  'model.maxFeatures.sqrt': '특성 수의 제곱근 (sqrt)',
+  'model.maxFeatures.sqrt': '√특성 수 (sqrt)',
   'model.maxFeatures.log2': '특성 수의 log₂',
   'model.maxFeatures.all': '모든 특성',
   'model.maxFeatures.number': '개수 또는 비율 지정',

@@ -72,6 +72,9 @@ class AppState {
   train = $state.raw<TrainResultDTO | null>(null);
 
   limeForm = $state<LimeForm>(defaultLimeForm());
+  /** The number of LIME features the user asked for, and what it was last clamped to (see train). */
+  private limeFeaturesWanted: number | null = null;
+  private limeFeaturesClampedTo: number | null = null;
   limeErrors = $state.raw<Partial<Record<LimeField, MessageKey>>>({});
   explainRow = $state<number | null>(null);
   /** Class to explain; null = the predicted class. */
@@ -281,8 +284,16 @@ class AppState {
       this.explanation = null;
       this.explainRow = null;
       this.explainLabel = null;
+      // Clamp to this model's features, but remember what was asked for so that a later,
+      // wider dataset gets it back (8 by default) instead of the last dataset's clamp.
       const featureCount = result.settings.features.length;
-      if (Number(this.limeForm.numFeatures) > featureCount) this.limeForm.numFeatures = featureCount;
+      const current = Number(this.limeForm.numFeatures);
+      if (this.limeFeaturesWanted === null || current !== this.limeFeaturesClampedTo)
+        this.limeFeaturesWanted = current;
+      const wanted = this.limeFeaturesWanted;
+      const next = Number.isFinite(wanted) ? Math.min(wanted, featureCount) : current;
+      this.limeFeaturesClampedTo = next !== wanted ? next : null;
+      if (next !== current) this.limeForm.numFeatures = next;
     }
   }
 

@@ -1,13 +1,14 @@
 // Runs in the page before the app (bundled by the harness with esbuild): the same curated API
 // object the Electron preload exposes, with a Playwright binding as its transport.
 import { createLimeLensApi } from '../../../src-main/preload/api';
-import type { EventChannel } from '../../../src-main/contract/ipc';
+import type { EventChannel, LimeLensApi } from '../../../src-main/contract/ipc';
 
 declare global {
   interface Window {
     __limeLensInvoke(channel: string, args: unknown): Promise<unknown>;
     __limeLensEmit(channel: string, payload: unknown): void;
     __harnessPathForFile?: (file: File) => string;
+    readonly limeLens: LimeLensApi;
   }
 }
 
