@@ -11,6 +11,7 @@ export default defineConfig({
           index: resolve('src-main/app/main.ts'),
           worker: resolve('src-main/worker/worker.ts'),
           explainThread: resolve('src-main/worker/explainThread.ts'),
+          predictThread: resolve('src-main/worker/predictThread.ts'),
         },
       },
     },

@@ -17,6 +17,7 @@ import type { JobHandlers } from './runner';
 import { createSession } from './session';
 import { datasetSummary, explanationDTO, rowsOf, trainResult } from './dto';
 import { explainInParallel } from './explainPool';
+import { ParallelPredictor } from './parallelPredictor';
 import type { ExplainRequest, ExplanationDTO } from '../contract/ipc';
 import type { JobContext } from './runner';
 import type { Session } from './session';
@@ -103,8 +104,12 @@ export function createJobHandlers(session = createSession()): JobHandlers {
         onProgress: (f, message) => ctx.progress(f, message),
       });
       const model = session.addModel(datasetId, trained);
-      // Compile the trees for LIME's large batches while the user reads the metrics.
-      setTimeout(() => trained.forest.prepareFastPredict(), 0);
+      // Compile the trees and start the second prediction thread while the user reads the metrics.
+      setTimeout(() => {
+        if (!session.hasModel(model.id)) return; // already replaced by a newer model
+        trained.forest.prepareFastPredict();
+        model.predictor ??= new ParallelPredictor(trained.forest);
+      }, 0);
       return trainResult(model.id, datasetId, settings, trained);
     },
 
@@ -115,6 +120,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
       const e = await explainDataRow(model.trained, dataset, row, settings, {
         ...(label !== undefined && { label }),
         signal: ctx.signal,
+        ...(model.predictor && { predictor: model.predictor }),
       });
       return explanationDTO(modelId, model.trained, e);
     },

@@ -4,6 +4,7 @@
  */
 import type { Dataset, TrainedModel } from '../engine';
 import { UserFacingError } from '../engine';
+import type { ParallelPredictor } from './parallelPredictor';
 
 export interface OpenDataset {
   readonly id: string;
@@ -15,12 +16,18 @@ export interface Model {
   readonly id: string;
   readonly datasetId: string;
   readonly trained: TrainedModel;
+  /** Splits LIME's predictions over a second thread; started after training, gone with the model. */
+  predictor?: ParallelPredictor;
 }
 
 export function createSession() {
   const datasets = new Map<string, OpenDataset>();
   const models = new Map<string, Model>();
   let counter = 0;
+  const drop = (id: string, m: Model) => {
+    void m.predictor?.dispose();
+    models.delete(id);
+  };
   const nextId = (prefix: string) => `${prefix}-${++counter}`;
 
   return {
@@ -39,10 +46,13 @@ export function createSession() {
     },
     addModel(datasetId: string, trained: TrainedModel): Model {
       // One model per dataset is what the UI shows; older ones would only hold memory.
-      for (const [id, m] of models) if (m.datasetId === datasetId) models.delete(id);
-      const entry = { id: nextId('model'), datasetId, trained };
+      for (const [id, m] of models) if (m.datasetId === datasetId) drop(id, m);
+      const entry: Model = { id: nextId('model'), datasetId, trained };
       models.set(entry.id, entry);
       return entry;
+    },
+    hasModel(id: string): boolean {
+      return models.has(id);
     },
     model(id: string): Model {
       const entry = models.get(id);
@@ -53,7 +63,7 @@ export function createSession() {
       return entry;
     },
     release(datasetId: string): boolean {
-      for (const [id, m] of models) if (m.datasetId === datasetId) models.delete(id);
+      for (const [id, m] of models) if (m.datasetId === datasetId) drop(id, m);
       return datasets.delete(datasetId);
     },
   };

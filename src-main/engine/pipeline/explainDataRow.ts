@@ -2,7 +2,7 @@
 import type { Dataset } from '../data/types';
 import { UserFacingError } from '../errors';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
-import { LimeTabularExplainer, type ExplanationJSON } from '../lime';
+import { LimeTabularExplainer, type ExplanationJSON, type FlatPredictor } from '../lime';
 import type { ModelFrame } from '../data/modelFrame';
 import type { Forest, TrainedModel } from './trainModel';
 import type { LimeSettings } from './types';
@@ -36,6 +36,17 @@ export interface RowExplanation {
   /** The full reference-shaped explanation, for audit trails and reports. */
   readonly explanation: ExplanationJSON;
   readonly millis: number;
+}
+
+export interface ExplainRowOptions {
+  /** Class index to explain (classification); default: the predicted class. */
+  readonly label?: number;
+  readonly signal?: AbortSignal;
+  /**
+   * Predicts LIME's neighbourhood instead of the forest itself (e.g. split over two threads);
+   * must return exactly what the forest's predictProbaFlat / predictFlat would.
+   */
+  readonly predictor?: FlatPredictor;
 }
 
 /** What an explainer is built from: plain data, so a pool thread can rebuild it. */
@@ -110,7 +121,7 @@ export async function explainEncodedRow(
   frame: ExplainerInputs['frame'],
   instance: readonly number[],
   settings: LimeSettings,
-  options: { readonly label?: number; readonly signal?: AbortSignal } = {},
+  options: ExplainRowOptions = {},
 ): Promise<EncodedRowExplanation> {
   const row = [...instance];
   const classification = forest instanceof RandomForestClassifier;
@@ -125,7 +136,7 @@ export async function explainEncodedRow(
     }
   }
   // Row-major buffers straight into the forest: no JS array per sampled row.
-  const predict = {
+  const predict = options.predictor ?? {
     predictFlat: (x: Float64Array, n: number, d: number) =>
       forest instanceof RandomForestClassifier
         ? forest.predictProbaFlat(x, n, d)
@@ -204,7 +215,7 @@ export async function explainDataRow(
   dataset: Dataset,
   dataRow: number,
   settings: LimeSettings,
-  options: { readonly label?: number; readonly signal?: AbortSignal } = {},
+  options: ExplainRowOptions = {},
 ): Promise<RowExplanation> {
   const started = performance.now();
   const instance = encodeDataRow(model, dataset, dataRow);

@@ -19,5 +19,6 @@ export {
   type ExplainedWeight,
   type ExplainerInputs,
   type EncodedRowExplanation,
+  type ExplainRowOptions,
 } from './explainDataRow';
 export { DEFAULT_LIME_SETTINGS, type TrainSettings, type LimeSettings, type ProgressOptions } from './types';

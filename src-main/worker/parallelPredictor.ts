@@ -1,0 +1,90 @@
+/**
+ * Splits one large prediction (a LIME neighbourhood of thousands of rows) between this
+ * thread and a helper thread holding the same forest, through shared memory. Rows are
+ * independent, so the result is bit-identical to predicting on one thread; on two cores
+ * the forest's share of an explanation halves.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Forest, ForestJSON } from '../engine';
+import { RandomForestClassifier } from '../engine';
+import { threadEntry } from './threadEntry';
+
+export interface PredictRequest {
+  readonly id: number;
+  readonly n: number;
+  readonly d: number;
+  readonly input: SharedArrayBuffer;
+  readonly output: SharedArrayBuffer;
+}
+
+/** Below this many rows the round trip to the helper costs more than it saves. */
+const MIN_PARALLEL_ROWS = 1000;
+
+export class ParallelPredictor {
+  private readonly worker: Worker;
+  private readonly ready: Promise<void>;
+  private readonly outputs: number;
+  private input = new SharedArrayBuffer(0);
+  private output = new SharedArrayBuffer(0);
+  private nextId = 0;
+  private readonly pending = new Map<number, () => void>();
+  private failed: Error | null = null;
+
+  constructor(
+    private readonly forest: Forest,
+    json: ForestJSON = forest.toJSON(),
+  ) {
+    this.outputs = forest instanceof RandomForestClassifier ? forest.nClasses : 1;
+    const entry = threadEntry('predictThread');
+    this.worker = new Worker(entry.path, { workerData: { ...entry.workerData, forest: json } });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once('message', () => resolve());
+      this.worker.once('error', reject);
+    });
+    this.ready.catch(() => undefined);
+    this.worker.on('message', (id: number | string) => {
+      if (typeof id === 'number') this.pending.get(id)?.();
+    });
+    this.worker.on('error', (err) => {
+      this.failed = err;
+      for (const done of this.pending.values()) done();
+    });
+  }
+
+  private local(x: Float64Array, n: number, d: number): Float64Array {
+    const f = this.forest;
+    return f instanceof RandomForestClassifier ? f.predictProbaFlat(x, n, d) : f.predictFlat(x, n, d);
+  }
+
+  /** Same contract as the forest's predictProbaFlat / predictFlat (rows × outputs, row-major). */
+  async predictFlat(x: Float64Array, n: number, d: number): Promise<Float64Array> {
+    if (n < MIN_PARALLEL_ROWS || this.failed) return this.local(x, n, d);
+    await this.ready;
+    const k = this.outputs;
+    const mine = n >> 1;
+    const theirs = n - mine;
+    if (this.input.byteLength < theirs * d * 8) this.input = new SharedArrayBuffer(theirs * d * 8);
+    if (this.output.byteLength < theirs * k * 8) this.output = new SharedArrayBuffer(theirs * k * 8);
+    new Float64Array(this.input, 0, theirs * d).set(x.subarray(mine * d, n * d));
+    const id = this.nextId++;
+    const remote = new Promise<void>((resolve) => this.pending.set(id, resolve));
+    this.worker.postMessage({
+      id,
+      n: theirs,
+      d,
+      input: this.input,
+      output: this.output,
+    } satisfies PredictRequest);
+    const out = new Float64Array(n * k);
+    out.set(this.local(x.subarray(0, mine * d), mine, d));
+    await remote;
+    this.pending.delete(id);
+    if (this.failed) return this.local(x, n, d); // the helper died: fall back, never fail the explanation
+    out.set(new Float64Array(this.output, 0, theirs * k), mine * k);
+    return out;
+  }
+
+  async dispose(): Promise<void> {
+    await this.worker.terminate();
+  }
+}

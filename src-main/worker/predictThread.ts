@@ -1,0 +1,17 @@
+/** A helper thread that predicts rows for the parallel predictor: shared buffers in, shared buffer out. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadForest, RandomForestClassifier, type ForestJSON } from '../engine';
+import type { PredictRequest } from './parallelPredictor';
+
+const port = parentPort!;
+const forest = loadForest((workerData as { forest: ForestJSON }).forest);
+forest.prepareFastPredict();
+
+port.on('message', ({ id, n, d, input, output }: PredictRequest) => {
+  const x = new Float64Array(input, 0, n * d);
+  const y =
+    forest instanceof RandomForestClassifier ? forest.predictProbaFlat(x, n, d) : forest.predictFlat(x, n, d);
+  new Float64Array(output, 0, y.length).set(y);
+  port.postMessage(id);
+});
+port.postMessage('ready');

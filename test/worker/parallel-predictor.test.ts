@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RandomForestClassifier, RandomForestRegressor, createRng, loadDataset } from '../../src-main/engine';
+import { ParallelPredictor } from '../../src-main/worker/parallelPredictor';
+
+function table(name: string, target: string) {
+  const ds = loadDataset(
+    new Uint8Array(readFileSync(new URL(`../../assets/samples/${name}`, import.meta.url))),
+    name,
+  );
+  const t = ds.columns.findIndex((c) => c.name === target);
+  const cols = ds.values.filter((_, i) => i !== t) as Float64Array[];
+  const X = Array.from({ length: ds.rowCount }, (_, r) => cols.map((c) => c[r]));
+  const raw = ds.values[t];
+  const classes = [...new Set(Array.from(raw as ArrayLike<unknown>, String))].sort();
+  const y = Array.from(raw as ArrayLike<unknown>, (v) =>
+    typeof v === 'number' ? v : classes.indexOf(String(v)),
+  );
+  return { X, y, d: cols.length };
+}
+
+function perturbed(X: number[][], n: number, d: number): Float64Array {
+  const rng = createRng(9);
+  const out = new Float64Array(n * d);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) out[i * d + j] = X[rng.int(X.length)][j] * (1 + 0.1 * rng.normal());
+  return out;
+}
+
+const predictors: ParallelPredictor[] = [];
+afterAll(() => Promise.all(predictors.map((p) => p.dispose())));
+
+describe('ParallelPredictor', () => {
+  it('returns exactly the single-thread probabilities, for odd row counts and repeated calls', async () => {
+    const { X, y, d } = table('breast_cancer.csv', 'diagnosis');
+    const forest = new RandomForestClassifier({ nEstimators: 30, seed: 2 }).train(X, y);
+    const p = new ParallelPredictor(forest);
+    predictors.push(p);
+    for (const n of [5001, 1200, 10]) {
+      const x = perturbed(X, n, d);
+      expect(await p.predictFlat(x, n, d)).toEqual(forest.predictProbaFlat(x, n, d));
+    }
+  });
+
+  it('returns exactly the single-thread values for a regressor', async () => {
+    const { X, y, d } = table('diabetes.csv', 'progression');
+    const forest = new RandomForestRegressor({ nEstimators: 30, seed: 2 }).train(X, y);
+    const p = new ParallelPredictor(forest);
+    predictors.push(p);
+    const x = perturbed(X, 3000, d);
+    expect(await p.predictFlat(x, 3000, d)).toEqual(forest.predictFlat(x, 3000, d));
+  });
+});
