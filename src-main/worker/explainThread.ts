@@ -8,15 +8,15 @@ const data = workerData as ExplainThreadData;
 const forest = loadForest(data.forest);
 const explainer = createExplainer(data.inputs, data.settings);
 
-port.on('message', async ({ index, instance, label }: ExplainThreadRequest) => {
+port.on('message', async ({ call, index, instance, label }: ExplainThreadRequest) => {
   let reply: ExplainThreadReply;
   try {
     const result = await explainEncodedRow(explainer, forest, data.inputs.frame, instance, data.settings, {
       ...(label !== undefined && { label }),
     });
-    reply = { index, result };
+    reply = { call, index, result };
   } catch (err) {
-    reply = { index, error: err instanceof Error ? err.message : String(err) };
+    reply = { call, index, error: err instanceof Error ? err.message : String(err) };
   }
   port.postMessage(reply);
 });

@@ -16,7 +16,7 @@ import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
 import type { JobHandlers } from './runner';
 import { createSession } from './session';
 import { datasetSummary, explanationDTO, rowsOf, trainResult } from './dto';
-import { explainInParallel } from './explainPool';
+import { ExplainPool } from './explainPool';
 import { ParallelPredictor } from './parallelPredictor';
 import type { ExplainRequest, ExplanationDTO } from '../contract/ipc';
 import type { JobContext } from './runner';
@@ -40,8 +40,17 @@ async function explainManyInParallel(
   const { dataset } = session.dataset(model.datasetId);
   const { trained } = model;
   const started = performance.now();
-  const cores = await explainInParallel(
-    { inputs: explainerInputs(trained), forest: trained.forest.toJSON(), settings: first.settings },
+  const key = sameSettings;
+  if (model.pool?.key !== key) {
+    void model.pool?.pool.dispose();
+    const data = {
+      inputs: explainerInputs(trained),
+      forest: trained.forest.toJSON(),
+      settings: first.settings,
+    };
+    model.pool = { key, pool: new ExplainPool(data) };
+  }
+  const cores = await model.pool.pool.explain(
     requests.map((r) => ({
       instance: encodeDataRow(trained, dataset, r.row),
       ...(r.label !== undefined && { label: r.label }),

@@ -33,9 +33,11 @@ export class ParallelPredictor {
   constructor(
     private readonly forest: Forest,
     json: ForestJSON = forest.toJSON(),
+    /** The helper's script; default: built beside this module, or the source through tsx. */
+    threadUrl?: URL,
   ) {
     this.outputs = forest instanceof RandomForestClassifier ? forest.nClasses : 1;
-    const entry = threadEntry('predictThread');
+    const entry = threadUrl ? { path: threadUrl, workerData: {} } : threadEntry('predictThread');
     this.worker = new Worker(entry.path, { workerData: { ...entry.workerData, forest: json } });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('message', () => resolve());

@@ -5,6 +5,7 @@
 import type { Dataset, TrainedModel } from '../engine';
 import { UserFacingError } from '../engine';
 import type { ParallelPredictor } from './parallelPredictor';
+import type { ExplainPool } from './explainPool';
 
 export interface OpenDataset {
   readonly id: string;
@@ -18,6 +19,8 @@ export interface Model {
   readonly trained: TrainedModel;
   /** Splits LIME's predictions over a second thread; started after training, gone with the model. */
   predictor?: ParallelPredictor;
+  /** Warm threads for explaining many rows, for one set of LIME settings (key). */
+  pool?: { readonly key: string; readonly pool: ExplainPool };
 }
 
 export function createSession() {
@@ -26,6 +29,7 @@ export function createSession() {
   let counter = 0;
   const drop = (id: string, m: Model) => {
     void m.predictor?.dispose();
+    void m.pool?.pool.dispose();
     models.delete(id);
   };
   const nextId = (prefix: string) => `${prefix}-${++counter}`;

@@ -48,3 +48,48 @@ describe('explainInParallel', () => {
     expect(parallel.map((p) => p.label)).toEqual([0, 1, 2, 0, 1, 0]);
   });
 });
+
+describe('ExplainPool', () => {
+  it('serves several calls with warm threads and stops a cancelled call without breaking the next', async () => {
+    const { ExplainPool } = await import('../../src-main/worker/explainPool');
+    const dataset = loadDataset(
+      new Uint8Array(readFileSync(new URL('../../assets/samples/iris.csv', import.meta.url))),
+      'iris.csv',
+    );
+    const model = trainModel(dataset, {
+      target: 'species',
+      task: 'classification',
+      features: dataset.columns.map((c) => c.name).filter((n) => n !== 'species'),
+      nEstimators: 20,
+      maxDepth: null,
+      maxFeatures: 'sqrt',
+      minSamplesLeaf: 1,
+      testFraction: 0.2,
+      seed: 1,
+      kFolds: 0,
+    });
+    const settings = { ...DEFAULT_LIME_SETTINGS, numSamples: 800, numFeatures: 2 };
+    const pool = new ExplainPool(
+      { inputs: explainerInputs(model), forest: model.forest.toJSON(), settings },
+      { threads: 2 },
+    );
+    try {
+      const tasks = Array.from({ length: 30 }, (_, i) => ({
+        instance: encodeDataRow(model, dataset, i * 5),
+      }));
+      const first = await pool.explain(tasks);
+      const controller = new AbortController();
+      const cancelled = pool.explain(tasks, {
+        signal: controller.signal,
+        onProgress: (done) => done === 3 && controller.abort(),
+      });
+      await expect(cancelled).rejects.toThrow(/Cancel/);
+      const again = await pool.explain(tasks.slice(0, 5));
+      expect(again.map((e) => e.weights)).toEqual(first.slice(0, 5).map((e) => e.weights));
+      const sequential = await explainDataRow(model, dataset, 0, settings);
+      expect(first[0].weights.map((w) => w.weight)).toEqual(sequential.weights.map((w) => w.weight));
+    } finally {
+      await pool.dispose();
+    }
+  });
+});

@@ -19,6 +19,7 @@ import { QuartileDiscretizer } from './quartileDiscretizer';
 import { StatsDiscretizer } from './statsDiscretizer';
 import type { BinSampler } from './truncatedNormal';
 import { weightedDesign } from './weightedDesign';
+import { FrequencySamplingTable, tabulable } from './frequencySampling';
 
 export type DiscretizerOption = 'quartile' | 'decile' | 'entropy' | BaseDiscretizer;
 
@@ -151,6 +152,27 @@ export class LimeTabularExplainer {
    * −1 − (the first candidate index) to finish with a short search. Same draws, fewer branches.
    */
   private readonly featureGuide: Record<number, Int32Array> = {};
+  /** The flat sampler for the all-frequency-sampled case, built on first use (null: not tabulable). */
+  private frequencyTableCache: FrequencySamplingTable | null | undefined;
+
+  private frequencyTable(
+    values: readonly Float64Array[],
+    samplers: readonly (readonly BinSampler[] | null)[],
+  ): FrequencySamplingTable | null {
+    if (this.frequencyTableCache !== undefined) return this.frequencyTableCache;
+    const features = values.map((v, j) => ({
+      cdf: this.featureCdf[j],
+      invWidth: this.featureInvWidth[j],
+      guide: this.featureGuide[j],
+      samplers: samplers[j] ?? Array.from(v, () => null),
+      values: v,
+    }));
+    this.frequencyTableCache = features.every((f) => tabulable(f.samplers))
+      ? new FrequencySamplingTable(features, GUIDE_CELLS)
+      : null;
+    return this.frequencyTableCache;
+  }
+
   /** Buffers reused across explanations (fresh pages cost more than filling them); null while in use. */
   private scratch: { data: Float64Array; inverse: Float64Array; ones: Int32Array } | null = null;
 
@@ -519,6 +541,14 @@ export class LimeTabularExplainer {
       }
     }
     inverse.set(row);
+
+    if (this.isCategorical.every((c) => c === 1)) {
+      const table = this.frequencyTable(values as Float64Array[], samplers);
+      if (table) {
+        table.sample(rng, n, instanceIndex, data, inverse);
+        return;
+      }
+    }
 
     for (let r = 1; r < n; r++) {
       const base = r * d;

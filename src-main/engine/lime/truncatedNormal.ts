@@ -25,11 +25,11 @@ export class ConstantSampler implements BinSampler {
  * and skipping the refinement makes LIME's sampling about 3× cheaper.
  */
 export class TruncatedNormal implements BinSampler {
-  private readonly mirrored: boolean;
-  private readonly lo: number;
-  private readonly hi: number;
-  private readonly pLo: number;
-  private readonly pSpan: number;
+  readonly mirrored: boolean;
+  readonly lo: number;
+  readonly hi: number;
+  readonly pLo: number;
+  readonly pSpan: number;
 
   /**
    * @param a lower bound in standard units, (min − loc) / scale
