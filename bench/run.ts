@@ -2,12 +2,14 @@
 import { formatRows, runForestBench, type Row } from './forest.bench';
 import { runLimeBench } from './lime.bench';
 import { runWorkflowBench } from './workflow.bench';
+import { runUiBench } from './ui.bench';
 
 const quick = process.argv.includes('--quick');
 const sections: [string, (o: { quick: boolean }) => Promise<Row[]>][] = [
   ['Random forest', runForestBench],
   ['LIME', runLimeBench],
   ['Workflow', runWorkflowBench],
+  ['User interface (Chromium, real handlers and worker)', runUiBench],
 ];
 console.log(
   `Lime Lens benchmarks — node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick)' : ''}\n`,

@@ -75,6 +75,8 @@ export interface Harness {
   readonly blockedRequests: string[];
   /** Uncaught page errors and console errors. */
   readonly pageErrors: string[];
+  /** Every request the page made: channel and wall-clock start/end (ms since the epoch). */
+  readonly calls: { channel: string; start: number; end: number }[];
   /** What the next "Open dataset…" dialog returns. */
   nextDialogPath: string | null;
   /** Invokes a channel as the page would (through the real dispatcher), for test setup. */
@@ -110,6 +112,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     jobs,
     blockedRequests,
     pageErrors,
+    calls: [],
     nextDialogPath: null,
     dispatch: undefined as unknown as Dispatch,
     invoke: (channel, args) =>
