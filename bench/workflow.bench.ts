@@ -17,7 +17,7 @@ import {
   loadDataset,
   trainModel,
   createRng,
-  type TrainSettings,
+  defaultTrainSettings,
 } from '../src-main/engine';
 import { ExplainPool } from '../src-main/worker/explainPool';
 import { ParallelPredictor } from '../src-main/worker/parallelPredictor';
@@ -83,18 +83,7 @@ export async function runWorkflowBench({ quick = false } = {}): Promise<Row[]> {
     new Uint8Array(readFileSync(new URL('../assets/samples/breast_cancer.csv', import.meta.url))),
     'breast_cancer.csv',
   );
-  const settings: TrainSettings = {
-    target: 'diagnosis',
-    task: 'classification',
-    features: dataset.columns.map((c) => c.name).filter((n) => n !== 'diagnosis'),
-    nEstimators: 100,
-    maxDepth: null,
-    maxFeatures: 'sqrt',
-    minSamplesLeaf: 1,
-    testFraction: 0.2,
-    seed: 42,
-    kFolds: 0,
-  };
+  const settings = defaultTrainSettings(dataset, 'diagnosis');
   rows.push({
     name: 'train + evaluate (pipeline: split, 100 trees, metrics, permutation importance)',
     ours_ms: await timeRuns(runs, () => trainModel(dataset, settings)),

@@ -4,9 +4,7 @@ import {
   DEFAULT_LIME_SETTINGS,
   explainDataRow,
   readDatasetFile,
-  suggestExcluded,
-  suggestTarget,
-  inferTask,
+  defaultTrainSettings,
   UserFacingError,
   type Dataset,
   type RowExplanation,
@@ -48,10 +46,6 @@ export async function runExplain(
       { file, column: cmd.target },
     );
   }
-  const target = cmd.target ?? suggestTarget(dataset).target;
-  const task = inferTask(dataset, target);
-  const excluded = new Set(suggestExcluded(dataset, target));
-  const features = dataset.columns.map((c) => c.name).filter((n) => !excluded.has(n));
   if (cmd.row >= dataset.rowCount) {
     throw new UserFacingError(
       `${file} has ${dataset.rowCount} data rows (0 to ${dataset.rowCount - 1}); --row ${cmd.row} is past the end.`,
@@ -61,18 +55,13 @@ export async function runExplain(
       },
     );
   }
-  const model = trainModel(dataset, {
-    target,
-    task,
-    features,
+  const settings = defaultTrainSettings(dataset, cmd.target, {
     nEstimators: cmd.trees,
-    maxDepth: null,
-    maxFeatures: task === 'classification' ? 'sqrt' : 1,
-    minSamplesLeaf: 1,
     testFraction: cmd.testFraction,
     seed: cmd.seed,
-    kFolds: 0,
   });
+  const { target, task } = settings;
+  const model = trainModel(dataset, settings);
   const explanation = await explainDataRow(model, dataset, cmd.row, {
     ...DEFAULT_LIME_SETTINGS,
     numFeatures: cmd.numFeatures,

@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src-main/cli/main';
-import { DEFAULT_LIME_SETTINGS, explainDataRow, readDatasetFile, trainModel } from '../../src-main/engine';
+import {
+  DEFAULT_LIME_SETTINGS,
+  defaultTrainSettings,
+  explainDataRow,
+  readDatasetFile,
+  trainModel,
+} from '../../src-main/engine';
 
 const path = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
 const breastCancer = path('../../assets/samples/breast_cancer.csv');
@@ -37,18 +43,7 @@ describe('cli explain', () => {
     expect(report.model.confusionMatrix.flat().reduce((a: number, b: number) => a + b, 0)).toBe(114);
 
     const dataset = await readDatasetFile(breastCancer);
-    const model = trainModel(dataset, {
-      target: 'diagnosis',
-      task: 'classification',
-      features: dataset.columns.map((c) => c.name).filter((n) => n !== 'diagnosis'),
-      nEstimators: 100,
-      maxDepth: null,
-      maxFeatures: 'sqrt',
-      minSamplesLeaf: 1,
-      testFraction: 0.2,
-      seed: 42,
-      kFolds: 0,
-    });
+    const model = trainModel(dataset, defaultTrainSettings(dataset, 'diagnosis'));
     const e = await explainDataRow(model, dataset, 7, DEFAULT_LIME_SETTINGS);
     expect(report.model.accuracy).toBe(model.metrics.task === 'classification' && model.metrics.accuracy);
     expect(report.explanation.weights).toEqual(

@@ -1,7 +1,13 @@
 // The reference workflow through the UI: open the breast-cancer sample, train with seed 42,
 // explain a test case — every number shown must equal what the engine computes in-process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIME_SETTINGS, explainDataRow, trainModel, type TrainedModel } from '../../src-main/engine';
+import {
+  DEFAULT_LIME_SETTINGS,
+  defaultTrainSettings,
+  explainDataRow,
+  trainModel,
+  type TrainedModel,
+} from '../../src-main/engine';
 import { launchHarness, type Harness } from './harness/harness';
 import { openSample, sampleDataset, screenshotView, train, waitForChart } from './steps';
 
@@ -11,18 +17,7 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await launchHarness({ locale: 'en-US' });
-  model = trainModel(dataset, {
-    target: 'diagnosis',
-    task: 'classification',
-    features: dataset.columns.map((c) => c.name).filter((n) => n !== 'diagnosis'),
-    nEstimators: 100,
-    maxDepth: null,
-    maxFeatures: 'sqrt',
-    minSamplesLeaf: 1,
-    testFraction: 0.2,
-    seed: 42,
-    kFolds: 0,
-  });
+  model = trainModel(dataset, defaultTrainSettings(dataset, 'diagnosis'));
 });
 afterAll(() => h.close());
 

@@ -22,3 +22,4 @@ export {
   type ExplainRowOptions,
 } from './explainDataRow';
 export { DEFAULT_LIME_SETTINGS, type TrainSettings, type LimeSettings, type ProgressOptions } from './types';
+export { defaultTrainSettings } from './defaultTrainSettings';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_LIME_SETTINGS,
+  defaultTrainSettings,
   LimeTabularExplainer,
   RandomForestClassifier,
   accuracy,
@@ -17,17 +18,33 @@ import {
 const bytes = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../assets/samples/${name}`, import.meta.url)));
 
-const settingsFor = (dataset: Dataset, target: string, task: TrainSettings['task']): TrainSettings => ({
-  target,
-  task,
-  features: dataset.columns.map((c) => c.name).filter((n) => n !== target),
-  nEstimators: 100,
-  maxDepth: null,
-  maxFeatures: task === 'classification' ? 'sqrt' : 1,
-  minSamplesLeaf: 1,
-  testFraction: 0.2,
-  seed: 42,
-  kFolds: 0,
+const settingsFor = (dataset: Dataset, target: string, task: TrainSettings['task']): TrainSettings =>
+  defaultTrainSettings(dataset, target, { task });
+
+describe('defaultTrainSettings', () => {
+  it('is the reference workflow: suggested target, usable features, 100 trees, √ split for classification, 80/20, seed 42', () => {
+    const dataset = loadDataset(bytes('breast_cancer.csv'), 'breast_cancer.csv');
+    const s = defaultTrainSettings(dataset);
+    expect(s).toMatchObject({
+      target: 'diagnosis',
+      task: 'classification',
+      nEstimators: 100,
+      maxDepth: null,
+      maxFeatures: 'sqrt',
+      minSamplesLeaf: 1,
+      testFraction: 0.2,
+      seed: 42,
+      kFolds: 0,
+    });
+    expect(s.features).toHaveLength(30);
+    expect(s.features).not.toContain('diagnosis');
+    const diabetes = defaultTrainSettings(loadDataset(bytes('diabetes.csv'), 'diabetes.csv'));
+    expect(diabetes).toMatchObject({ target: 'progression', task: 'regression', maxFeatures: 1 });
+    expect(defaultTrainSettings(dataset, 'diagnosis', { seed: 7, nEstimators: 10 })).toMatchObject({
+      seed: 7,
+      nEstimators: 10,
+    });
+  });
 });
 
 describe('trainModel + explainDataRow on breast cancer (the reference workflow)', () => {
