@@ -81,6 +81,7 @@ export const en = {
   'data.format': 'Format',
   'data.formatValue': '{format} · {encoding} · {delimiter}',
   'data.sheet': 'Sheet {name}',
+  'data.sheetChoice': 'Sheet',
   'data.delimiter.comma': 'comma',
   'data.delimiter.semicolon': 'semicolon',
   'data.delimiter.tab': 'tab',

@@ -80,6 +80,7 @@ export const ko: Catalog = {
   'data.format': '형식',
   'data.formatValue': '{format} · {encoding} · {delimiter}',
   'data.sheet': '시트 {name}',
+  'data.sheetChoice': '시트',
   'data.delimiter.comma': '쉼표 구분',
   'data.delimiter.semicolon': '세미콜론 구분',
   'data.delimiter.tab': '탭 구분',
