@@ -61,7 +61,13 @@ export class ParallelPredictor {
   /** Same contract as the forest's predictProbaFlat / predictFlat (rows × outputs, row-major). */
   async predictFlat(x: Float64Array, n: number, d: number): Promise<Float64Array> {
     if (n < MIN_PARALLEL_ROWS || this.failed) return this.local(x, n, d);
-    await this.ready;
+    try {
+      await this.ready;
+    } catch (err) {
+      // The helper could not start: this thread predicts alone from now on.
+      this.failed = err instanceof Error ? err : new Error(String(err));
+      return this.local(x, n, d);
+    }
     const k = this.outputs;
     const mine = n >> 1;
     const theirs = n - mine;

@@ -1,10 +1,20 @@
 /**
- * Where a worker thread's code lives: the built `.js` next to this module in the app,
- * or the `.ts` source run through tsx (CLI, tests, bench), found from this module's URL.
+ * Where a worker thread's code lives: the built `.js` next to the entry that spawns it in the
+ * app, or the `.ts` source run through tsx (CLI, tests, bench).
+ *
+ * The base is the URL of an entry file, not of this module: the bundler moves shared code such
+ * as this module into `chunks/`, where `./explainThread.js` would not exist. Entries that spawn
+ * threads call setThreadBase(import.meta.url) first.
  */
+let base = import.meta.url;
+
+export function setThreadBase(entryUrl: string): void {
+  base = entryUrl;
+}
+
 export function threadEntry(
   name: string,
-  here: string = import.meta.url,
+  here: string = base,
 ): { path: URL; workerData: { entry?: string } } {
   if (here.endsWith('.ts')) {
     return {

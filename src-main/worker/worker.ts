@@ -3,6 +3,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createRunner } from './runner';
 import { createJobHandlers } from './jobs';
 import { cancelSlotOf } from './cancelFlags';
+import { setThreadBase } from './threadEntry';
+
+// This file stays at out/main/worker.js when bundled; the helper threads are built beside it.
+setThreadBase(import.meta.url);
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run inside a worker thread');

@@ -51,3 +51,14 @@ describe('ParallelPredictor', () => {
     expect(await p.predictFlat(x, 3000, d)).toEqual(forest.predictFlat(x, 3000, d));
   });
 });
+
+describe('ParallelPredictor without its helper', () => {
+  it('predicts on this thread alone when the helper thread cannot start', async () => {
+    const { X, y, d } = table('iris.csv', 'species');
+    const forest = new RandomForestClassifier({ nEstimators: 10, seed: 1 }).train(X, y);
+    const p = new ParallelPredictor(forest, forest.toJSON(), new URL('file:///nonexistent/predictThread.js'));
+    predictors.push(p);
+    const x = perturbed(X, 2000, d);
+    expect(await p.predictFlat(x, 2000, d)).toEqual(forest.predictProbaFlat(x, 2000, d));
+  });
+});

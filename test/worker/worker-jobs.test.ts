@@ -101,6 +101,21 @@ describe('worker jobs on the breast-cancer sample', () => {
     expect(dto.probabilities).toEqual(local.probabilities);
   });
 
+  it('explains many test rows on the thread pool with the same results as one by one, twice (warm pool)', async () => {
+    const requests = trained.testCases
+      .slice(0, 12)
+      .map((c) => ({ modelId: trained.modelId, row: c.row, settings: DEFAULT_LIME_SETTINGS }));
+    const fractions: number[] = [];
+    const many = await client.run('explainMany', { requests }, { onProgress: (f) => fractions.push(f) });
+    expect(many.map((e) => e.row)).toEqual(requests.map((r) => r.row));
+    const one = await client.run('explain', requests[7]);
+    expect(many[7].weights).toEqual(one.weights);
+    expect(many[7].probabilities).toEqual(one.probabilities);
+    expect(fractions.at(-1)).toBe(1);
+    const again = await client.run('explainMany', { requests });
+    expect(again.map((e) => e.weights)).toEqual(many.map((e) => e.weights));
+  });
+
   it('returns a user error for an unknown model and keeps working', async () => {
     await expect(
       client.run('explain', { modelId: 'model-999', row: 0, settings: DEFAULT_LIME_SETTINGS }),
