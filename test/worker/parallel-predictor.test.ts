@@ -36,6 +36,8 @@ describe('ParallelPredictor', () => {
     const forest = new RandomForestClassifier({ nEstimators: 30, seed: 2 }).train(X, y);
     const p = new ParallelPredictor(forest);
     predictors.push(p);
+    // Before the helper is warm the predictor answers alone; test the split path.
+    expect(await p.whenReady()).toBe(true);
     for (const n of [5001, 1200, 10]) {
       const x = perturbed(X, n, d);
       expect(await p.predictFlat(x, n, d)).toEqual(forest.predictProbaFlat(x, n, d));
@@ -47,6 +49,7 @@ describe('ParallelPredictor', () => {
     const forest = new RandomForestRegressor({ nEstimators: 30, seed: 2 }).train(X, y);
     const p = new ParallelPredictor(forest);
     predictors.push(p);
+    expect(await p.whenReady()).toBe(true);
     const x = perturbed(X, 3000, d);
     expect(await p.predictFlat(x, 3000, d)).toEqual(forest.predictFlat(x, 3000, d));
   });
@@ -58,7 +61,32 @@ describe('ParallelPredictor without its helper', () => {
     const forest = new RandomForestClassifier({ nEstimators: 10, seed: 1 }).train(X, y);
     const p = new ParallelPredictor(forest, forest.toJSON(), new URL('file:///nonexistent/predictThread.js'));
     predictors.push(p);
+    expect(await p.whenReady()).toBe(false);
     const x = perturbed(X, 2000, d);
     expect(await p.predictFlat(x, 2000, d)).toEqual(forest.predictProbaFlat(x, 2000, d));
+  });
+});
+
+describe('LIME through the pipelined parallel predictor', () => {
+  it.each([
+    ['breast_cancer.csv', 'classification'],
+    ['diabetes.csv', 'regression'],
+  ] as const)('gives bit-identical explanations to one thread (%s, %s)', async (file, _task) => {
+    const { DEFAULT_LIME_SETTINGS, defaultTrainSettings, explainDataRow, trainModel } =
+      await import('../../src-main/engine');
+    const dataset = loadDataset(
+      new Uint8Array(readFileSync(new URL(`../../assets/samples/${file}`, import.meta.url))),
+      file,
+    );
+    const model = trainModel(dataset, defaultTrainSettings(dataset, undefined, { nEstimators: 30 }));
+    const p = new ParallelPredictor(model.forest);
+    predictors.push(p);
+    expect(await p.whenReady()).toBe(true);
+    for (const row of [0, 17, 200]) {
+      const alone = await explainDataRow(model, dataset, row, DEFAULT_LIME_SETTINGS);
+      const split = await explainDataRow(model, dataset, row, DEFAULT_LIME_SETTINGS, { predictor: p });
+      expect(split.explanation).toEqual(alone.explanation);
+      expect(split.weights).toEqual(alone.weights);
+    }
   });
 });

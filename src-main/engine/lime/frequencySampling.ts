@@ -104,10 +104,17 @@ export class FrequencySamplingTable {
   }
 
   /**
-   * Fills rows 1..n−1 of `data` (1 where a draw equals the instance's value, else 0) and of
-   * `inverse` (the drawn values), both rows × d row-major, one uniform draw per cell.
+   * Fills rows from..to−1 of `data` (1 where a draw equals the instance's value, else 0) and of
+   * `inverse` (the drawn values), both rows × d row-major, one uniform draw per cell in row order.
    */
-  sample(rng: Rng, n: number, instanceIndex: Int32Array, data: Float64Array, inverse: Float64Array): void {
+  sample(
+    rng: Rng,
+    from: number,
+    to: number,
+    instanceIndex: Int32Array,
+    data: Float64Array,
+    inverse: Float64Array,
+  ): void {
     const d = this.nValues.length;
     const {
       stride,
@@ -126,7 +133,7 @@ export class FrequencySamplingTable {
       loc,
       scale,
     } = this;
-    for (let r = 1; r < n; r++) {
+    for (let r = from; r < to; r++) {
       const base = r * d;
       for (let j = 0; j < d; j++) {
         const u = rng.next();

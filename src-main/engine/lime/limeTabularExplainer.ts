@@ -80,6 +80,18 @@ export interface FlatPredictor {
    * @returns rows × outputs, row-major (probabilities per class, or one value per row)
    */
   predictFlat(x: Float64Array, rows: number, cols: number): ArrayLike<number> | Promise<ArrayLike<number>>;
+  /**
+   * Optional: the same result, but the predictor drives the sampling — `fill(upTo)` draws
+   * rows up to `upTo` into `x` (row 0 is the instance, already there), so it can start
+   * predicting the first rows (e.g. on another thread) while the rest are drawn. It must
+   * have called fill(rows) before it returns.
+   */
+  predictFlatPipelined?(
+    x: Float64Array,
+    rows: number,
+    cols: number,
+    fill: (upTo: number) => void,
+  ): ArrayLike<number> | Promise<ArrayLike<number>>;
 }
 
 export interface ExplainInstanceOptions {
@@ -392,27 +404,20 @@ export class LimeTabularExplainer {
     const size = numSamples * d;
     const data = scratch.data.subarray(0, size);
     const inverse = scratch.inverse.subarray(0, size);
-    this.dataInverse(row, numSamples, data, inverse);
+    const fill = this.neighbourhoodSampler(row, numSamples, data, inverse);
+    let predictions: { yss: Float64Array; outputs: number };
+    if (typeof predictFn !== 'function' && predictFn.predictFlatPipelined) {
+      const raw = await predictFn.predictFlatPipelined(inverse, numSamples, d, fill);
+      fill(numSamples);
+      throwIfAborted(options.signal);
+      predictions = this.readFlatPredictions(raw, numSamples);
+    } else {
+      fill(numSamples);
+      predictions = await this.predictAll(predictFn, inverse, numSamples, d, options.signal);
+    }
     const distances = distancesToFirstRow(data, numSamples, d, metric);
     const weights = new Float64Array(numSamples);
     for (let r = 0; r < numSamples; r++) weights[r] = this.kernel(distances[r], this.kernelWidth);
-
-    let predictions: { yss: Float64Array; outputs: number };
-    if (typeof predictFn === 'function') {
-      const rows: number[][] = new Array(numSamples);
-      for (let r = 0; r < numSamples; r++) {
-        const out = new Array<number>(d);
-        for (let j = 0, idx = r * d; j < d; j++, idx++) out[j] = inverse[idx];
-        rows[r] = out;
-      }
-      const raw = await predictFn(rows);
-      throwIfAborted(options.signal);
-      predictions = this.readPredictions(raw, numSamples);
-    } else {
-      const raw = await predictFn.predictFlat(inverse, numSamples, d);
-      throwIfAborted(options.signal);
-      predictions = this.readFlatPredictions(raw, numSamples);
-    }
     const { yss, outputs } = predictions;
 
     let labels: number[];
@@ -506,6 +511,21 @@ export class LimeTabularExplainer {
    * Row 0 is the instance. Draws go row by row so that both are written sequentially.
    */
   private dataInverse(row: readonly number[], n: number, data: Float64Array, inverse: Float64Array): void {
+    this.neighbourhoodSampler(row, n, data, inverse)(n);
+  }
+
+  /**
+   * dataInverse in steps: prepares row 0 and returns `fill(upTo)`, which samples rows up to
+   * `upTo` (exclusive), continuing where the previous call stopped with the same random
+   * stream — so sampling in parts gives exactly the rows of sampling at once, and a
+   * pipelined predictor can start on the first rows while the rest are drawn.
+   */
+  private neighbourhoodSampler(
+    row: readonly number[],
+    n: number,
+    data: Float64Array,
+    inverse: Float64Array,
+  ): (upTo: number) => void {
     const d = this.numFeaturesTotal;
     const rng = createRng(this.randomState);
     const discretizer = this.discretizer;
@@ -542,43 +562,75 @@ export class LimeTabularExplainer {
     }
     inverse.set(row);
 
+    let done = 1;
     if (this.isCategorical.every((c) => c === 1)) {
       const table = this.frequencyTable(values as Float64Array[], samplers);
       if (table) {
-        table.sample(rng, n, instanceIndex, data, inverse);
-        return;
+        return (upTo) => {
+          const to = Math.min(upTo, n);
+          if (to > done) table.sample(rng, done, to, instanceIndex, data, inverse);
+          done = Math.max(done, to);
+        };
       }
     }
 
-    for (let r = 1; r < n; r++) {
-      const base = r * d;
-      for (let j = 0; j < d; j++) {
-        const cdf = cdfs[j];
-        if (cdf === null) {
-          const x = rng.normal() * scale[j] + center[j];
-          inverse[base + j] = x;
-          data[base + j] = (x - mean[j]) / scale[j];
-          continue;
-        }
-        const u = rng.next();
-        let k = guides[j]![(u * GUIDE_CELLS) | 0];
-        if (k < 0) {
-          k = -1 - k;
-          const last = cdf.length - 1;
-          while (k < last && cdf[k] <= u) k++;
-        }
-        data[base + j] = k === instanceIndex[j] ? 1 : 0;
-        const binSamplers = samplers[j];
-        if (binSamplers === null) {
-          inverse[base + j] = values[j]![k];
-        } else {
-          // The position of u inside the chosen bin's slice of the CDF is itself uniform and
-          // independent of the bin, so one draw picks both the bin and the value within it.
-          const below = k === 0 ? 0 : cdf[k - 1];
-          inverse[base + j] = binSamplers[k].fromUniform(Math.min((u - below) * invWidths[j]![k], 1));
+    return (upTo) => {
+      const to = Math.min(upTo, n);
+      for (let r = done; r < to; r++) {
+        const base = r * d;
+        for (let j = 0; j < d; j++) {
+          const cdf = cdfs[j];
+          if (cdf === null) {
+            const x = rng.normal() * scale[j] + center[j];
+            inverse[base + j] = x;
+            data[base + j] = (x - mean[j]) / scale[j];
+            continue;
+          }
+          const u = rng.next();
+          let k = guides[j]![(u * GUIDE_CELLS) | 0];
+          if (k < 0) {
+            k = -1 - k;
+            const last = cdf.length - 1;
+            while (k < last && cdf[k] <= u) k++;
+          }
+          data[base + j] = k === instanceIndex[j] ? 1 : 0;
+          const binSamplers = samplers[j];
+          if (binSamplers === null) {
+            inverse[base + j] = values[j]![k];
+          } else {
+            // The position of u inside the chosen bin's slice of the CDF is itself uniform and
+            // independent of the bin, so one draw picks both the bin and the value within it.
+            const below = k === 0 ? 0 : cdf[k - 1];
+            inverse[base + j] = binSamplers[k].fromUniform(Math.min((u - below) * invWidths[j]![k], 1));
+          }
         }
       }
+      done = Math.max(done, to);
+    };
+  }
+
+  /** Calls the model on the whole neighbourhood (`inverse`, rows × d) and checks its output. */
+  private async predictAll(
+    predictFn: PredictFn | FlatPredictor,
+    inverse: Float64Array,
+    numSamples: number,
+    d: number,
+    signal: AbortSignal | undefined,
+  ): Promise<{ yss: Float64Array; outputs: number }> {
+    if (typeof predictFn === 'function') {
+      const rows: number[][] = new Array(numSamples);
+      for (let r = 0; r < numSamples; r++) {
+        const out = new Array<number>(d);
+        for (let j = 0, idx = r * d; j < d; j++, idx++) out[j] = inverse[idx];
+        rows[r] = out;
+      }
+      const raw = await predictFn(rows);
+      throwIfAborted(signal);
+      return this.readPredictions(raw, numSamples);
     }
+    const raw = await predictFn.predictFlat(inverse, numSamples, d);
+    throwIfAborted(signal);
+    return this.readFlatPredictions(raw, numSamples);
   }
 
   /** Checks predictFn's output and flattens it to rows × outputs. */
