@@ -55,9 +55,7 @@ export class ExplainPool {
 
   constructor(data: ExplainThreadData, options: ExplainPoolOptions = {}) {
     const count = Math.max(1, options.threads ?? availableParallelism());
-    const entry = options.threadUrl
-      ? { path: options.threadUrl, workerData: {} }
-      : threadEntry('explainThread');
+    const entry = threadEntry('explainThread', options.threadUrl);
     this.workers = Array.from(
       { length: count },
       () => new Worker(entry.path, { workerData: { ...entry.workerData, ...data } }),

@@ -40,7 +40,7 @@ export class ParallelPredictor {
     threadUrl?: URL,
   ) {
     this.outputs = forest instanceof RandomForestClassifier ? forest.nClasses : 1;
-    const entry = threadUrl ? { path: threadUrl, workerData: {} } : threadEntry('predictThread');
+    const entry = threadEntry('predictThread', threadUrl);
     this.worker = new Worker(entry.path, { workerData: { ...entry.workerData, forest: json } });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('message', () => resolve());

@@ -12,10 +12,13 @@ export function setThreadBase(entryUrl: string): void {
   base = entryUrl;
 }
 
+/** `override`: an explicit script for this thread (benchmarks pass bundled builds). */
 export function threadEntry(
   name: string,
+  override?: URL,
   here: string = base,
 ): { path: URL; workerData: { entry?: string } } {
+  if (override) return { path: override, workerData: {} };
   if (here.endsWith('.ts')) {
     return {
       path: new URL('./tsBootstrap.mjs', here),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LIME_SETTINGS,
+  defaultTrainSettings,
   encodeDataRow,
   explainDataRow,
   explainerInputs,
@@ -10,24 +11,21 @@ import {
 } from '../../src-main/engine';
 import { explainInParallel } from '../../src-main/worker/explainPool';
 
+/** An iris forest of `trees` trees on the reference split (seed 1). */
+function irisModel(trees: number) {
+  const dataset = loadDataset(
+    new Uint8Array(readFileSync(new URL('../../assets/samples/iris.csv', import.meta.url))),
+    'iris.csv',
+  );
+  return {
+    dataset,
+    model: trainModel(dataset, defaultTrainSettings(dataset, 'species', { nEstimators: trees, seed: 1 })),
+  };
+}
+
 describe('explainInParallel', () => {
   it('gives exactly the sequential explanations, in task order, on two threads', async () => {
-    const dataset = loadDataset(
-      new Uint8Array(readFileSync(new URL('../../assets/samples/iris.csv', import.meta.url))),
-      'iris.csv',
-    );
-    const model = trainModel(dataset, {
-      target: 'species',
-      task: 'classification',
-      features: dataset.columns.map((c) => c.name).filter((n) => n !== 'species'),
-      nEstimators: 30,
-      maxDepth: null,
-      maxFeatures: 'sqrt',
-      minSamplesLeaf: 1,
-      testFraction: 0.2,
-      seed: 1,
-      kFolds: 0,
-    });
+    const { dataset, model } = irisModel(30);
     const rows = [0, 60, 120, 1, 61, 121];
     const settings = { ...DEFAULT_LIME_SETTINGS, numSamples: 1000, numFeatures: 3 };
     const done: number[] = [];
@@ -52,22 +50,7 @@ describe('explainInParallel', () => {
 describe('ExplainPool', () => {
   it('serves several calls with warm threads and stops a cancelled call without breaking the next', async () => {
     const { ExplainPool } = await import('../../src-main/worker/explainPool');
-    const dataset = loadDataset(
-      new Uint8Array(readFileSync(new URL('../../assets/samples/iris.csv', import.meta.url))),
-      'iris.csv',
-    );
-    const model = trainModel(dataset, {
-      target: 'species',
-      task: 'classification',
-      features: dataset.columns.map((c) => c.name).filter((n) => n !== 'species'),
-      nEstimators: 20,
-      maxDepth: null,
-      maxFeatures: 'sqrt',
-      minSamplesLeaf: 1,
-      testFraction: 0.2,
-      seed: 1,
-      kFolds: 0,
-    });
+    const { dataset, model } = irisModel(20);
     const settings = { ...DEFAULT_LIME_SETTINGS, numSamples: 800, numFeatures: 2 };
     const pool = new ExplainPool(
       { inputs: explainerInputs(model), forest: model.forest.toJSON(), settings },
