@@ -40,7 +40,7 @@ const withSettings = (patch: Record<string, unknown>) => ({
 });
 const withLime = (patch: Record<string, unknown>) => ({
   jobId: 'j',
-  request: { modelId: 'm', row: 0, settings: { ...lime, ...patch } },
+  request: { modelId: 'm', row: 1, settings: { ...lime, ...patch } },
 });
 
 describe('validators', () => {
@@ -248,8 +248,9 @@ describe('validators', () => {
       jobId: 'j',
       request: { modelId: 'm', settings: lime, ...request },
     });
-    rejects('model:explain', explain({ row: -1 }), 'request.row must be an integer from 0');
-    rejects('model:explain', explain({ row: 0, label: -1 }), 'request.label');
+    // Rows are 1-based everywhere: row 0 does not exist.
+    rejects('model:explain', explain({ row: 0 }), 'request.row must be an integer from 1');
+    rejects('model:explain', explain({ row: 1, label: -1 }), 'request.label');
     expect(validators['model:explain'](explain({ row: 3 })).request).toEqual({
       modelId: 'm',
       row: 3,

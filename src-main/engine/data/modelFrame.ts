@@ -1,4 +1,5 @@
 import { UserFacingError } from '../errors';
+import { resolveIdColumn } from './caseIds';
 import { compareLabels, formatNumber } from './compareLabels';
 import type { Dataset, Task } from './types';
 
@@ -14,8 +15,13 @@ export interface ModelFrame {
   y: number[];
   /** Sorted label order (numeric-aware: '2' < '10'); [] for regression. */
   classes: string[];
-  /** The 0-based data-row index in the file of each row of X (rows with a missing target are dropped). */
+  /**
+   * The 0-based index into the dataset's rows of each row of X (rows with a missing target are
+   * dropped). An index, never shown: the user sees row index + 1 (see caseIds.ts).
+   */
   rowIndex: number[];
+  /** The column whose values name the cases (case IDs), or null for none. */
+  idColumn: string | null;
   task: Task;
   /** Human-readable record of what was done. */
   preprocessing: string[];
@@ -47,7 +53,13 @@ function cellLabel(values: Float64Array | readonly (string | null)[], row: numbe
  */
 export function buildModelFrame(
   dataset: Dataset,
-  settings: { readonly target: string; readonly features: readonly string[]; readonly task: Task },
+  settings: {
+    readonly target: string;
+    readonly features: readonly string[];
+    readonly task: Task;
+    /** Absent: the first identifier column; null: none. */
+    readonly idColumn?: string | null;
+  },
 ): ModelFrame {
   const { target, task } = settings;
   const file = dataset.source.fileName;
@@ -60,6 +72,7 @@ export function buildModelFrame(
       { file, column: unknown[0], code: 'unknown-column' },
     );
   }
+  const idColumn = resolveIdColumn(dataset, settings.idColumn);
   const preprocessing: string[] = [];
   const targetColumn = indexOf.get(target) as number;
   const targetValues = dataset.values[targetColumn];
@@ -182,5 +195,17 @@ export function buildModelFrame(
   );
 
   const X = rowIndex.map((_, r) => featureColumns.map((column) => column[r]));
-  return { featureNames, featureKinds, categoryNames, X, y, classes, rowIndex, task, preprocessing };
+  if (idColumn !== null) preprocessing.push(`Case IDs from column '${idColumn}'.`);
+  return {
+    featureNames,
+    featureKinds,
+    categoryNames,
+    X,
+    y,
+    classes,
+    rowIndex,
+    idColumn,
+    task,
+    preprocessing,
+  };
 }

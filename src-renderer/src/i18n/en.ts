@@ -238,8 +238,8 @@ export const en = {
   'explain.misclassifiedOnly': 'Misclassified only',
   'explain.byClass': 'True class',
   'explain.allClasses': 'All classes',
-  'explain.search': 'Find row',
-  'explain.searchPlaceholder': 'Row number',
+  'explain.search': 'Find row or ID',
+  'explain.searchPlaceholder': 'Row or ID',
   'explain.row': 'Row',
   'explain.actual': 'True',
   'explain.predicted': 'Predicted',
@@ -320,4 +320,13 @@ export const en = {
   'about.text':
     'Lime Lens trains random forests and explains single predictions with LIME, entirely offline. Sample data: Breast Cancer Wisconsin (Diagnostic) and Iris from the UCI Machine Learning Repository (CC BY 4.0); Diabetes from Efron et al. (2004).',
   'about.close': 'Close',
+
+  // Case IDs and per-column choices (Data view, case list, explanation header).
+  'cases.id': 'ID',
+  'cases.rowAndId': 'Row {row} · ID {id}',
+  'ids.column': 'Case ID column',
+  'ids.none': 'None',
+  'ids.hint': 'Names each case in the case list and the explanation.',
+  'ids.asFeature':
+    '“{name}” is an identifier. As a feature the model learns how records were numbered, not anything about the case.',
 } as const;
