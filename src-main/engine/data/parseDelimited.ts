@@ -65,7 +65,8 @@ class CellStore {
 
 /** Numbers of one column, parsed while the text is hot in the cache rather than in a strided pass later. */
 class NumberColumn {
-  values = new Float64Array(1024);
+  // Small at first: a header of 50 000 names must not reserve 400 MB before any data row.
+  values = new Float64Array(16);
 
   set(row: number, value: number): void {
     if (row === this.values.length) {
