@@ -3,6 +3,12 @@ import { resolveIdColumn } from './caseIds';
 import { compareLabels, formatNumber } from './compareLabels';
 import type { Dataset, Task } from './types';
 
+/**
+ * Largest regression target (in magnitude) the forest and the metrics can average:
+ * their sums of squared deviations over up to 10^7 weighted rows stay finite below it.
+ */
+const MAX_TARGET_MAGNITUDE = 1e150;
+
 /** The numeric table a model trains on, with everything needed to map it back to the file. */
 export interface ModelFrame {
   featureNames: string[];
@@ -135,6 +141,14 @@ export function buildModelFrame(
     for (const v of y) {
       if (v < min) min = v;
       if (v > max) max = v;
+    }
+    if (Math.max(-min, max) > MAX_TARGET_MAGNITUDE) {
+      throw new UserFacingError(
+        `${file}: the target column '${target}' has values as large as ${formatNumber(Math.abs(min) > max ? min : max)}; ` +
+          `regression can average values only up to ±${formatNumber(MAX_TARGET_MAGNITUDE)}. ` +
+          'Rescale the column (for example, express it in larger units) and open the file again.',
+        { file, column: target, code: 'target.too-large' },
+      );
     }
     preprocessing.push(
       `Target '${target}': regression (values ${formatNumber(min)} to ${formatNumber(max)}).`,
