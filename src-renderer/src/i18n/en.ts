@@ -320,4 +320,5 @@ export const en = {
   'about.text':
     'Lime Lens trains random forests and explains single predictions with LIME, entirely offline. Sample data: Breast Cancer Wisconsin (Diagnostic) and Iris from the UCI Machine Learning Repository (CC BY 4.0); Diabetes from Efron et al. (2004).',
   'about.close': 'Close',
+  'column.nonFinite': 'Out-of-range numbers (read as missing)',
 } as const;

@@ -320,4 +320,5 @@ export const ko: Catalog = {
   'about.text':
     'Lime Lens는 랜덤 포레스트를 학습하고 LIME으로 개별 예측을 설명하며, 모든 과정이 오프라인으로 이루어집니다. 예제 데이터: UCI 머신러닝 저장소의 Breast Cancer Wisconsin (Diagnostic) 및 Iris (CC BY 4.0), Efron 외(2004)의 Diabetes.',
   'about.close': '닫기',
+  'column.nonFinite': '범위를 벗어난 수 (결측으로 읽음)',
 };

@@ -16,6 +16,8 @@ const runs = (quick: number): number => RUNS || quick;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 /** A reader that takes longer than this on a small input is hanging (hang guard, not a speed target). */
 const HANG_MS = 5000;
+/** Long campaigns take their time. */
+const TIMEOUT = RUNS ? RUNS * 200 : 60_000;
 
 type Column = { kind: 'number'; values: (number | null)[] } | { kind: 'text'; values: string[] };
 interface Table {
@@ -155,58 +157,70 @@ function writeDelimited(
 }
 
 describe('round trips', () => {
-  it('a table written as delimited text in any separator, line end and encoding reads back the same', () => {
-    fc.assert(
-      fc.property(
-        tableArb(TEXT_CHARS),
-        fc.constantFrom(',', ';', '\t', '|'),
-        fc.constantFrom('\n', '\r\n', '\r'),
-        fc.constantFrom(...ENCODINGS),
-        fc.boolean(),
-        fc.boolean(),
-        (t, delimiter, lineEnd, encoding, commas, finalNewline) => {
-          // One column with decimal commas is ambiguous to any reader ("1,5" is one field or two).
-          const decimalComma = commas && t.names.length > 1 && (delimiter === ';' || delimiter === '\t');
-          const bytes = encode(writeDelimited(t, delimiter, lineEnd, decimalComma, finalNewline), encoding);
-          expectSameValues(loadDataset(bytes, 'table.csv'), t);
-        },
-      ),
-      { seed: SEED, numRuns: runs(100) },
-    );
-  });
+  it(
+    'a table written as delimited text in any separator, line end and encoding reads back the same',
+    () => {
+      fc.assert(
+        fc.property(
+          tableArb(TEXT_CHARS),
+          fc.constantFrom(',', ';', '\t', '|'),
+          fc.constantFrom('\n', '\r\n', '\r'),
+          fc.constantFrom(...ENCODINGS),
+          fc.boolean(),
+          fc.boolean(),
+          (t, delimiter, lineEnd, encoding, commas, finalNewline) => {
+            // One column with decimal commas is ambiguous to any reader ("1,5" is one field or two).
+            const decimalComma = commas && t.names.length > 1 && (delimiter === ';' || delimiter === '\t');
+            const bytes = encode(writeDelimited(t, delimiter, lineEnd, decimalComma, finalNewline), encoding);
+            expectSameValues(loadDataset(bytes, 'table.csv'), t);
+          },
+        ),
+        { seed: SEED, numRuns: runs(100) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('a Latin-1 table written as Windows-1252 reads back the same', () => {
-    fc.assert(
-      fc.property(tableArb(LATIN_CHARS), fc.constantFrom(',', ';'), (t, delimiter) => {
-        const bytes = encode(writeDelimited(t, delimiter, '\r\n', false, true), 'windows-1252');
-        const data = loadDataset(bytes, 'latin.csv');
-        expectSameValues(data, t);
-        if (bytes.some((b) => b >= 0x80)) expect(data.source.encoding).toBe('Windows-1252 (Latin-1)');
-      }),
-      { seed: SEED, numRuns: runs(60) },
-    );
-  });
+  it(
+    'a Latin-1 table written as Windows-1252 reads back the same',
+    () => {
+      fc.assert(
+        fc.property(tableArb(LATIN_CHARS), fc.constantFrom(',', ';'), (t, delimiter) => {
+          const bytes = encode(writeDelimited(t, delimiter, '\r\n', false, true), 'windows-1252');
+          const data = loadDataset(bytes, 'latin.csv');
+          expectSameValues(data, t);
+          if (bytes.some((b) => b >= 0x80)) expect(data.source.encoding).toBe('Windows-1252 (Latin-1)');
+        }),
+        { seed: SEED, numRuns: runs(60) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('a table written as an XLSX workbook (shared and inline strings) reads back the same', () => {
-    fc.assert(
-      fc.property(tableArb(TEXT_CHARS.filter((c) => c !== '\r')), fc.boolean(), (t, inline) => {
-        const rows: XlsxCell[][] = [t.names];
-        for (let r = 0; r < rowCount(t); r++) {
-          rows.push(
-            t.columns.map((column) =>
-              column.kind === 'number'
-                ? column.values[r]
-                : inline
-                  ? { inline: column.values[r] }
-                  : column.values[r],
-            ),
-          );
-        }
-        expectSameValues(loadDataset(writeXlsx([{ name: 'S', rows }]), 'table.xlsx'), t);
-      }),
-      { seed: SEED, numRuns: runs(40) },
-    );
-  });
+  it(
+    'a table written as an XLSX workbook (shared and inline strings) reads back the same',
+    () => {
+      fc.assert(
+        fc.property(tableArb(TEXT_CHARS.filter((c) => c !== '\r')), fc.boolean(), (t, inline) => {
+          const rows: XlsxCell[][] = [t.names];
+          for (let r = 0; r < rowCount(t); r++) {
+            rows.push(
+              t.columns.map((column) =>
+                column.kind === 'number'
+                  ? column.values[r]
+                  : inline
+                    ? { inline: column.values[r] }
+                    : column.values[r],
+              ),
+            );
+          }
+          expectSameValues(loadDataset(writeXlsx([{ name: 'S', rows }]), 'table.xlsx'), t);
+        }),
+        { seed: SEED, numRuns: runs(40) },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 /** Runs the reader; anything but a Dataset or a UserFacingError fails, and so does a hang. */
@@ -268,44 +282,56 @@ const SAMPLE_XLSX = writeXlsx([
 describe('hostile bytes', () => {
   const peakBefore = process.resourceUsage().maxRSS;
 
-  it('random bytes give a Dataset or a UserFacingError', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.uint8Array({ maxLength: 512 }),
-          fc.uint8Array({ maxLength: 512 }).map((b) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b])),
+  it(
+    'random bytes give a Dataset or a UserFacingError',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.uint8Array({ maxLength: 512 }),
+            fc.uint8Array({ maxLength: 512 }).map((b) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b])),
+          ),
+          readsOrRefuses,
         ),
-        readsOrRefuses,
-      ),
-      { seed: SEED, numRuns: runs(300) },
-    );
-  });
+        { seed: SEED, numRuns: runs(300) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('mutated CSV and XLSX files give a Dataset or a UserFacingError', () => {
-    fc.assert(
-      fc.property(fc.boolean(), fc.array(mutation, { minLength: 1, maxLength: 4 }), (xlsx, steps) =>
-        readsOrRefuses(mutate(xlsx ? SAMPLE_XLSX : SAMPLE_CSV, steps)),
-      ),
-      { seed: SEED, numRuns: runs(300) },
-    );
-  });
+  it(
+    'mutated CSV and XLSX files give a Dataset or a UserFacingError',
+    () => {
+      fc.assert(
+        fc.property(fc.boolean(), fc.array(mutation, { minLength: 1, maxLength: 4 }), (xlsx, steps) =>
+          readsOrRefuses(mutate(xlsx ? SAMPLE_XLSX : SAMPLE_CSV, steps)),
+        ),
+        { seed: SEED, numRuns: runs(300) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('mutated sheet XML in an honest ZIP (checksums fixed up) gives a Dataset or a UserFacingError', () => {
-    const xml =
-      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
-      '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="s"><v>0</v></c></row>' +
-      '<row r="2"><c r="A2"><v>1.5</v></c><c r="B2" t="str"><v><![CDATA[x]]></v></c></row>' +
-      '<row r="3" spans="1:2"><c r="A3" t="b"><v>1</v></c><c r="C3"><v>7</v></c></row>' +
-      '</sheetData></worksheet>';
-    const bytes = new TextEncoder().encode(xml);
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (steps) => {
-        const sheet = part('xl/worksheets/sheet1.xml', mutate(bytes, steps));
-        readsOrRefuses(craftZip(workbookParts(sheet)));
-      }),
-      { seed: SEED, numRuns: runs(150) },
-    );
-  });
+  it(
+    'mutated sheet XML in an honest ZIP (checksums fixed up) gives a Dataset or a UserFacingError',
+    () => {
+      const xml =
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="s"><v>0</v></c></row>' +
+        '<row r="2"><c r="A2"><v>1.5</v></c><c r="B2" t="str"><v><![CDATA[x]]></v></c></row>' +
+        '<row r="3" spans="1:2"><c r="A3" t="b"><v>1</v></c><c r="C3"><v>7</v></c></row>' +
+        '</sheetData></worksheet>';
+      const bytes = new TextEncoder().encode(xml);
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (steps) => {
+          const sheet = part('xl/worksheets/sheet1.xml', mutate(bytes, steps));
+          readsOrRefuses(craftZip(workbookParts(sheet)));
+        }),
+        { seed: SEED, numRuns: runs(150) },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('stays within the memory bound', () => {
     expect((process.resourceUsage().maxRSS - peakBefore) / 1024).toBeLessThan(500);
