@@ -9,9 +9,17 @@ const CR = 13;
 const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 50;
 
-/** Field count of each non-blank record of the sample, quotes respected. */
-function fieldCounts(sample: string, delimiter: number, complete: boolean): number[] {
+/**
+ * Field count of each non-blank record of the sample, quotes respected; `strays` counts
+ * quotes inside a field, which a file split at the right separator does not have.
+ */
+function fieldCounts(
+  sample: string,
+  delimiter: number,
+  complete: boolean,
+): { counts: number[]; strays: number } {
   const counts: number[] = [];
+  let strays = 0;
   let inQuotes = false;
   let atFieldStart = true;
   let fields = 1;
@@ -28,7 +36,7 @@ function fieldCounts(sample: string, delimiter: number, complete: boolean): numb
     if (c === LF || c === CR) {
       if (c === CR && sample.charCodeAt(i + 1) === LF) i++;
       if (lineHasContent) counts.push(fields);
-      if (counts.length >= SAMPLE_RECORDS) return counts;
+      if (counts.length >= SAMPLE_RECORDS) return { counts, strays };
       fields = 1;
       atFieldStart = true;
       lineHasContent = false;
@@ -42,17 +50,19 @@ function fieldCounts(sample: string, delimiter: number, complete: boolean): numb
       inQuotes = true;
       atFieldStart = false;
     } else {
+      if (c === QUOTE) strays++;
       atFieldStart = false;
     }
   }
   // The last record of a cut sample may be partial, so it only counts when the sample is the whole text.
   if (complete && lineHasContent && !inQuotes) counts.push(fields);
-  return counts;
+  return { counts, strays };
 }
 
 /**
  * Picks the separator that splits the first records into the same number of fields
- * (more than one) most consistently, the header agreeing with the majority; ties go
+ * (more than one) most consistently, the header agreeing with the majority and no quoted
+ * value split open; ties go
  * to more fields, then to the order of DELIMITERS. A single-column file gets ','.
  */
 export function detectDelimiter(text: string): Delimiter {
@@ -62,7 +72,7 @@ export function detectDelimiter(text: string): Delimiter {
   let bestConsistency = 0;
   let bestFields = 1;
   for (const delimiter of DELIMITERS) {
-    const counts = fieldCounts(sample, delimiter.charCodeAt(0), complete);
+    const { counts, strays } = fieldCounts(sample, delimiter.charCodeAt(0), complete);
     if (counts.length === 0) continue;
     const frequency = new Map<number, number>();
     for (const n of counts) frequency.set(n, (frequency.get(n) ?? 0) + 1);
@@ -77,6 +87,8 @@ export function detectDelimiter(text: string): Delimiter {
     if (mode <= 1) continue;
     let consistency = modeCount / counts.length;
     if (counts[0] !== mode) consistency /= 2;
+    // A quote in mid-field means a quoted value was split open: likely the wrong separator.
+    if (strays > 0) consistency /= 2;
     if (consistency > bestConsistency || (consistency === bestConsistency && mode > bestFields)) {
       best = delimiter;
       bestConsistency = consistency;

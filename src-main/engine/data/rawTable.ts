@@ -37,9 +37,20 @@ export function arrayColumn(cells: readonly string[], decimalComma = false): Cel
   };
 }
 
-/** A column of `length` empty cells that allocates nothing until its numbers are asked for. */
+class BlankColumn implements CellColumn {
+  readonly blank = true;
+  constructor(readonly length: number) {}
+  text(): string {
+    return '';
+  }
+  numbers(): Float64Array {
+    return new Float64Array(this.length).fill(NaN);
+  }
+}
+
+/** A column of `length` empty cells that allocates nothing until its numbers are asked for; share one per table. */
 export function blankColumn(length: number): CellColumn {
-  return { length, blank: true, text: () => '', numbers: () => new Float64Array(length).fill(NaN) };
+  return new BlankColumn(length);
 }
 
 /** Spreadsheet letters of a 0-based column index: 0 → 'A', 27 → 'AB'. */

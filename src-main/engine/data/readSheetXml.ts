@@ -293,11 +293,15 @@ function toTable(xml: string, cells: CellList, fileName: string, sheetName: stri
   const header = new Array<string>(width).fill('');
   // Storage only for columns that hold a cell: one far-off reference (XFD1) must not
   // make 16 384 columns of row-length arrays.
-  const none = new Float64Array(0);
-  const noOffsets = new Int32Array(0);
-  const parsed = Array.from({ length: width }, (_, c) => (used[c] ? new Float64Array(n).fill(NaN) : none));
-  const starts = Array.from({ length: width }, (_, c) => (used[c] ? new Int32Array(n) : noOffsets));
-  const ends = Array.from({ length: width }, (_, c) => (used[c] ? new Int32Array(n) : noOffsets));
+  const parsed: Float64Array[] = new Array<Float64Array>(width);
+  const starts: Int32Array[] = new Array<Int32Array>(width);
+  const ends: Int32Array[] = new Array<Int32Array>(width);
+  for (let c = 0; c < width; c++) {
+    if (!used[c]) continue;
+    parsed[c] = new Float64Array(n).fill(NaN);
+    starts[c] = new Int32Array(n);
+    ends[c] = new Int32Array(n);
+  }
   let lastRow = -1;
   let lastIndex = -1;
   for (let k = 0; k < cells.count; k++) {
@@ -316,8 +320,10 @@ function toTable(xml: string, cells: CellList, fileName: string, sheetName: stri
     starts[c][lastIndex] = start;
     ends[c][lastIndex] = cells.ends[k];
   }
-  const columns = header.map((_, c) =>
-    used[c] ? new SheetColumn(xml, cells.texts, parsed[c], starts[c], ends[c]) : blankColumn(n),
-  );
+  const blank = blankColumn(n);
+  const columns: CellColumn[] = new Array<CellColumn>(width);
+  for (let c = 0; c < width; c++) {
+    columns[c] = used[c] ? new SheetColumn(xml, cells.texts, parsed[c], starts[c], ends[c]) : blank;
+  }
   return { header, columns, rowNumbers: Int32Array.from(rowNumbers.slice(1)) };
 }

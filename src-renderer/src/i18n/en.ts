@@ -329,4 +329,5 @@ export const en = {
   'ids.hint': 'Names each case in the case list and the explanation.',
   'ids.asFeature':
     '“{name}” is an identifier. As a feature the model learns how records were numbered, not anything about the case.',
+  'column.nonFinite': 'Out-of-range numbers (read as missing)',
 } as const;

@@ -329,4 +329,5 @@ export const ko: Catalog = {
   'ids.hint': '증례 목록과 설명에서 각 증례를 이 값으로 표시합니다.',
   'ids.asFeature':
     '“{name}” 열은 식별자입니다. 특성으로 쓰면 모델이 증례의 특징이 아니라 기록 번호가 매겨진 방식을 학습합니다.',
+  'column.nonFinite': '범위를 벗어난 수 (결측으로 읽음)',
 };

@@ -94,6 +94,13 @@ describe('decimal commas in tab-separated files', () => {
     expect([...(data.values[0] as Float64Array)]).toEqual([70.5, -3.25, 1]);
   });
 
+  it('prefers tab over a comma that would split a quoted header open (fuzz finding)', () => {
+    const data = loadDataset(new TextEncoder().encode('c0\t"c1,z"\n1\t-2,5\n'), 'q.tsv');
+    expect(data.source.delimiter).toBe('\t');
+    expect(data.columns.map((c) => c.name)).toEqual(['c0', 'c1,z']);
+    expect([...(data.values[1] as Float64Array)]).toEqual([-2.5]);
+  });
+
   it('keeps commas as separators in comma files', () => {
     const data = loadDataset(new TextEncoder().encode('a,b\n"70,5",1\n"3,25",2\n'), 'c.csv');
     expect(data.values[0]).toEqual(['70,5', '3,25']);
