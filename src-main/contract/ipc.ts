@@ -336,6 +336,8 @@ export interface InvokeMap {
   };
   'model:explain': { args: { jobId: string; request: ExplainRequest }; result: Outcome<ExplanationDTO> };
   'job:cancel': { args: { jobId: string }; result: boolean };
+  /** Sent by the preload only, with the path of a file dropped on the window, so main may open it. */
+  'dataset:dropped-path': { args: { path: string }; result: boolean };
 }
 
 /** Main → renderer events. */
@@ -362,6 +364,7 @@ export const INVOKE_CHANNELS = [
   'model:train',
   'model:explain',
   'job:cancel',
+  'dataset:dropped-path',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [

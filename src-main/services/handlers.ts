@@ -4,7 +4,7 @@
  * in ipcDispatch.ts, and the e2e harness binds the very same functions to Chromium.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type {
   AppInfoDTO,
   DatasetSummaryDTO,
@@ -19,6 +19,9 @@ import type {
 import type { JobClient, RunOptions } from '../worker/protocol';
 import { JobError } from '../worker/protocol';
 import type { RecentFilesStore } from './recentFiles';
+import { samePath } from './recentFiles';
+import type { OpenablePaths } from './openablePaths';
+import { createOpenablePaths } from './openablePaths';
 import { findSample, SAMPLES } from './samples';
 import { ValidationError } from './validate';
 
@@ -39,6 +42,8 @@ export interface HandlerDeps {
   readonly sendEvent: SendEvent;
   /** Where unexpected errors are logged with their stack (main's console by default). */
   readonly log?: (message: string, error: unknown) => void;
+  /** Paths main saw come from the user (app/main.ts adds launch arguments); a fresh set by default. */
+  readonly openable?: OpenablePaths;
 }
 
 /** A user-facing error as data; `Outcome` failures are built from it. */
@@ -70,6 +75,7 @@ export function toErrorDTO(err: unknown): ErrorDTO {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { jobs, recent, sendEvent } = deps;
   const log = deps.log ?? ((message, error) => console.error(`[handlers] ${message}`, error));
+  const openable = deps.openable ?? createOpenablePaths();
   /** The dataset the renderer shows; the previous one is released from the worker when another opens. */
   let currentDatasetId: string | undefined;
 
@@ -125,6 +131,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return { ok: true, value: datasetOpened({ ...result.value, filePath: path }) };
   }
 
+  /** The renderer names paths only main has seen: see openablePaths.ts. */
+  async function mayOpen(path: string): Promise<boolean> {
+    if (openable.has(path)) return true;
+    const files = await recent.list().catch(() => []);
+    return files.some((f) => samePath(f.path, resolve(path)));
+  }
+
   function progressFor(jobId: string, kind: JobKind): RunOptions {
     return {
       jobId,
@@ -137,10 +150,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'dataset:open-dialog': async () => {
       const path = await deps.dialogs.openDataset();
-      return path === null ? null : openPath(path);
+      if (path === null) return null;
+      openable.allow(path);
+      return openPath(path);
     },
 
-    'dataset:open-path': ({ path, sheet }) => openPath(path, sheet),
+    'dataset:open-path': async ({ path, sheet }) => {
+      if (!(await mayOpen(path))) {
+        return {
+          ok: false,
+          error: userError(
+            `Lime Lens opens only files you chose: open "${basename(path)}" with Open dataset…, drop it on the window or pick it from the recent files.`,
+            { file: basename(path) },
+          ),
+        };
+      }
+      return openPath(path, sheet);
+    },
 
     'dataset:open-sample': async ({ sampleId }) => {
       const sample = findSample(sampleId);
@@ -178,5 +204,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       outcome('Explaining', () => jobs.run('explain', request, progressFor(jobId, 'explain'))),
 
     'job:cancel': async ({ jobId }) => jobs.cancel(jobId),
+
+    'dataset:dropped-path': async ({ path }) => {
+      openable.allow(path);
+      return true;
+    },
   };
 }
