@@ -21,6 +21,7 @@ import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
+import { spawnUtilityHost } from './workerProcess';
 
 const isDev = !app.isPackaged;
 const devServerUrl = rendererDevServerUrl(app.isPackaged, process.env);
@@ -79,7 +80,10 @@ function start(): void {
 
       const userData = app.getPath('userData');
       const recent = createRecentFilesStore({ file: join(userData, 'recent-files.json') });
-      const jobs = createWorkerJobClient({ workerPath: join(__dirname, 'worker.js') });
+      // The computation runs in its own process: running out of memory there cannot take main down.
+      const jobs = createWorkerJobClient({
+        host: { spawn: spawnUtilityHost, hostPath: join(__dirname, 'workerHost.js') },
+      });
       app.on('will-quit', () => void jobs.dispose());
 
       const locale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();

@@ -293,7 +293,14 @@ export interface JobProgressEvent {
 export interface WorkerStatusEvent {
   readonly status: 'restarted';
   readonly message: string;
+  /** Why the worker was replaced; the renderer words it in the user's language. */
+  readonly reason?: WorkerRestartReason;
+  /** True when main reopened the current dataset in the new worker under the same id (models are gone). */
+  readonly datasetReloaded?: boolean;
 }
+
+/** out-of-memory: past its memory cap; crashed: died otherwise; unresponsive: ignored a cancel. */
+export type WorkerRestartReason = 'out-of-memory' | 'crashed' | 'unresponsive';
 
 /** Menu actions that main forwards to the renderer. */
 export type MenuCommand =

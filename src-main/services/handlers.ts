@@ -22,6 +22,7 @@ import type { RecentFilesStore } from './recentFiles';
 import { samePath } from './recentFiles';
 import type { OpenablePaths } from './openablePaths';
 import { createOpenablePaths } from './openablePaths';
+import { createDatasetKeeper } from './datasetKeeper';
 import { findSample, SAMPLES } from './samples';
 import { ValidationError } from './validate';
 
@@ -79,10 +80,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   /** The dataset the renderer shows; the previous one is released from the worker when another opens. */
   let currentDatasetId: string | undefined;
 
-  // A replaced worker has lost every dataset and model: tell the renderer so it can reopen.
-  jobs.onRestart((message) => {
-    currentDatasetId = undefined;
-    sendEvent('worker:status', { status: 'restarted', message });
+  // A replaced worker has lost every dataset and model: main reopens the current dataset
+  // (datasetKeeper.ts) and tells the renderer, which drops its model and explanation.
+  const keeper = createDatasetKeeper(jobs, log);
+  keeper.onRecovered(({ message, reason, datasetReloaded }) => {
+    if (!datasetReloaded) currentDatasetId = undefined;
+    sendEvent('worker:status', { status: 'restarted', message, reason, datasetReloaded });
   });
 
   async function outcome<T>(what: string, work: () => Promise<T>): Promise<Outcome<T>> {
@@ -122,12 +125,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         }),
       };
     }
-    const result = await outcome('Opening a file', () =>
-      jobs.run('load', { path, fileName, ...(sheet !== undefined && { sheet }) }),
-    );
+    const args = { path, fileName, ...(sheet !== undefined && { sheet }) };
+    const result = await outcome('Opening a file', () => jobs.run('load', args));
     if (!result.ok) return result;
     // A failure to remember the file must not fail the open itself.
     await recent.add(path).catch((err: unknown) => log('Saving the recent-files list failed', err));
+    keeper.remember(result.value, args);
     return { ok: true, value: datasetOpened({ ...result.value, filePath: path }) };
   }
 
@@ -174,7 +177,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return outcome(`Opening sample ${sampleId}`, async () => {
         // Samples are small; passing bytes keeps their install path out of the summary.
         const bytes = new Uint8Array(await readFile(join(deps.samplesDir, sample.fileName)));
-        return datasetOpened(await jobs.run('load', { bytes, fileName: sample.fileName }));
+        const args = { bytes, fileName: sample.fileName };
+        const summary = await jobs.run('load', args);
+        keeper.remember(summary, args);
+        return datasetOpened(summary);
       });
     },
 

@@ -16,6 +16,7 @@ import type {
   RowsDTO,
   RowsRequest,
   TrainResultDTO,
+  WorkerRestartReason,
 } from '../contract/ipc';
 
 export interface LoadArgs {
@@ -25,6 +26,8 @@ export interface LoadArgs {
   readonly bytes?: Uint8Array;
   readonly fileName: string;
   readonly sheet?: string;
+  /** Reuse this id (main reopening a dataset in a restarted worker); a fresh id when absent. */
+  readonly datasetId?: string;
 }
 
 export interface JobMap {
@@ -69,7 +72,7 @@ export interface JobClient {
   ): Promise<JobMap[K]['result']>;
   cancel(jobId: string): boolean;
   /** Called when a crashed worker was replaced; state held in it (datasets, models) is gone. */
-  onRestart(listener: (message: string) => void): () => void;
+  onRestart(listener: (message: string, reason: WorkerRestartReason) => void): () => void;
   dispose(): Promise<void>;
 }
 

@@ -341,16 +341,19 @@ describe('jobs', () => {
 });
 
 describe('worker restart', () => {
-  it("sends worker:status with the client's message", () => {
+  it("sends worker:status with the client's message", async () => {
     const jobs = fakeJobClient();
     handlersWith(jobs);
     jobs.restart('The computation worker crashed. It was restarted; please open the dataset again.');
+    await new Promise((r) => setTimeout(r, 0));
     expect(events).toEqual([
       {
         channel: 'worker:status',
         payload: {
           status: 'restarted',
           message: 'The computation worker crashed. It was restarted; please open the dataset again.',
+          reason: 'crashed',
+          datasetReloaded: false,
         },
       },
     ]);

@@ -52,7 +52,7 @@ describe('worker job client', () => {
       error: { kind: 'internal' },
     });
     expect(restarts).toHaveLength(1);
-    expect(restarts[0]).toMatch(/exited unexpectedly \(code 7\).*restarted/);
+    expect(restarts[0]).toMatch(/^The computation worker crashed \(exited with code 7\)\. It was restarted/);
     await expect(client.run('load', { fileName: 'c.csv' })).resolves.toEqual({ fileName: 'c.csv' });
   });
 
