@@ -32,7 +32,11 @@ export interface WorkerJobClientOptions {
   readonly heapLimitMb?: number;
   /** Process mode: resident-memory cap of the worker process in MB (typed arrays included); see defaultRssLimitMb. */
   readonly rssLimitMb?: number;
-  /** After a cancel, how long a job may take to stop before the worker is replaced. */
+  /**
+   * After a cancel, how long the worker's event loop may stay silent (no answer to a ping)
+   * before it is replaced: a job stuck in a loop that ignores cancel. A job that is merely
+   * waiting (queued behind others, or on a helper thread) answers the ping and is left alone.
+   */
   readonly cancelGraceMs?: number;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
@@ -66,6 +70,8 @@ export function createWorkerJobClient(options: WorkerJobClientOptions = {}): Wor
   const restartListeners = new Set<(message: string, reason: WorkerRestartReason) => void>();
   let sequence = 0;
   let restarts = 0;
+  /** When the worker's event loop last answered a ping (ms since the epoch). */
+  let lastPong = 0;
   let disposed = false;
   let link = spawn();
 
@@ -135,9 +141,25 @@ export function createWorkerJobClient(options: WorkerJobClientOptions = {}): Wor
     for (const listener of restartListeners) listener(message, reason);
   }
 
+  /** Replaces the worker if, `grace` ms after a ping, the cancelled job is pending and no pong came. */
+  function watchCancelled(jobId: string, p: Pending): void {
+    const pingedAt = Date.now();
+    const watched = link;
+    watched.ping();
+    p.cancelTimer = setTimeout(() => {
+      if (pending.get(jobId) !== p || link !== watched) return;
+      if (lastPong >= pingedAt) watchCancelled(jobId, p);
+      else replace('unresponsive', `job ${jobId}`);
+    }, grace);
+  }
+
   function onReply(reply: WorkerReply): void {
     if (reply.type === 'log') {
       log(reply.level, reply.message);
+      return;
+    }
+    if (reply.type === 'pong') {
+      lastPong = Date.now();
       return;
     }
     const p = pending.get(reply.id);
@@ -188,9 +210,7 @@ export function createWorkerJobClient(options: WorkerJobClientOptions = {}): Wor
       const p = pending.get(jobId);
       if (!p) return false;
       link.cancelJob(jobId);
-      p.cancelTimer ??= setTimeout(() => {
-        if (pending.has(jobId)) replace('unresponsive', `job ${jobId}`);
-      }, grace);
+      if (p.cancelTimer === undefined) watchCancelled(jobId, p);
       return true;
     },
     onRestart(listener) {

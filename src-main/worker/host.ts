@@ -52,6 +52,7 @@ const link = createThreadLink(
 
 function onMessage(message: MainToHost): void {
   if (message.type === 'job') link.startJob(message.id, message.kind, message.args);
+  else if (message.type === 'ping') link.ping();
   else link.cancelJob(message.id);
 }
 

@@ -4,7 +4,8 @@ import type { JobName, WorkerReply } from './protocol';
 
 export type MainToHost =
   | { readonly type: 'job'; readonly id: string; readonly kind: JobName; readonly args: unknown }
-  | { readonly type: 'cancel'; readonly id: string };
+  | { readonly type: 'cancel'; readonly id: string }
+  | { readonly type: 'ping' };
 
 export type HostToMain =
   | WorkerReply

@@ -95,6 +95,9 @@ export function createProcessLink(
     cancelJob(id) {
       child.postMessage({ type: 'cancel', id });
     },
+    ping() {
+      child.postMessage({ type: 'ping' });
+    },
     async terminate() {
       over = true;
       child.kill();

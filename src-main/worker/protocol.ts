@@ -46,13 +46,16 @@ export type JobName = keyof JobMap;
 
 export type WorkerRequest =
   | { readonly type: 'job'; readonly id: string; readonly kind: JobName; readonly args: unknown }
-  | { readonly type: 'cancel'; readonly id: string };
+  | { readonly type: 'cancel'; readonly id: string }
+  /** Answered with 'pong' by the worker's event loop: tells a busy-but-waiting worker from a stuck one. */
+  | { readonly type: 'ping' };
 
 export type WorkerReply =
   | { readonly type: 'progress'; readonly id: string; readonly fraction: number; readonly message: string }
   | { readonly type: 'result'; readonly id: string; readonly result: unknown }
   | { readonly type: 'error'; readonly id: string; readonly error: ErrorDTO & { readonly stack?: string } }
-  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
+  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string }
+  | { readonly type: 'pong' };
 
 export interface RunOptions {
   /** Caller-chosen id so the caller can cancel before the promise settles. */

@@ -11,6 +11,8 @@ import type { JobName, WorkerReply } from './protocol';
 export interface WorkerLink {
   startJob(id: string, kind: JobName, args: unknown): void;
   cancelJob(id: string): void;
+  /** Asks the worker's event loop for a 'pong' reply. */
+  ping(): void;
   /** Stops the worker; no failure is reported for it. */
   terminate(): Promise<void>;
   /** OS process id when the worker runs in a process of its own. */
@@ -76,6 +78,9 @@ export function createThreadLink(
     cancelJob(id) {
       board.cancel(id);
       worker.postMessage({ type: 'cancel', id });
+    },
+    ping() {
+      worker.postMessage({ type: 'ping' });
     },
     async terminate() {
       over = true;

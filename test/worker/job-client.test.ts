@@ -67,4 +67,15 @@ describe('worker job client', () => {
     expect(restarts[0]).toMatch(/did not stop in time/);
     await expect(client.run('load', { fileName: 'd.csv' })).resolves.toEqual({ fileName: 'd.csv' });
   });
+
+  it('leaves a cancelled job that is only waiting (its worker answers pings) to finish as cancelled', async () => {
+    const c = createWorkerJobClient({ sourceEntry, cancelGraceMs: 300, log: () => undefined });
+    client = c;
+    await c.run('load', { fileName: 'warm.csv' });
+    const job = c.run('train', { datasetId: 'x', settings: {} as never }, { jobId: 'waiting' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(c.cancel('waiting')).toBe(true);
+    await expect(job).rejects.toMatchObject({ error: { kind: 'cancelled' } });
+    expect(c.restarts).toBe(0);
+  });
 });
