@@ -10,6 +10,7 @@ export default defineConfig({
         input: {
           index: resolve('src-main/app/main.ts'),
           worker: resolve('src-main/worker/worker.ts'),
+          workerHost: resolve('src-main/worker/host.ts'),
           explainThread: resolve('src-main/worker/explainThread.ts'),
           predictThread: resolve('src-main/worker/predictThread.ts'),
         },

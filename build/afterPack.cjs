@@ -18,6 +18,8 @@ function fuseSettings(FuseV1Options) {
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
     [FuseV1Options.EnableCookieEncryption]: true,
+    // The app serves itself over app://; file:// pages need no extra powers.
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
   };
 }
 

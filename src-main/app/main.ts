@@ -11,6 +11,7 @@ import { createHandlers } from '../services/handlers';
 import { createIpcDispatcher } from '../services/ipcDispatch';
 import { datasetPathFromArgv, DATASET_EXTENSIONS } from '../services/launchArgs';
 import { menuLanguage } from '../services/menuTemplate';
+import { createOpenablePaths } from '../services/openablePaths';
 import { createRecentFilesStore } from '../services/recentFiles';
 import { resolveSamplesDir, SAMPLES } from '../services/samples';
 import { APP_ENTRY_URL, createSenderPolicy, rendererDevServerUrl } from '../services/senderPolicy';
@@ -20,10 +21,11 @@ import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
+import { spawnUtilityHost } from './workerProcess';
 
 const isDev = !app.isPackaged;
 const devServerUrl = rendererDevServerUrl(app.isPackaged, process.env);
-const policy = createSenderPolicy(devServerUrl);
+const policy = createSenderPolicy(devServerUrl, { allowDevTools: isDev });
 
 registerAppScheme();
 
@@ -36,8 +38,11 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   let mainWindow: BrowserWindow | null = null;
   let pageLoaded = false;
+  /** Files the renderer may ask to open: launch arguments join dialog answers and drops. */
+  const openable = createOpenablePaths();
   /** A file the OS asked us to open before the page could receive it. */
   let pendingPath = datasetPathFromArgv(process.argv, process.cwd());
+  if (pendingPath !== null) openable.allow(pendingPath);
 
   function sendEvent<C extends EventChannel>(channel: C, payload: EventMap[C]): void {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
@@ -45,6 +50,7 @@ function start(): void {
 
   /** The renderer owns what is open, so main asks it to open the path (same as Open Recent). */
   function openInRenderer(path: string): void {
+    openable.allow(path);
     if (mainWindow && pageLoaded) sendEvent('menu:command', { type: 'open-recent', path });
     else pendingPath = path;
   }
@@ -74,7 +80,10 @@ function start(): void {
 
       const userData = app.getPath('userData');
       const recent = createRecentFilesStore({ file: join(userData, 'recent-files.json') });
-      const jobs = createWorkerJobClient({ workerPath: join(__dirname, 'worker.js') });
+      // The computation runs in its own process: running out of memory there cannot take main down.
+      const jobs = createWorkerJobClient({
+        host: { spawn: spawnUtilityHost, hostPath: join(__dirname, 'workerHost.js') },
+      });
       app.on('will-quit', () => void jobs.dispose());
 
       const locale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
@@ -108,6 +117,7 @@ function start(): void {
           platform: process.platform,
         }),
         sendEvent,
+        openable,
       });
       registerIpc(createIpcDispatcher({ handlers, isTrustedSender: policy.isTrustedSender }));
 

@@ -3,6 +3,7 @@ import { UserFacingError } from '../engine';
 import { parseCliArgs, USAGE } from './args';
 import { runExplain } from './explainCommand';
 import { formatReport } from './formatReport';
+import { safeForTerminal, safeStrings } from './terminalText';
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
@@ -11,16 +12,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
-    const { report } = await runExplain(cmd);
+    // Names come from the data file: nothing in them may drive the terminal.
+    const report = safeStrings((await runExplain(cmd)).report);
     process.stdout.write(cmd.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof UserFacingError || err instanceof RangeError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      process.stderr.write(`error: ${safeForTerminal(err.message)}\n`);
       return 2;
     }
     process.stderr.write(
-      `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      `internal error: ${safeForTerminal(err instanceof Error ? (err.stack ?? err.message) : String(err), { keepNewlines: true })}\n`,
     );
     return 1;
   }

@@ -318,7 +318,14 @@ export interface JobProgressEvent {
 export interface WorkerStatusEvent {
   readonly status: 'restarted';
   readonly message: string;
+  /** Why the worker was replaced; the renderer words it in the user's language. */
+  readonly reason?: WorkerRestartReason;
+  /** True when main reopened the current dataset in the new worker under the same id (models are gone). */
+  readonly datasetReloaded?: boolean;
 }
+
+/** out-of-memory: past its memory cap; crashed: died otherwise; unresponsive: ignored a cancel. */
+export type WorkerRestartReason = 'out-of-memory' | 'crashed' | 'unresponsive';
 
 /** Menu actions that main forwards to the renderer. */
 export type MenuCommand =
@@ -361,6 +368,8 @@ export interface InvokeMap {
   };
   'model:explain': { args: { jobId: string; request: ExplainRequest }; result: Outcome<ExplanationDTO> };
   'job:cancel': { args: { jobId: string }; result: boolean };
+  /** Sent by the preload only, with the path of a file dropped on the window, so main may open it. */
+  'dataset:dropped-path': { args: { path: string }; result: boolean };
 }
 
 /** Main → renderer events. */
@@ -387,6 +396,7 @@ export const INVOKE_CHANNELS = [
   'model:train',
   'model:explain',
   'job:cancel',
+  'dataset:dropped-path',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [

@@ -22,19 +22,28 @@ export function createLimeLensApi(transport: LimeLensTransport): LimeLensApi {
     return transport.invoke(channel, args) as Promise<InvokeMap[C]['result']>;
   }
 
+  // Main opens only paths it has seen; a dropped file's path is announced here, from the File
+  // object, and an open waits for that announcement so it cannot overtake it.
+  let droppedAnnounced: Promise<unknown> = Promise.resolve();
+
   const api: LimeLensApi = {
     appInfo: () => invoke('app:info', null),
     openDatasetDialog: () => invoke('dataset:open-dialog', null),
     openDatasetPath: (path, sheet) =>
-      invoke('dataset:open-path', sheet === undefined ? { path } : { path, sheet }),
+      droppedAnnounced.then(() =>
+        invoke('dataset:open-path', sheet === undefined ? { path } : { path, sheet }),
+      ),
     openSample: (sampleId) => invoke('dataset:open-sample', { sampleId }),
     pathForFile: (file) => {
+      let path: string;
       try {
-        return transport.pathForFile(file);
+        path = transport.pathForFile(file);
       } catch {
         // Not a File from a drop (or no path, e.g. dragged from a browser): callers check for ''.
         return '';
       }
+      if (path) droppedAnnounced = invoke('dataset:dropped-path', { path }).catch(() => undefined);
+      return path;
     },
     listSamples: () => invoke('dataset:samples', null),
     recentFiles: () => invoke('dataset:recent', null),

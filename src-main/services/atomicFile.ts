@@ -1,35 +1,98 @@
 /**
  * Small JSON files in the user-data folder (recent files, window state), written so
  * that a crash or power cut mid-write leaves either the old file or the new one,
- * never a truncated mix: write a temp file beside it, fsync, then rename over it.
+ * never a truncated mix: write a temp file beside it, fsync, rename over it, then
+ * fsync the folder so the rename itself is on disk.
+ *
+ * The temp file has an unguessable name and is created exclusively (O_EXCL): a file or
+ * symlink someone planted under that name makes the open fail instead of being followed.
  */
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
-let tempCounter = 0;
-
-/** pid + counter: two writers in one process (or two app instances) never share a temp file. */
-function tempPathFor(file: string): string {
-  return `${file}.${process.pid}.${++tempCounter}.tmp`;
+export interface AtomicWriteOptions {
+  /** Temp file name generator (tests plant files under a predicted name); random by default. */
+  readonly tempName?: (file: string) => string;
 }
 
-/** Atomically replaces `file` with `text` (UTF-8), creating its folder if needed. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = tempPathFor(file);
+/** `.name.<pid>.<random>.tmp` beside the file: unguessable, and never shared by two writers. */
+export function randomTempPath(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
+}
+
+/** How many fresh names to try when the exclusive create finds one taken. */
+const TEMP_ATTEMPTS = 5;
+
+function isTaken(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException).code === 'EEXIST';
+}
+
+/**
+ * Makes a completed rename durable. Windows cannot open a folder for fsync (and commits
+ * renames itself); some file systems refuse a folder fsync: the rename is done either way.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
   try {
-    const handle = await open(temp, 'w', 0o600);
+    const handle = await open(folder, 'r');
     try {
-      await handle.writeFile(text, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, file);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
+  } catch {
+    // Best effort, see above.
+  }
+}
+
+function syncFolderSync(folder: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort, see syncFolder.
+  }
+}
+
+/** Atomically replaces `file` with `text` (UTF-8), creating its folder if needed. */
+export async function writeFileAtomic(
+  file: string,
+  text: string,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const tempName = options.tempName ?? randomTempPath;
+  await mkdir(dirname(file), { recursive: true });
+  for (let attempt = 1; ; attempt++) {
+    const temp = tempName(file);
+    let handle;
+    try {
+      handle = await open(temp, 'wx', 0o600);
+    } catch (err) {
+      // Someone else's file: leave it alone and try another name.
+      if (isTaken(err) && attempt < TEMP_ATTEMPTS) continue;
+      throw err;
+    }
+    try {
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, file);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
+    await syncFolder(dirname(file));
+    return;
   }
 }
 
@@ -37,21 +100,32 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
  * The same, synchronously: for a window's 'close' handler, where the process may quit
  * before an asynchronous write finishes.
  */
-export function writeFileAtomicSync(file: string, text: string): void {
+export function writeFileAtomicSync(file: string, text: string, options: AtomicWriteOptions = {}): void {
+  const tempName = options.tempName ?? randomTempPath;
   mkdirSync(dirname(file), { recursive: true });
-  const temp = tempPathFor(file);
-  try {
-    const fd = openSync(temp, 'w', 0o600);
+  for (let attempt = 1; ; attempt++) {
+    const temp = tempName(file);
+    let fd: number;
     try {
-      writeSync(fd, text, null, 'utf8');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      fd = openSync(temp, 'wx', 0o600);
+    } catch (err) {
+      if (isTaken(err) && attempt < TEMP_ATTEMPTS) continue;
+      throw err;
     }
-    renameSync(temp, file);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
+    try {
+      try {
+        writeSync(fd, text, null, 'utf8');
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temp, file);
+    } catch (err) {
+      rmSync(temp, { force: true });
+      throw err;
+    }
+    syncFolderSync(dirname(file));
+    return;
   }
 }
 

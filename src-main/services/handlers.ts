@@ -4,7 +4,7 @@
  * in ipcDispatch.ts, and the e2e harness binds the very same functions to Chromium.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type {
   AppInfoDTO,
   DatasetSummaryDTO,
@@ -19,6 +19,10 @@ import type {
 import type { JobClient, RunOptions } from '../worker/protocol';
 import { JobError } from '../worker/protocol';
 import type { RecentFilesStore } from './recentFiles';
+import { samePath } from './recentFiles';
+import type { OpenablePaths } from './openablePaths';
+import { createOpenablePaths } from './openablePaths';
+import { createDatasetKeeper } from './datasetKeeper';
 import { findSample, SAMPLES } from './samples';
 import { ValidationError } from './validate';
 
@@ -39,6 +43,8 @@ export interface HandlerDeps {
   readonly sendEvent: SendEvent;
   /** Where unexpected errors are logged with their stack (main's console by default). */
   readonly log?: (message: string, error: unknown) => void;
+  /** Paths main saw come from the user (app/main.ts adds launch arguments); a fresh set by default. */
+  readonly openable?: OpenablePaths;
 }
 
 /** A user-facing error as data; `Outcome` failures are built from it. */
@@ -70,13 +76,16 @@ export function toErrorDTO(err: unknown): ErrorDTO {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { jobs, recent, sendEvent } = deps;
   const log = deps.log ?? ((message, error) => console.error(`[handlers] ${message}`, error));
+  const openable = deps.openable ?? createOpenablePaths();
   /** The dataset the renderer shows; the previous one is released from the worker when another opens. */
   let currentDatasetId: string | undefined;
 
-  // A replaced worker has lost every dataset and model: tell the renderer so it can reopen.
-  jobs.onRestart((message) => {
-    currentDatasetId = undefined;
-    sendEvent('worker:status', { status: 'restarted', message });
+  // A replaced worker has lost every dataset and model: main reopens the current dataset
+  // (datasetKeeper.ts) and tells the renderer, which drops its model and explanation.
+  const keeper = createDatasetKeeper(jobs, log);
+  keeper.onRecovered(({ message, reason, datasetReloaded }) => {
+    if (!datasetReloaded) currentDatasetId = undefined;
+    sendEvent('worker:status', { status: 'restarted', message, reason, datasetReloaded });
   });
 
   async function outcome<T>(what: string, work: () => Promise<T>): Promise<Outcome<T>> {
@@ -116,13 +125,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         }),
       };
     }
-    const result = await outcome('Opening a file', () =>
-      jobs.run('load', { path, fileName, ...(sheet !== undefined && { sheet }) }),
-    );
+    const args = { path, fileName, ...(sheet !== undefined && { sheet }) };
+    const result = await outcome('Opening a file', () => jobs.run('load', args));
     if (!result.ok) return result;
     // A failure to remember the file must not fail the open itself.
     await recent.add(path).catch((err: unknown) => log('Saving the recent-files list failed', err));
+    keeper.remember(result.value, args);
     return { ok: true, value: datasetOpened({ ...result.value, filePath: path }) };
+  }
+
+  /** The renderer names paths only main has seen: see openablePaths.ts. */
+  async function mayOpen(path: string): Promise<boolean> {
+    if (openable.has(path)) return true;
+    const files = await recent.list().catch(() => []);
+    return files.some((f) => samePath(f.path, resolve(path)));
   }
 
   function progressFor(jobId: string, kind: JobKind): RunOptions {
@@ -137,10 +153,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'dataset:open-dialog': async () => {
       const path = await deps.dialogs.openDataset();
-      return path === null ? null : openPath(path);
+      if (path === null) return null;
+      openable.allow(path);
+      return openPath(path);
     },
 
-    'dataset:open-path': ({ path, sheet }) => openPath(path, sheet),
+    'dataset:open-path': async ({ path, sheet }) => {
+      if (!(await mayOpen(path))) {
+        return {
+          ok: false,
+          error: userError(
+            `Lime Lens opens only files you chose: open "${basename(path)}" with Open dataset…, drop it on the window or pick it from the recent files.`,
+            { file: basename(path) },
+          ),
+        };
+      }
+      return openPath(path, sheet);
+    },
 
     'dataset:open-sample': async ({ sampleId }) => {
       const sample = findSample(sampleId);
@@ -148,7 +177,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return outcome(`Opening sample ${sampleId}`, async () => {
         // Samples are small; passing bytes keeps their install path out of the summary.
         const bytes = new Uint8Array(await readFile(join(deps.samplesDir, sample.fileName)));
-        return datasetOpened(await jobs.run('load', { bytes, fileName: sample.fileName }));
+        const args = { bytes, fileName: sample.fileName };
+        const summary = await jobs.run('load', args);
+        keeper.remember(summary, args);
+        return datasetOpened(summary);
       });
     },
 
@@ -178,5 +210,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       outcome('Explaining', () => jobs.run('explain', request, progressFor(jobId, 'explain'))),
 
     'job:cancel': async ({ jobId }) => jobs.cancel(jobId),
+
+    'dataset:dropped-path': async ({ path }) => {
+      openable.allow(path);
+      return true;
+    },
   };
 }

@@ -76,7 +76,7 @@ export function createRecentFilesStore(options: RecentFilesOptions): RecentFiles
 }
 
 /** Windows and macOS file systems are case-insensitive by default, so `C:\A.csv` is `c:\a.csv`. */
-function samePath(a: string, b: string): boolean {
+export function samePath(a: string, b: string): boolean {
   return process.platform === 'linux' ? a === b : a.toLowerCase() === b.toLowerCase();
 }
 

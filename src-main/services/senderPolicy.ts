@@ -9,8 +9,8 @@ export const APP_HOST = 'lime-lens';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Protocols the renderer may load besides the app and dev server (inline images, DevTools). */
-const LOCAL_PROTOCOLS = new Set(['data:', 'blob:', 'devtools:']);
+/** Protocols the renderer may load besides the app and dev server (inline images); DevTools only in development. */
+const LOCAL_PROTOCOLS = new Set(['data:', 'blob:']);
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function parse(url: string | null | undefined): URL | null {
@@ -39,12 +39,18 @@ export interface SenderPolicy {
   isTrustedSender(frameUrl: string | null | undefined): boolean;
   /** Navigation inside the window: only to our own app. */
   navigationPolicy(url: string): 'allow' | 'deny';
-  /** Network-level filter: our app, the dev server (and its HMR socket), data:, blob:, devtools:. */
+  /** Network-level filter: our app, the dev server (and its HMR socket), data:, blob:; devtools: in development. */
   isAllowedRequest(url: string): boolean;
 }
 
-/** `devServerUrl` comes from rendererDevServerUrl (undefined in production). */
-export function createSenderPolicy(devServerUrl: string | undefined): SenderPolicy {
+/**
+ * `devServerUrl` comes from rendererDevServerUrl (undefined in production); `allowDevTools`
+ * is true only in an unpackaged app, where the window has DevTools.
+ */
+export function createSenderPolicy(
+  devServerUrl: string | undefined,
+  { allowDevTools = false }: { readonly allowDevTools?: boolean } = {},
+): SenderPolicy {
   const dev = parse(devServerUrl);
 
   function isAppUrl(url: URL): boolean {
@@ -65,6 +71,7 @@ export function createSenderPolicy(devServerUrl: string | undefined): SenderPoli
       const parsed = parse(url);
       if (parsed === null) return false;
       if (isAppUrl(parsed) || LOCAL_PROTOCOLS.has(parsed.protocol)) return true;
+      if (allowDevTools && parsed.protocol === 'devtools:') return true;
       // Vite's hot-module-reload socket lives on the dev server's host and port.
       return (
         dev !== null && (parsed.protocol === 'ws:' || parsed.protocol === 'wss:') && parsed.host === dev.host

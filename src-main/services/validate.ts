@@ -16,6 +16,7 @@ import type {
 } from '../contract/ipc';
 import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
 import { columnChoices } from './validateColumnChoices';
+import { isNetworkOrDevicePath } from './localPath';
 
 /** Bad arguments; the message names the field and what was expected, for the renderer to show. */
 export class ValidationError extends Error {
@@ -85,6 +86,8 @@ export function text(raw: unknown, field: string): string {
 
 export function absolutePath(raw: unknown, field: string): string {
   const path = text(raw, field);
+  if (isNetworkOrDevicePath(path))
+    fail(field, 'a file on this computer (not a network share or device)', path);
   if (!isAbsolute(path)) fail(field, 'an absolute file path', path);
   return path;
 }
@@ -122,7 +125,9 @@ export function names(raw: unknown, field: string, { allowEmpty = false } = {}):
   if (!Array.isArray(raw)) fail(field, 'a list of column names', raw);
   if (raw.length > LIMITS.maxNames) fail(field, `at most ${LIMITS.maxNames} names`, raw);
   if (!allowEmpty && raw.length === 0) fail(field, 'at least one column name', raw);
-  const out = raw.map((n: unknown, i) => text(n, `${field}[${i}]`));
+  // An index loop, not raw.map: map skips the holes of a sparse array, which would slip through unchecked.
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) out.push(text(raw[i], `${field}[${i}]`));
   if (new Set(out).size !== out.length) fail(field, 'a list without repeated names');
   return out;
 }
@@ -266,5 +271,9 @@ export const validators: Validators = {
   'job:cancel': (raw) => {
     const a = record(raw, 'args', ['jobId']);
     return { jobId: id(a.jobId, 'jobId') };
+  },
+  'dataset:dropped-path': (raw) => {
+    const a = record(raw, 'args', ['path']);
+    return { path: absolutePath(a.path, 'path') };
   },
 };

@@ -81,7 +81,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
           : (() => {
               throw new UserFacingError('Nothing to open: neither a path nor file contents were given.');
             })();
-      const entry = session.addDataset(dataset, args.path);
+      const entry = session.addDataset(dataset, args.path, args.datasetId);
       ctx.progress(1, 'Loaded');
       return datasetSummary(entry.id, dataset, args.path);
     },

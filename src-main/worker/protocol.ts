@@ -16,6 +16,7 @@ import type {
   RowsDTO,
   RowsRequest,
   TrainResultDTO,
+  WorkerRestartReason,
 } from '../contract/ipc';
 
 export interface LoadArgs {
@@ -25,6 +26,8 @@ export interface LoadArgs {
   readonly bytes?: Uint8Array;
   readonly fileName: string;
   readonly sheet?: string;
+  /** Reuse this id (main reopening a dataset in a restarted worker); a fresh id when absent. */
+  readonly datasetId?: string;
 }
 
 export interface JobMap {
@@ -43,13 +46,16 @@ export type JobName = keyof JobMap;
 
 export type WorkerRequest =
   | { readonly type: 'job'; readonly id: string; readonly kind: JobName; readonly args: unknown }
-  | { readonly type: 'cancel'; readonly id: string };
+  | { readonly type: 'cancel'; readonly id: string }
+  /** Answered with 'pong' by the worker's event loop: tells a busy-but-waiting worker from a stuck one. */
+  | { readonly type: 'ping' };
 
 export type WorkerReply =
   | { readonly type: 'progress'; readonly id: string; readonly fraction: number; readonly message: string }
   | { readonly type: 'result'; readonly id: string; readonly result: unknown }
   | { readonly type: 'error'; readonly id: string; readonly error: ErrorDTO & { readonly stack?: string } }
-  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
+  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string }
+  | { readonly type: 'pong' };
 
 export interface RunOptions {
   /** Caller-chosen id so the caller can cancel before the promise settles. */
@@ -69,7 +75,7 @@ export interface JobClient {
   ): Promise<JobMap[K]['result']>;
   cancel(jobId: string): boolean;
   /** Called when a crashed worker was replaced; state held in it (datasets, models) is gone. */
-  onRestart(listener: (message: string) => void): () => void;
+  onRestart(listener: (message: string, reason: WorkerRestartReason) => void): () => void;
   dispose(): Promise<void>;
 }
 

@@ -91,6 +91,7 @@ export function createRunner(
   return {
     handle(message: WorkerRequest): void {
       if (message.type === 'cancel') running.get(message.id)?.abort();
+      else if (message.type === 'ping') post({ type: 'pong' });
       else void runJob(message.id, message.kind, message.args);
     },
     get runningCount(): number {

@@ -33,10 +33,21 @@ export function createSession() {
     models.delete(id);
   };
   const nextId = (prefix: string) => `${prefix}-${++counter}`;
+  function release(datasetId: string): boolean {
+    for (const [id, m] of models) if (m.datasetId === datasetId) drop(id, m);
+    return datasets.delete(datasetId);
+  }
 
   return {
-    addDataset(dataset: Dataset, filePath?: string): OpenDataset {
-      const entry = { id: nextId('ds'), dataset, ...(filePath !== undefined && { filePath }) };
+    /** `id`: keep an id main minted in an earlier worker (reopening after a restart). */
+    addDataset(dataset: Dataset, filePath?: string, id?: string): OpenDataset {
+      if (id !== undefined) {
+        // Later ids must not collide with the reused one.
+        const n = Number(/^ds-(\d+)$/.exec(id)?.[1] ?? 0);
+        counter = Math.max(counter, n);
+        release(id);
+      }
+      const entry = { id: id ?? nextId('ds'), dataset, ...(filePath !== undefined && { filePath }) };
       datasets.set(entry.id, entry);
       return entry;
     },
@@ -66,10 +77,7 @@ export function createSession() {
         );
       return entry;
     },
-    release(datasetId: string): boolean {
-      for (const [id, m] of models) if (m.datasetId === datasetId) drop(id, m);
-      return datasets.delete(datasetId);
-    },
+    release,
   };
 }
 

@@ -105,7 +105,7 @@ describe('build/afterPack.cjs', () => {
     expect((hook as unknown as { default: unknown }).default).toBe(hook);
   });
 
-  it('flips exactly the six fuses: no run-as-node, NODE_OPTIONS or --inspect; asar integrity, asar only, cookie encryption', async () => {
+  it('flips exactly the seven fuses: no run-as-node, NODE_OPTIONS, --inspect or file:// privileges; asar integrity, asar only, cookie encryption', async () => {
     const [path, settings] = await flipsFor('linux');
     expect(path).toBe(join('/dist/linux-unpacked', 'lime-lens'));
     const { version, resetAdHocDarwinSignature, ...fuses } = settings;
@@ -121,6 +121,7 @@ describe('build/afterPack.cjs', () => {
       EnableEmbeddedAsarIntegrityValidation: true,
       OnlyLoadAppFromAsar: true,
       EnableCookieEncryption: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
   });
 

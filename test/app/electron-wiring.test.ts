@@ -13,7 +13,15 @@ const electron = vi.hoisted(() => ({
   schemes: [] as unknown[],
   protocolHandlers: new Map<string, (request: { url: string; method: string }) => Promise<Response>>(),
   menuTemplate: undefined as unknown,
+  forked: [] as { modulePath: string; args: string[]; options: unknown; child: FakeUtility }[],
 }));
+
+interface FakeUtility {
+  pid: number;
+  sent: unknown[];
+  killed: number;
+  listeners: Map<string, ((...args: unknown[]) => void)[]>;
+}
 vi.mock('electron', () => ({
   ipcMain: {
     handle: (channel: string, fn: (event: unknown, args: unknown) => unknown) =>
@@ -23,6 +31,20 @@ vi.mock('electron', () => ({
     registerSchemesAsPrivileged: (schemes: unknown[]) => electron.schemes.push(...schemes),
     handle: (scheme: string, fn: (request: { url: string; method: string }) => Promise<Response>) =>
       electron.protocolHandlers.set(scheme, fn),
+  },
+  utilityProcess: {
+    fork(modulePath: string, args: string[], options: unknown) {
+      const child: FakeUtility = { pid: 4242, sent: [], killed: 0, listeners: new Map() };
+      electron.forked.push({ modulePath, args, options, child });
+      return {
+        pid: child.pid,
+        postMessage: (m: unknown) => child.sent.push(m),
+        kill: () => ((child.killed += 1), true),
+        on(event: string, fn: (...args: unknown[]) => void) {
+          child.listeners.set(event, [...(child.listeners.get(event) ?? []), fn]);
+        },
+      };
+    },
   },
   Menu: {
     buildFromTemplate: (template: unknown) => {
@@ -37,6 +59,7 @@ const { registerIpc } = await import('../../src-main/app/ipc');
 const { hardenSession, hardenWebContents } = await import('../../src-main/app/security');
 const { installMenu } = await import('../../src-main/app/menu');
 const { registerAppScheme, handleAppProtocol } = await import('../../src-main/app/protocol');
+const { spawnUtilityHost } = await import('../../src-main/app/workerProcess');
 
 const policy = createSenderPolicy(undefined);
 
@@ -186,5 +209,30 @@ describe('app/protocol.ts', () => {
     });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});
+
+describe('app/workerProcess.ts', () => {
+  it('forks the worker host as a utility process and adapts its messages, exit and kill', () => {
+    const host = spawnUtilityHost('/app/out/main/workerHost.js', ['--heap-mb=2048']);
+    const [{ modulePath, args, options, child }] = electron.forked;
+    expect([modulePath, args, options]).toEqual([
+      '/app/out/main/workerHost.js',
+      ['--heap-mb=2048'],
+      { serviceName: 'Lime Lens computation', stdio: 'inherit' },
+    ]);
+    expect(host.pid).toBe(4242);
+    const messages: unknown[] = [];
+    const exits: unknown[] = [];
+    host.onMessage((m) => messages.push(m));
+    host.onExit((code, signal) => exits.push([code, signal]));
+    host.postMessage({ type: 'cancel', id: 'j1' });
+    expect(child.sent).toEqual([{ type: 'cancel', id: 'j1' }]);
+    child.listeners.get('message')![0]({ type: 'progress', id: 'j1', fraction: 0.5, message: 'x' });
+    child.listeners.get('exit')![0](3);
+    expect(messages).toEqual([{ type: 'progress', id: 'j1', fraction: 0.5, message: 'x' }]);
+    expect(exits).toEqual([[3, null]]);
+    host.kill();
+    expect(child.killed).toBe(1);
   });
 });

@@ -85,6 +85,7 @@ describe('createLimeLensApi', () => {
     await api.train('j1', 'd', {} as never);
     await api.explain('j2', { modelId: 'm', row: 1, settings: lime });
     await api.cancelJob('j1');
+    expect(api.pathForFile({} as File)).toBe('/x.csv');
     expect(invoked).toEqual([
       ['app:info', null],
       ['dataset:open-dialog', null],
@@ -99,6 +100,7 @@ describe('createLimeLensApi', () => {
       ['model:train', { jobId: 'j1', datasetId: 'd', settings: {} }],
       ['model:explain', { jobId: 'j2', request: { modelId: 'm', row: 1, settings: lime } }],
       ['job:cancel', { jobId: 'j1' }],
+      ['dataset:dropped-path', { path: '/x.csv' }],
     ]);
     expect(new Set(invoked.map(([c]) => c))).toEqual(new Set(INVOKE_CHANNELS));
   });
@@ -112,6 +114,33 @@ describe('createLimeLensApi', () => {
       'Unknown event "ipc:anything".',
     );
     expect(subscribed).toEqual(['job:progress', 'menu:command']);
+  });
+
+  it('announces a dropped path to main before the open that names it, even if the announcement is slow', async () => {
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const api = createLimeLensApi({
+      ...recordingTransport().transport,
+      invoke: async (channel) => {
+        order.push(`start ${channel}`);
+        if (channel === 'dataset:dropped-path') await new Promise<void>((r) => (release = r));
+        order.push(`end ${channel}`);
+        return true;
+      },
+      pathForFile: () => '/dropped/cases.csv',
+    });
+    expect(api.pathForFile({} as File)).toBe('/dropped/cases.csv');
+    const opened = api.openDatasetPath('/dropped/cases.csv');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual(['start dataset:dropped-path']);
+    release();
+    await opened;
+    expect(order).toEqual([
+      'start dataset:dropped-path',
+      'end dataset:dropped-path',
+      'start dataset:open-path',
+      'end dataset:open-path',
+    ]);
   });
 
   it("pathForFile returns '' when the transport cannot give a path", () => {

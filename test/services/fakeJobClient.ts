@@ -1,3 +1,4 @@
+import type { WorkerRestartReason } from '../../src-main/contract/ipc';
 import type { JobClient, JobMap, JobName, RunOptions } from '../../src-main/worker/protocol';
 
 type Impl = {
@@ -7,14 +8,14 @@ type Impl = {
 export interface FakeJobClient extends JobClient {
   readonly calls: { kind: JobName; args: unknown; options?: RunOptions }[];
   readonly cancelled: string[];
-  restart(message: string): void;
+  restart(message: string, reason?: WorkerRestartReason): void;
 }
 
 /** A JobClient that records calls and answers from `impl` (jobs without an impl reject). */
 export function fakeJobClient(impl: Impl = {}): FakeJobClient {
   const calls: FakeJobClient['calls'] = [];
   const cancelled: string[] = [];
-  const listeners = new Set<(message: string) => void>();
+  const listeners = new Set<(message: string, reason: WorkerRestartReason) => void>();
   return {
     calls,
     cancelled,
@@ -33,8 +34,8 @@ export function fakeJobClient(impl: Impl = {}): FakeJobClient {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    restart(message) {
-      for (const l of listeners) l(message);
+    restart(message, reason = 'crashed') {
+      for (const l of listeners) l(message, reason);
     },
     async dispose() {},
   };

@@ -6,6 +6,8 @@ import type { DatasetSummaryDTO, EventChannel, EventMap, TrainResultDTO } from '
 import { createHandlers, toErrorDTO } from '../../src-main/services/handlers';
 import type { RecentFilesStore } from '../../src-main/services/recentFiles';
 import { createRecentFilesStore } from '../../src-main/services/recentFiles';
+import type { OpenablePaths } from '../../src-main/services/openablePaths';
+import { createOpenablePaths } from '../../src-main/services/openablePaths';
 import { ValidationError } from '../../src-main/services/validate';
 import { JobError } from '../../src-main/worker/protocol';
 import { fakeJobClient } from './fakeJobClient';
@@ -33,6 +35,8 @@ let samplesDir: string;
 let dataFile: string;
 let recent: RecentFilesStore;
 let events: { channel: EventChannel; payload: unknown }[];
+/** Paths "main has seen": the tests' own files, as if chosen in the dialog. */
+let openable: OpenablePaths;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lime-handlers-'));
@@ -46,6 +50,8 @@ beforeEach(async () => {
     now: () => new Date('2026-01-02T03:04:05Z'),
   });
   events = [];
+  openable = createOpenablePaths();
+  for (const p of [dataFile, dir, join(dataFile, 'x.csv')]) openable.allow(p);
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -59,6 +65,7 @@ function handlersWith(jobs: ReturnType<typeof fakeJobClient>, dialogPath: string
     sendEvent: <C extends EventChannel>(channel: C, payload: EventMap[C]) =>
       events.push({ channel, payload }),
     log: () => undefined,
+    openable,
   });
 }
 
@@ -155,6 +162,62 @@ describe('dataset:open-path', () => {
     const result = await handlersWith(jobs)['dataset:open-path']({ path: dataFile });
     expect(result).toEqual({ ok: false, error: { kind: 'internal', message: 'boom' } });
     expect(JSON.stringify(result)).not.toContain('stack');
+  });
+});
+
+describe('paths the renderer may open', () => {
+  const refusal = (name: string) => ({
+    ok: false,
+    error: {
+      kind: 'user',
+      message: `Lime Lens opens only files you chose: open "${name}" with Open dataset…, drop it on the window or pick it from the recent files.`,
+      file: name,
+    },
+  });
+
+  it('refuses a path main has not seen, without touching the file or the worker', async () => {
+    const other = join(dir, 'other.csv');
+    await writeFile(other, 'a,b,y\n1,2,x\n');
+    const jobs = fakeJobClient({ load: async (args) => summary('d1', args.fileName) });
+    const h = createHandlers({
+      jobs,
+      samplesDir,
+      recent,
+      dialogs: { openDataset: async () => null },
+      appInfo: () => ({ name: 'Lime Lens', version: '0.1.0', locale: 'en-US', platform: 'linux' }),
+      sendEvent: () => undefined,
+      log: () => undefined,
+    });
+    expect(await h['dataset:open-path']({ path: other })).toEqual(refusal('other.csv'));
+    expect(await h['dataset:open-path']({ path: '/etc/passwd' })).toEqual(refusal('passwd'));
+    expect(jobs.calls).toEqual([]);
+  });
+
+  it('opens a dialog answer, a dropped path announced by the preload, and a recent file', async () => {
+    const [chosen, dropped, old] = ['chosen.csv', 'dropped.csv', 'old.csv'].map((n) => join(dir, n));
+    for (const p of [chosen, dropped, old]) await writeFile(p, 'a,b,y\n1,2,x\n');
+    await recent.add(old);
+    const jobs = fakeJobClient({ load: async (args) => summary('d1', args.fileName) });
+    const h = createHandlers({
+      jobs,
+      samplesDir,
+      recent,
+      dialogs: { openDataset: async () => chosen },
+      appInfo: () => ({ name: 'Lime Lens', version: '0.1.0', locale: 'en-US', platform: 'linux' }),
+      sendEvent: () => undefined,
+      log: () => undefined,
+    });
+    expect(await h['dataset:open-path']({ path: dropped })).toEqual(refusal('dropped.csv'));
+    expect(await h['dataset:dropped-path']({ path: dropped })).toBe(true);
+    expect(await h['dataset:open-path']({ path: dropped })).toMatchObject({ ok: true });
+    expect(await h['dataset:open-path']({ path: old })).toMatchObject({ ok: true });
+    expect(await h['dataset:open-path']({ path: chosen })).toEqual(refusal('chosen.csv'));
+    await h['dataset:open-dialog'](null);
+    // Switching the sheet of the file the dialog opened names its path again.
+    expect(await h['dataset:open-path']({ path: chosen, sheet: 'Sheet2' })).toMatchObject({ ok: true });
+    expect(jobs.calls.filter((c) => c.kind === 'load').map((c) => (c.args as { path: string }).path)).toEqual(
+      [dropped, old, chosen, chosen],
+    );
   });
 });
 
@@ -279,16 +342,19 @@ describe('jobs', () => {
 });
 
 describe('worker restart', () => {
-  it("sends worker:status with the client's message", () => {
+  it("sends worker:status with the client's message", async () => {
     const jobs = fakeJobClient();
     handlersWith(jobs);
     jobs.restart('The computation worker crashed. It was restarted; please open the dataset again.');
+    await new Promise((r) => setTimeout(r, 0));
     expect(events).toEqual([
       {
         channel: 'worker:status',
         payload: {
           status: 'restarted',
           message: 'The computation worker crashed. It was restarted; please open the dataset again.',
+          reason: 'crashed',
+          datasetReloaded: false,
         },
       },
     ]);

@@ -36,12 +36,11 @@ describe('sender policy in production (no dev server)', () => {
     expect(p.navigationPolicy('javascript:alert(1)')).toBe('deny');
   });
 
-  it('lets requests through only to the app, data:, blob: and devtools:', () => {
+  it('lets requests through only to the app, data: and blob:', () => {
     for (const url of [
       'app://lime-lens/assets/index.js',
       'data:image/png;base64,AA',
       'blob:app://lime-lens/1-2',
-      'devtools://devtools/x',
     ]) {
       expect(p.isAllowedRequest(url), url).toBe(true);
     }
@@ -51,9 +50,22 @@ describe('sender policy in production (no dev server)', () => {
       'ws://localhost:5173/',
       'file:///etc/hosts',
       'ftp://x/',
+      'devtools://devtools/bundled/inspector.html',
     ]) {
       expect(p.isAllowedRequest(url), url).toBe(false);
     }
+  });
+});
+
+describe('devtools: requests', () => {
+  it('are allowed only when the unpackaged app asks for them', () => {
+    const url = 'devtools://devtools/bundled/inspector.html';
+    expect(createSenderPolicy(undefined, { allowDevTools: true }).isAllowedRequest(url)).toBe(true);
+    expect(createSenderPolicy('http://localhost:5173/', { allowDevTools: true }).isAllowedRequest(url)).toBe(
+      true,
+    );
+    expect(createSenderPolicy('http://localhost:5173/').isAllowedRequest(url)).toBe(false);
+    expect(createSenderPolicy(undefined, { allowDevTools: false }).isAllowedRequest(url)).toBe(false);
   });
 });
 

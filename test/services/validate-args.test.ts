@@ -21,6 +21,7 @@ const GOOD: Record<InvokeChannel, unknown> = {
   'model:train': { jobId: 'job_1', datasetId: 'ds-1', settings },
   'model:explain': { jobId: 'job_2', request: { modelId: 'm-1', row: 17, label: 1, settings: lime } },
   'job:cancel': { jobId: 'job_1' },
+  'dataset:dropped-path': { path: '/home/ana/dropped.csv' },
 };
 
 function rejects(channel: InvokeChannel, raw: unknown, messagePart: string) {
@@ -88,6 +89,44 @@ describe('validators', () => {
       path: '/a.csv',
       sheet: 'Data',
     });
+  });
+
+  it('open-path and dropped-path refuse UNC, device-namespace and reserved device paths', () => {
+    for (const channel of ['dataset:open-path', 'dataset:dropped-path'] as const) {
+      for (const path of [
+        '\\\\host\\share\\x.csv',
+        '//host/share/x.csv',
+        '\\/host/share/x.csv',
+        '\\\\?\\C:\\data\\x.csv',
+        '\\\\.\\COM1',
+        '\\\\?\\UNC\\host\\share\\x.csv',
+        'C:\\data\\CON.csv',
+        '/home/ana/nul',
+        'C:\\data\\lpt1. ',
+        '/home/ana/AUX.xlsx',
+      ]) {
+        rejects(channel, { path }, 'path must be a file on this computer (not a network share or device)');
+      }
+    }
+    for (const path of ['/home/ana/console.csv', '/home/ana/con2.csv', '/srv/com10.csv', '/x/nul/data.csv']) {
+      expect(validators['dataset:open-path']({ path }).path).toBe(path);
+    }
+  });
+
+  it('column lists reject sparse-array holes instead of skipping them', () => {
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the point
+    const holey = ['a', , 'b'];
+    expect(1 in holey).toBe(false);
+    rejects(
+      'dataset:correlation',
+      { datasetId: 'd', order: 'original', columns: holey },
+      'columns[1] must be a non-empty string',
+    );
+    rejects(
+      'model:train',
+      withSettings({ features: Object.assign(new Array<string>(3), { 0: 'a', 2: 'b' }) }),
+      'settings.features[1] must be a non-empty string',
+    );
   });
 
   it('ids: 1–64 of [A-Za-z0-9_-]', () => {

@@ -52,7 +52,7 @@ describe('worker job client', () => {
       error: { kind: 'internal' },
     });
     expect(restarts).toHaveLength(1);
-    expect(restarts[0]).toMatch(/exited unexpectedly \(code 7\).*restarted/);
+    expect(restarts[0]).toMatch(/^The computation worker crashed \(exited with code 7\)\. It was restarted/);
     await expect(client.run('load', { fileName: 'c.csv' })).resolves.toEqual({ fileName: 'c.csv' });
   });
 
@@ -66,5 +66,16 @@ describe('worker job client', () => {
     await expect(stuck).rejects.toMatchObject({ error: { kind: 'cancelled' } });
     expect(restarts[0]).toMatch(/did not stop in time/);
     await expect(client.run('load', { fileName: 'd.csv' })).resolves.toEqual({ fileName: 'd.csv' });
+  });
+
+  it('leaves a cancelled job that is only waiting (its worker answers pings) to finish as cancelled', async () => {
+    const c = createWorkerJobClient({ sourceEntry, cancelGraceMs: 300, log: () => undefined });
+    client = c;
+    await c.run('load', { fileName: 'warm.csv' });
+    const job = c.run('train', { datasetId: 'x', settings: {} as never }, { jobId: 'waiting' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(c.cancel('waiting')).toBe(true);
+    await expect(job).rejects.toMatchObject({ error: { kind: 'cancelled' } });
+    expect(c.restarts).toBe(0);
   });
 });

@@ -63,6 +63,13 @@ export const en = {
 
   'notice.cancelled': 'Cancelled.',
   'notice.workerRestarted': 'The background worker stopped unexpectedly and was restarted: {message}',
+  'notice.workerRestarted.outOfMemory':
+    'The computation ran out of memory and was stopped; Lime Lens restarted it. Try fewer trees, a smaller tree depth or a smaller file.',
+  'notice.workerRestarted.crashed': 'The computation stopped unexpectedly; Lime Lens restarted it.',
+  'notice.workerRestarted.unresponsive':
+    'A cancelled task did not stop in time, so Lime Lens restarted the computation.',
+  'notice.workerRestarted.reloaded': 'Your dataset was reopened; train the model again to continue.',
+  'notice.workerRestarted.reopen': 'Open your dataset again to continue.',
   'notice.dismiss': 'Dismiss notice',
   'notice.opening': 'Opening {name}…',
 

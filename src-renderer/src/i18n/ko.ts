@@ -62,6 +62,13 @@ export const ko: Catalog = {
 
   'notice.cancelled': '취소되었습니다.',
   'notice.workerRestarted': '백그라운드 작업자가 예기치 않게 중지되어 다시 시작했습니다: {message}',
+  'notice.workerRestarted.outOfMemory':
+    '계산 작업의 메모리가 부족해 중지되었고, Lime Lens가 다시 시작했습니다. 트리 수나 트리 깊이를 줄이거나 더 작은 파일을 사용해 보세요.',
+  'notice.workerRestarted.crashed': '계산 작업이 예기치 않게 중지되어 Lime Lens가 다시 시작했습니다.',
+  'notice.workerRestarted.unresponsive':
+    '취소한 작업이 제때 멈추지 않아 Lime Lens가 계산 작업을 다시 시작했습니다.',
+  'notice.workerRestarted.reloaded': '데이터셋을 다시 열었습니다. 계속하려면 모델을 다시 학습하세요.',
+  'notice.workerRestarted.reopen': '계속하려면 데이터셋을 다시 여세요.',
   'notice.dismiss': '알림 닫기',
   'notice.opening': '{name} 여는 중…',
 

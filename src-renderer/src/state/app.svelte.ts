@@ -15,7 +15,9 @@ import type {
   RecentFileDTO,
   SampleDTO,
   TrainResultDTO,
+  WorkerStatusEvent,
 } from '../contract';
+import { workerRestartNotice } from '../lib/workerRestart';
 import { t } from '../i18n/i18n.svelte';
 import { newJobId } from '../lib/jobId';
 import {
@@ -367,6 +369,24 @@ class AppState {
 
   dismissError(): void {
     this.error = null;
+  }
+
+  // ------------------------------------------------------------ worker restarts
+
+  /**
+   * Main replaced the computation worker: the model and explanation died with it; the dataset
+   * too, unless main reopened it under the same id. The failed job's English internal error
+   * gives way to a notice in the user's language.
+   */
+  onWorkerRestart(event: WorkerStatusEvent): void {
+    this.train = null;
+    this.explanation = null;
+    this.explainRow = null;
+    this.explainLabel = null;
+    if (!event.datasetReloaded) this.dataset = null;
+    else if (this.view === 'explain') this.view = 'model';
+    if (this.error?.kind === 'internal') this.error = null;
+    this.notice = workerRestartNotice(event);
   }
 
   /** Runs a bridge call; a rejected promise becomes an error banner instead of an unhandled rejection. */

@@ -18,14 +18,15 @@ import { createHandlers } from '../../../src-main/services/handlers';
 import { createIpcDispatcher, type Dispatch } from '../../../src-main/services/ipcDispatch';
 import { createRecentFilesStore } from '../../../src-main/services/recentFiles';
 import { createSenderPolicy, APP_ORIGIN } from '../../../src-main/services/senderPolicy';
-import { createWorkerJobClient } from '../../../src-main/worker/client';
-import type { JobClient } from '../../../src-main/worker/protocol';
+import { createWorkerJobClient, type WorkerJobClient } from '../../../src-main/worker/client';
+import { forkNodeHost } from '../../../src-main/worker/processLink';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const ORIGIN = 'https://lime-lens.test';
 export const RESULTS_DIR = join(ROOT, 'test-results', 'e2e');
 const RENDERER = join(ROOT, 'out', 'renderer');
 const WORKER = join(ROOT, 'out', 'main', 'worker.js');
+const WORKER_HOST = join(ROOT, 'out', 'main', 'workerHost.js');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -70,7 +71,7 @@ export interface Harness {
   readonly page: Page;
   readonly context: BrowserContext;
   readonly dispatch: Dispatch;
-  readonly jobs: JobClient;
+  readonly jobs: WorkerJobClient;
   /** Requests the page tried to make outside the app origin (all were aborted). */
   readonly blockedRequests: string[];
   /** Uncaught page errors and console errors. */
@@ -96,7 +97,12 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   });
   const page = await context.newPage();
   const userData = await mkdtemp(join(tmpdir(), 'lime-lens-e2e-'));
-  const jobs = createWorkerJobClient({ workerPath: WORKER, log: () => undefined });
+  // As in the app: the built worker in a process of its own (the app uses a utilityProcess).
+  const jobs = createWorkerJobClient({
+    workerPath: WORKER,
+    host: { spawn: forkNodeHost, hostPath: WORKER_HOST },
+    log: () => undefined,
+  });
   const policy = createSenderPolicy(ORIGIN);
   const blockedRequests: string[] = [];
   const pageErrors: string[] = [];
