@@ -33,6 +33,8 @@ export interface ColumnSummaryDTO {
   readonly name: string;
   readonly kind: ColumnKind;
   readonly missing: number;
+  /** Of `missing`: numbers beyond ±1.8e308 read as missing; absent when none. */
+  readonly nonFinite?: number;
   readonly distinct: number;
   readonly min?: number;
   readonly max?: number;
