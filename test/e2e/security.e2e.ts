@@ -49,7 +49,7 @@ describe('renderer security', () => {
         'train',
       ].sort(),
     );
-    expect(INVOKE_CHANNELS).toHaveLength(12);
+    expect(INVOKE_CHANNELS).toHaveLength(13);
   });
 
   it('the CSP forbids inline script, string eval, remote scripts and network requests', async () => {
