@@ -15,6 +15,7 @@ import type {
   Task,
 } from '../contract/ipc';
 import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
+import { trustValidators } from './validateTrust';
 
 /** Bad arguments; the message names the field and what was expected, for the renderer to show. */
 export class ValidationError extends Error {
@@ -44,7 +45,7 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 type Range = readonly [number, number];
 type Fields = Readonly<Record<string, unknown>>;
 
-function fail(field: string, expected: string, got?: unknown): never {
+export function fail(field: string, expected: string, got?: unknown): never {
   const shown = got === undefined ? '' : ` (got ${describe(got)})`;
   throw new ValidationError(`Invalid request: ${field} must be ${expected}${shown}.`);
 }
@@ -57,7 +58,7 @@ function describe(v: unknown): string {
 }
 
 /** A plain object with exactly the allowed keys (required ones present). */
-function record(
+export function record(
   raw: unknown,
   field: string,
   required: readonly string[],
@@ -260,4 +261,5 @@ export const validators: Validators = {
     const a = record(raw, 'args', ['jobId']);
     return { jobId: id(a.jobId, 'jobId') };
   },
+  ...trustValidators,
 };

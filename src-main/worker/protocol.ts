@@ -16,6 +16,15 @@ import type {
   RowsDTO,
   RowsRequest,
   TrainResultDTO,
+  StabilityRequest,
+  StabilityDTO,
+  CaseRequest,
+  CaseInsightDTO,
+  PredictRequest,
+  PredictionDTO,
+  ShapSummaryDTO,
+  SpLimeRequest,
+  SpLimeDTO,
 } from '../contract/ipc';
 
 export interface LoadArgs {
@@ -37,6 +46,11 @@ export interface JobMap {
   explainMany: { args: { requests: readonly ExplainRequest[] }; result: readonly ExplanationDTO[] };
   /** Drops a dataset and its models from the worker's memory. */
   release: { args: { datasetId: string }; result: boolean };
+  stability: { args: StabilityRequest; result: StabilityDTO };
+  caseInsight: { args: CaseRequest; result: CaseInsightDTO };
+  predictCase: { args: PredictRequest; result: PredictionDTO };
+  shapSummary: { args: { modelId: string }; result: ShapSummaryDTO };
+  spLime: { args: SpLimeRequest; result: SpLimeDTO };
 }
 
 export type JobName = keyof JobMap;
