@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerJobClient } from '../../src-main/worker/client';
 import type { JobClient } from '../../src-main/worker/protocol';
 import type { DatasetSummaryDTO, LimeSettingsDTO, TrainResultDTO } from '../../src-main/contract/ipc';
-import type {
-  RandomForestClassifier} from '../../src-main/engine';
+import type { RandomForestClassifier } from '../../src-main/engine';
 import {
   DEFAULT_LIME_SETTINGS,
   defaultTrainSettings,
