@@ -338,7 +338,7 @@ export const en = {
   'trust.meanWeight': 'Mean weight',
   'trust.sd': 'SD',
   'trust.range': 'Range',
-  'trust.topKShare': 'In top K',
+  'trust.topKShare': 'In top {k}',
   'trust.ladderTitle': 'How many samples are enough',
   'trust.samples': 'Samples',
   'trust.jaccard': 'Top-{k} overlap',

@@ -338,7 +338,7 @@ export const ko: Catalog = {
   'trust.meanWeight': '평균 가중치',
   'trust.sd': '표준편차',
   'trust.range': '범위',
-  'trust.topKShare': '상위 K 포함',
+  'trust.topKShare': '상위 {k} 포함',
   'trust.ladderTitle': '필요한 샘플 수',
   'trust.samples': '샘플 수',
   'trust.jaccard': '상위 {k} 겹침',

@@ -46,6 +46,7 @@ export function stabilityOption(
     errorBars: 'range' | 'sd';
     sides: LimeSides;
     digits: number;
+    topK: number;
   },
 ): ChartOption {
   const { theme, t, fmt } = ctx;
@@ -54,7 +55,11 @@ export function stabilityOption(
   const bounds = f.map((x): [number, number] =>
     input.errorBars === 'range' ? [x.min, x.max] : [x.mean - x.std, x.mean + x.std],
   );
-  const maxAbs = Math.max(1e-12, ...bounds.flat().map(Math.abs));
+  const all = bounds.flat();
+  const span = Math.max(1e-12, ...all.map(Math.abs));
+  // Zero always shows; a side without any weight gets a sliver instead of half the chart.
+  const lo = Math.min(-span * 0.05, ...all) * 1.15;
+  const hi = Math.max(span * 0.05, ...all) * 1.15;
   return {
     ...baseOption(ctx, input.title),
     grid: grid(40, { right: 24, left: 12, bottom: 8 }),
@@ -68,14 +73,14 @@ export function stabilityOption(
           `${escapeHtml(t('trust.meanWeight'))}: ${fmt.signed(x.mean, input.digits)}`,
           `${escapeHtml(t('trust.sd'))}: ${fmt.fixed(x.std, input.digits)}`,
           `${escapeHtml(t('trust.range'))}: ${fmt.signed(x.min, input.digits)} … ${fmt.signed(x.max, input.digits)}`,
-          `${escapeHtml(t('trust.topKShare'))}: ${fmt.percent(x.topKFrequency, 0)}`,
+          `${escapeHtml(t('trust.topKShare', { k: input.topK }))}: ${fmt.percent(x.topKFrequency, 0)}`,
         ].join('<br/>');
       },
     },
     xAxis: {
       type: 'value',
-      min: -maxAbs * 1.15,
-      max: maxAbs * 1.15,
+      min: lo,
+      max: hi,
       name: t('trust.meanWeight'),
       nameLocation: 'middle',
       nameGap: 26,
@@ -357,23 +362,31 @@ export function beeswarmOption(
       ...axis,
       axisLabel: { ...axis.axisLabel, formatter: (v: number) => fmt.num(v, 2) },
     },
-    yAxis: {
-      type: 'value',
-      inverse: true,
-      min: -0.5,
-      max: input.features.length - 0.5,
-      interval: 1,
-      ...axis,
-      splitLine: { show: false },
-      axisLabel: {
-        ...axis.axisLabel,
-        hideOverlap: false,
-        width: LABEL_WIDTH,
-        overflow: 'truncate',
-        formatter: (v: number) => (Number.isInteger(v) ? (input.features[v] ?? '') : ''),
+    yAxis: [
+      {
+        type: 'value',
+        inverse: true,
+        min: -0.5,
+        max: input.features.length - 0.5,
+        show: false,
       },
-    },
-    series: [{ type: 'scatter', symbolSize: 5, data: points, itemStyle: { opacity: 0.85 } }],
+      {
+        // Same bands as the value axis above (category i is centred at value i): carries the names.
+        type: 'category',
+        inverse: true,
+        data: [...input.features],
+        ...axis,
+        splitLine: { show: false },
+        axisLabel: {
+          ...axis.axisLabel,
+          interval: 0,
+          width: LABEL_WIDTH,
+          overflow: 'truncate',
+          ellipsis: '…',
+        },
+      },
+    ],
+    series: [{ type: 'scatter', yAxisIndex: 0, symbolSize: 5, data: points, itemStyle: { opacity: 0.85 } }],
   };
 }
 
