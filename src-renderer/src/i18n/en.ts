@@ -331,7 +331,7 @@ export const en = {
   'trust.stable': 'Stable.',
   'trust.unstable': 'Unstable.',
   'trust.verdictDetail':
-    'Two runs share on average {jaccard} of their top {k} features (Jaccard overlap); we call a case stable from {threshold} up. Mean surrogate R²: {score}.',
+    'The top {k} features of two runs overlap by {jaccard} on average (Jaccard index); we call a case stable from {threshold} up. Mean surrogate R²: {score}.',
   'trust.errorBars': 'Error bars',
   'trust.barsRange': 'min – max',
   'trust.barsSd': '± 1 SD',

@@ -331,7 +331,7 @@ export const ko: Catalog = {
   'trust.stable': '안정적.',
   'trust.unstable': '불안정.',
   'trust.verdictDetail':
-    '두 실행이 상위 {k}개 특성 중 평균 {jaccard}를 공유합니다(Jaccard 겹침). {threshold} 이상이면 안정적이라고 봅니다. 대리 모델 평균 R²: {score}.',
+    '두 실행의 상위 {k}개 특성 겹침(Jaccard 지수)은 평균 {jaccard}입니다. {threshold} 이상이면 안정적이라고 봅니다. 대리 모델 평균 R²: {score}.',
   'trust.errorBars': '오차 막대',
   'trust.barsRange': '최소 – 최대',
   'trust.barsSd': '± 1 표준편차',

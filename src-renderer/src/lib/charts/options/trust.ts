@@ -223,7 +223,7 @@ export function binOption(
   ctx: ChartContext,
   input: { histogram: HistogramDTO; boundaries: readonly number[]; value: number; collapsed: boolean },
 ): ChartOption {
-  const { theme, t, fmt } = ctx;
+  const { theme, fmt } = ctx;
   const axis = axisStyle(ctx);
   const { edges, counts } = input.histogram;
   const top = Math.max(1, ...counts);
@@ -258,9 +258,12 @@ export function binOption(
       max: top * 1.1,
       ...axis,
       splitNumber: 2,
-      axisLabel: { ...axis.axisLabel, fontSize: 10, formatter: (v: number) => fmt.compact(v) },
-      name: t('trust.rows'),
-      nameTextStyle: { ...axis.nameTextStyle, fontSize: 10 },
+      axisLabel: {
+        ...axis.axisLabel,
+        fontSize: 10,
+        showMaxLabel: false,
+        formatter: (v: number) => fmt.compact(v),
+      },
     },
     series: [
       {
@@ -360,6 +363,7 @@ export function beeswarmOption(
       nameLocation: 'middle',
       nameGap: 26,
       ...axis,
+      axisLine: { ...axis.axisLine, onZero: false },
       axisLabel: { ...axis.axisLabel, formatter: (v: number) => fmt.num(v, 2) },
     },
     yAxis: [
@@ -373,6 +377,7 @@ export function beeswarmOption(
       {
         // Same bands as the value axis above (category i is centred at value i): carries the names.
         type: 'category',
+        position: 'left',
         inverse: true,
         data: [...input.features],
         ...axis,
