@@ -363,7 +363,6 @@ export const en = {
   'trust.binsContinuous': 'Continuous mode: LIME did not bin the features.',
   'trust.binsNone': 'No binned feature in this explanation.',
   'trust.caseValue': 'This case: {value}',
-  'trust.rows': 'rows',
   'trust.collapsedTitle': 'The bins of “{feature}” collapse',
   'trust.collapsedDetail':
     'Its {kind} edges {edges} are not all distinct: {share} of the training rows equal {value} (zero-heavy values, or missing values filled with the median). LIME merges equal edges, so a condition on this feature covers a very different share of cases than it seems.',

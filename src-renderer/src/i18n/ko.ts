@@ -363,7 +363,6 @@ export const ko: Catalog = {
   'trust.binsContinuous': '연속 모드: LIME이 특성을 구간으로 나누지 않았습니다.',
   'trust.binsNone': '이 설명에는 구간으로 나뉜 특성이 없습니다.',
   'trust.caseValue': '이 증례: {value}',
-  'trust.rows': '행',
   'trust.collapsedTitle': '“{feature}”의 구간이 겹칩니다',
   'trust.collapsedDetail':
     '{kind} 경계 {edges}가 모두 다르지 않습니다. 학습 행의 {share}가 {value}와 같습니다(0이 많은 값이거나 결측값을 중앙값으로 채운 경우). LIME은 같은 경계를 합치므로, 이 특성의 조건은 보이는 것과 전혀 다른 비율의 증례를 가리킵니다.',
