@@ -3,6 +3,7 @@ import { formatRows, runForestBench, type Row } from './forest.bench';
 import { runLimeBench } from './lime.bench';
 import { runWorkflowBench } from './workflow.bench';
 import { runUiBench } from './ui.bench';
+import { runTrustBench } from './trust.bench';
 
 const quick = process.argv.includes('--quick');
 const sections: [string, (o: { quick: boolean }) => Promise<Row[]>][] = [
@@ -10,6 +11,7 @@ const sections: [string, (o: { quick: boolean }) => Promise<Row[]>][] = [
   ['LIME', runLimeBench],
   ['Workflow', runWorkflowBench],
   ['User interface (Chromium, real handlers and worker)', runUiBench],
+  ['Trust: stability, TreeSHAP, SP-LIME', runTrustBench],
 ];
 console.log(
   `Lime Lens benchmarks — node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick)' : ''}\n`,

@@ -305,9 +305,219 @@ export interface ExplanationDTO {
   readonly millis: number;
 }
 
+// ---------------------------------------------------------------- trust: stability, SHAP, what-if, SP-LIME
+
+export interface StabilityRequest {
+  readonly modelId: string;
+  /** 0-based data row index in the file. */
+  readonly row: number;
+  /** Class index to explain (classification); default: the predicted class. */
+  readonly label?: number;
+  /** Seeds are settings.seed, settings.seed + 1, …; settings.numSamples is replaced by each of sampleSizes. */
+  readonly settings: LimeSettingsDTO;
+  /** Explanations per neighbourhood size (2–50). */
+  readonly runs: number;
+  /** Neighbourhood sizes to check, ascending (1–6 of them). */
+  readonly sampleSizes: readonly number[];
+}
+
+export interface FeatureStabilityDTO {
+  readonly feature: string;
+  /** The case's condition for that feature (the same in every run). */
+  readonly condition: string;
+  /** Mean, population SD, min and max of its weight; a run that left it out counts as 0. */
+  readonly mean: number;
+  readonly std: number;
+  readonly min: number;
+  readonly max: number;
+  /** Fraction of runs (0–1) that put it in the top K. */
+  readonly topKFrequency: number;
+  readonly selectedFrequency: number;
+}
+
+export interface StabilityAtSizeDTO {
+  readonly numSamples: number;
+  /** By |mean weight|, largest first. */
+  readonly features: readonly FeatureStabilityDTO[];
+  /** Mean pairwise Jaccard overlap of the runs' top-K feature sets. */
+  readonly jaccard: number;
+  readonly meanScore: number;
+  readonly stable: boolean;
+}
+
+export interface StabilityDTO {
+  readonly modelId: string;
+  readonly row: number;
+  readonly task: Task;
+  readonly classes: readonly string[];
+  readonly label?: number;
+  readonly seeds: readonly number[];
+  readonly topK: number;
+  /** Stable means jaccard ≥ this. */
+  readonly threshold: number;
+  /** One per requested sample size, in request order. */
+  readonly results: readonly StabilityAtSizeDTO[];
+  readonly millis: number;
+}
+
+/** A what-if edit: a number for a numeric feature, a category (as in the file) for a categorical one. */
+export interface CaseEdit {
+  readonly feature: string;
+  readonly value: number | string;
+}
+
+export interface CaseRequest {
+  readonly modelId: string;
+  readonly row: number;
+  readonly label?: number;
+  readonly settings: LimeSettingsDTO;
+  /** The case with these values changed (what-if); absent or empty: the case as in the file. */
+  readonly edits?: readonly CaseEdit[];
+}
+
+export interface PredictRequest {
+  readonly modelId: string;
+  readonly row: number;
+  readonly edits?: readonly CaseEdit[];
+}
+
+export interface PredictionDTO {
+  /** Classification: probabilities in class order and the predicted class. */
+  readonly probabilities?: readonly number[];
+  readonly predictedClass?: number;
+  /** Regression: the predicted value. */
+  readonly predictedValue?: number;
+}
+
+export interface CollapsedBinsDTO {
+  readonly feature: string;
+  readonly discretizer: 'quartile' | 'decile';
+  readonly percentiles: readonly number[];
+  /** Training values at those percentiles (before LIME merged equal ones). */
+  readonly edges: readonly number[];
+  readonly repeated: readonly number[];
+  /** Fraction of training rows (0–1) equal to the repeated value. */
+  readonly share: number;
+}
+
+export interface BinViewDTO {
+  readonly feature: string;
+  readonly condition: string;
+  /** The bin boundaries LIME used (after merging equal ones). */
+  readonly boundaries: readonly number[];
+  /** The training distribution LIME saw (imputed training rows). */
+  readonly histogram: HistogramDTO;
+  /** The case's (possibly edited) value. */
+  readonly value: number;
+  readonly collapsed: CollapsedBinsDTO | null;
+}
+
+export interface AgreementDTO {
+  readonly topK: number;
+  readonly limeTop: readonly string[];
+  readonly shapTop: readonly string[];
+  readonly shared: readonly string[];
+  /** Fraction (0–1) of LIME's features whose SHAP value has the same sign. */
+  readonly signAgreement: number;
+  /** Spearman ρ of |LIME weight| and |SHAP| over LIME's features; null when undefined. */
+  readonly rankCorrelation: number | null;
+  readonly signConflicts: readonly string[];
+}
+
+export interface CounterfactualDTO {
+  readonly feature: string;
+  /** The nearest value that changes the answer; null: none within the training range. */
+  readonly value: number | string | null;
+  /** Numeric features: value − the case's value. */
+  readonly change: number | null;
+  /** The class (classification) or value (regression) predicted there. */
+  readonly predicted: string | number | null;
+}
+
+export interface WhatIfFieldDTO {
+  readonly feature: string;
+  readonly kind: 'numeric' | 'categorical';
+  /** The case's value as in the file (after imputation of a missing value). */
+  readonly original: number | string;
+  /** Numeric: the training range, bounds of the slider. */
+  readonly min?: number;
+  readonly max?: number;
+  readonly categories?: readonly string[];
+}
+
+export interface CaseInsightDTO {
+  readonly modelId: string;
+  readonly row: number;
+  readonly edited: boolean;
+  readonly edits: readonly CaseEdit[];
+  /** LIME on the (edited) case. */
+  readonly explanation: ExplanationDTO;
+  readonly prediction: PredictionDTO;
+  /** Exact TreeSHAP for the explained class (regression: the prediction), model feature order. */
+  readonly shap: {
+    readonly features: readonly string[];
+    readonly expectedValue: number;
+    readonly values: readonly number[];
+  };
+  readonly agreement: AgreementDTO;
+  /** Continuous features of the explanation, in its order. */
+  readonly bins: readonly BinViewDTO[];
+  /** Every feature whose quantile bins collapse under the current discretizer. */
+  readonly collapsed: readonly CollapsedBinsDTO[];
+  /** For the explanation's top features. */
+  readonly counterfactuals: readonly CounterfactualDTO[];
+  /** Regression: how far the prediction must move for a counterfactual (10% of the training target range). */
+  readonly counterfactualShift?: number;
+  readonly fields: readonly WhatIfFieldDTO[];
+}
+
+export interface ShapSummaryDTO {
+  readonly modelId: string;
+  readonly features: readonly string[];
+  readonly task: Task;
+  readonly classes: readonly string[];
+  /** Data rows (test split) the values belong to. */
+  readonly rows: readonly number[];
+  /** Per output (class, or one for regression): mean |SHAP| per feature over the test rows. */
+  readonly meanAbs: readonly (readonly number[])[];
+  /** Per output: rows × features SHAP values. */
+  readonly values: readonly (readonly (readonly number[])[])[];
+  /** rows × features: the encoded, imputed values the forest saw (category codes for categorical). */
+  readonly featureValues: readonly (readonly number[])[];
+  readonly expectedValue: readonly number[];
+  readonly millis: number;
+}
+
+export interface SpLimeRequest {
+  readonly modelId: string;
+  readonly settings: LimeSettingsDTO;
+  /** Test rows to explain (all when larger than the test split). */
+  readonly sampleSize: number;
+  /** Explanations to pick. */
+  readonly budget: number;
+}
+
+export interface SpLimeDTO {
+  readonly modelId: string;
+  /** Data rows explained, ascending. */
+  readonly rows: readonly number[];
+  /** Predicted class / value per explained row. */
+  readonly predicted: readonly (string | number)[];
+  /** Feature conditions (columns of the matrix), in order of first appearance. */
+  readonly features: readonly string[];
+  /** rows × features LIME weights. */
+  readonly matrix: readonly (readonly number[])[];
+  readonly importance: readonly number[];
+  /** Indices into rows, in pick order. */
+  readonly picks: readonly number[];
+  readonly coverage: number;
+  readonly totalImportance: number;
+  readonly millis: number;
+}
+
 // ---------------------------------------------------------------- jobs and events
 
-export type JobKind = 'train' | 'explain';
+export type JobKind = 'train' | 'explain' | 'trust';
 
 export interface JobProgressEvent {
   readonly jobId: string;
@@ -372,6 +582,11 @@ export interface InvokeMap {
   'job:cancel': { args: { jobId: string }; result: boolean };
   /** Sent by the preload only, with the path of a file dropped on the window, so main may open it. */
   'dataset:dropped-path': { args: { path: string }; result: boolean };
+  'trust:stability': { args: { jobId: string; request: StabilityRequest }; result: Outcome<StabilityDTO> };
+  'trust:case': { args: { jobId: string; request: CaseRequest }; result: Outcome<CaseInsightDTO> };
+  'trust:predict': { args: PredictRequest; result: Outcome<PredictionDTO> };
+  'trust:shap-summary': { args: { jobId: string; modelId: string }; result: Outcome<ShapSummaryDTO> };
+  'trust:sp-lime': { args: { jobId: string; request: SpLimeRequest }; result: Outcome<SpLimeDTO> };
 }
 
 /** Main → renderer events. */
@@ -399,6 +614,11 @@ export const INVOKE_CHANNELS = [
   'model:explain',
   'job:cancel',
   'dataset:dropped-path',
+  'trust:stability',
+  'trust:case',
+  'trust:predict',
+  'trust:shap-summary',
+  'trust:sp-lime',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
@@ -426,6 +646,11 @@ export interface LimeLensApi {
   train(jobId: string, datasetId: string, settings: ModelSettingsDTO): Promise<Outcome<TrainResultDTO>>;
   explain(jobId: string, request: ExplainRequest): Promise<Outcome<ExplanationDTO>>;
   cancelJob(jobId: string): Promise<boolean>;
+  stability(jobId: string, request: StabilityRequest): Promise<Outcome<StabilityDTO>>;
+  explainCase(jobId: string, request: CaseRequest): Promise<Outcome<CaseInsightDTO>>;
+  predictCase(request: PredictRequest): Promise<Outcome<PredictionDTO>>;
+  shapSummary(jobId: string, modelId: string): Promise<Outcome<ShapSummaryDTO>>;
+  spLime(jobId: string, request: SpLimeRequest): Promise<Outcome<SpLimeDTO>>;
   /** Subscribes to a main → renderer event; returns the unsubscribe function. */
   on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void;
 }

@@ -81,3 +81,5 @@ export {
 } from './importance/permutationImportance';
 export * from './pipeline';
 export { readDatasetFile, MAX_FILE_BYTES } from './io/readDatasetFile';
+export { treeShap, TreeShapExplainer, type TreeShapResult, type ShapForest } from './shap/treeShap';
+export * from './trust';

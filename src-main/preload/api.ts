@@ -53,6 +53,11 @@ export function createLimeLensApi(transport: LimeLensTransport): LimeLensApi {
     train: (jobId, datasetId, settings) => invoke('model:train', { jobId, datasetId, settings }),
     explain: (jobId, request) => invoke('model:explain', { jobId, request }),
     cancelJob: (jobId) => invoke('job:cancel', { jobId }),
+    stability: (jobId, request) => invoke('trust:stability', { jobId, request }),
+    explainCase: (jobId, request) => invoke('trust:case', { jobId, request }),
+    predictCase: (request) => invoke('trust:predict', request),
+    shapSummary: (jobId, modelId) => invoke('trust:shap-summary', { jobId, modelId }),
+    spLime: (jobId, request) => invoke('trust:sp-lime', { jobId, request }),
     on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void {
       if (!eventChannels.has(channel)) throw new Error(`Unknown event "${channel}".`);
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');

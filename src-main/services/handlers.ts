@@ -215,5 +215,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       openable.allow(path);
       return true;
     },
+    'trust:stability': ({ jobId, request }) =>
+      outcome('Checking stability', () => jobs.run('stability', request, progressFor(jobId, 'trust'))),
+
+    'trust:case': ({ jobId, request }) =>
+      outcome('Explaining a case', () => jobs.run('caseInsight', request, progressFor(jobId, 'explain'))),
+
+    'trust:predict': (request) => outcome('Predicting a case', () => jobs.run('predictCase', request)),
+
+    'trust:shap-summary': ({ jobId, modelId }) =>
+      outcome('Computing SHAP values', () =>
+        jobs.run('shapSummary', { modelId }, progressFor(jobId, 'trust')),
+      ),
+
+    'trust:sp-lime': ({ jobId, request }) =>
+      outcome('Picking explanations', () => jobs.run('spLime', request, progressFor(jobId, 'trust'))),
   };
 }

@@ -24,6 +24,11 @@ const OUTCOME: Readonly<Record<OutcomeChannel, true>> = {
   'dataset:feature-distribution': true,
   'model:train': true,
   'model:explain': true,
+  'trust:stability': true,
+  'trust:case': true,
+  'trust:predict': true,
+  'trust:shap-summary': true,
+  'trust:sp-lime': true,
 };
 
 export const OUTCOME_CHANNELS: ReadonlySet<InvokeChannel> = new Set(Object.keys(OUTCOME) as OutcomeChannel[]);

@@ -17,6 +17,7 @@ import type {
 import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
 import { columnChoices } from './validateColumnChoices';
 import { isNetworkOrDevicePath } from './localPath';
+import { trustValidators } from './validateTrust';
 
 /** Bad arguments; the message names the field and what was expected, for the renderer to show. */
 export class ValidationError extends Error {
@@ -46,7 +47,7 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 type Range = readonly [number, number];
 type Fields = Readonly<Record<string, unknown>>;
 
-function fail(field: string, expected: string, got?: unknown): never {
+export function fail(field: string, expected: string, got?: unknown): never {
   const shown = got === undefined ? '' : ` (got ${describe(got)})`;
   throw new ValidationError(`Invalid request: ${field} must be ${expected}${shown}.`);
 }
@@ -59,7 +60,7 @@ function describe(v: unknown): string {
 }
 
 /** A plain object with exactly the allowed keys (required ones present). */
-function record(
+export function record(
   raw: unknown,
   field: string,
   required: readonly string[],
@@ -276,4 +277,5 @@ export const validators: Validators = {
     const a = record(raw, 'args', ['path']);
     return { path: absolutePath(a.path, 'path') };
   },
+  ...trustValidators,
 };

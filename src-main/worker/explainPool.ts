@@ -24,6 +24,8 @@ export interface ExplainThreadRequest {
   readonly index: number;
   readonly instance: readonly number[];
   readonly label?: number;
+  readonly seed?: number;
+  readonly numSamples?: number;
 }
 export type ExplainThreadReply =
   | { readonly call: number; readonly index: number; readonly result: EncodedRowExplanation }
@@ -33,6 +35,9 @@ export interface ExplainTask {
   /** Encoded, imputed row (1 × features). */
   readonly instance: readonly number[];
   readonly label?: number;
+  /** Seed and neighbourhood size for this task instead of the pool's settings (stability runs). */
+  readonly seed?: number;
+  readonly numSamples?: number;
 }
 
 export interface ExplainPoolOptions {
@@ -92,12 +97,14 @@ export class ExplainPool {
       const feed = (w: Worker) => {
         if (next >= tasks.length || options.signal?.aborted) return;
         const index = next++;
-        const { instance, label } = tasks[index];
+        const { instance, label, seed, numSamples } = tasks[index];
         w.postMessage({
           call,
           index,
           instance,
           ...(label !== undefined && { label }),
+          ...(seed !== undefined && { seed }),
+          ...(numSamples !== undefined && { numSamples }),
         } satisfies ExplainThreadRequest);
       };
       for (const w of this.workers) {

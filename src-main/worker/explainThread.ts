@@ -8,10 +8,15 @@ const data = workerData as ExplainThreadData;
 const forest = loadForest(data.forest);
 const explainer = createExplainer(data.inputs, data.settings);
 
-port.on('message', async ({ call, index, instance, label }: ExplainThreadRequest) => {
+port.on('message', async ({ call, index, instance, label, seed, numSamples }: ExplainThreadRequest) => {
   let reply: ExplainThreadReply;
+  const settings = {
+    ...data.settings,
+    ...(seed !== undefined && { seed }),
+    ...(numSamples !== undefined && { numSamples }),
+  };
   try {
-    const result = await explainEncodedRow(explainer, forest, data.inputs.frame, instance, data.settings, {
+    const result = await explainEncodedRow(explainer, forest, data.inputs.frame, instance, settings, {
       ...(label !== undefined && { label }),
     });
     reply = { call, index, result };

@@ -21,6 +21,7 @@ import { ParallelPredictor } from './parallelPredictor';
 import type { ExplainRequest, ExplanationDTO } from '../contract/ipc';
 import type { JobContext } from './runner';
 import type { Session } from './session';
+import { caseInsightJob, predictJob, shapSummaryJob, spLimeJob, stabilityJob } from './trustJobs';
 
 /** Below this many rows, starting threads costs more than it saves. */
 const PARALLEL_MIN_ROWS = 8;
@@ -155,5 +156,11 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     release({ datasetId }) {
       return session.release(datasetId);
     },
+
+    stability: (args, ctx) => stabilityJob(session, args, ctx),
+    caseInsight: (args, ctx) => caseInsightJob(session, args, ctx),
+    predictCase: (args) => predictJob(session, args),
+    shapSummary: ({ modelId }, ctx) => shapSummaryJob(session, modelId, ctx),
+    spLime: (args, ctx) => spLimeJob(session, args, ctx),
   };
 }

@@ -17,6 +17,15 @@ import type {
   RowsRequest,
   TrainResultDTO,
   WorkerRestartReason,
+  StabilityRequest,
+  StabilityDTO,
+  CaseRequest,
+  CaseInsightDTO,
+  PredictRequest,
+  PredictionDTO,
+  ShapSummaryDTO,
+  SpLimeRequest,
+  SpLimeDTO,
 } from '../contract/ipc';
 
 export interface LoadArgs {
@@ -40,6 +49,11 @@ export interface JobMap {
   explainMany: { args: { requests: readonly ExplainRequest[] }; result: readonly ExplanationDTO[] };
   /** Drops a dataset and its models from the worker's memory. */
   release: { args: { datasetId: string }; result: boolean };
+  stability: { args: StabilityRequest; result: StabilityDTO };
+  caseInsight: { args: CaseRequest; result: CaseInsightDTO };
+  predictCase: { args: PredictRequest; result: PredictionDTO };
+  shapSummary: { args: { modelId: string }; result: ShapSummaryDTO };
+  spLime: { args: SpLimeRequest; result: SpLimeDTO };
 }
 
 export type JobName = keyof JobMap;

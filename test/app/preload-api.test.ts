@@ -58,6 +58,11 @@ const API_METHODS: (keyof LimeLensApi)[] = [
   'train',
   'explain',
   'cancelJob',
+  'stability',
+  'explainCase',
+  'predictCase',
+  'shapSummary',
+  'spLime',
   'on',
 ];
 
@@ -86,6 +91,12 @@ describe('createLimeLensApi', () => {
     await api.explain('j2', { modelId: 'm', row: 1, settings: lime });
     await api.cancelJob('j1');
     expect(api.pathForFile({} as File)).toBe('/x.csv');
+    const stability = { modelId: 'm', row: 1, settings: lime, runs: 10, sampleSizes: [1000] };
+    await api.stability('j3', stability);
+    await api.explainCase('j4', { modelId: 'm', row: 1, settings: lime });
+    await api.predictCase({ modelId: 'm', row: 1, edits: [{ feature: 'a', value: 1 }] });
+    await api.shapSummary('j5', 'm');
+    await api.spLime('j6', { modelId: 'm', settings: lime, sampleSize: 50, budget: 5 });
     expect(invoked).toEqual([
       ['app:info', null],
       ['dataset:open-dialog', null],
@@ -101,6 +112,14 @@ describe('createLimeLensApi', () => {
       ['model:explain', { jobId: 'j2', request: { modelId: 'm', row: 1, settings: lime } }],
       ['job:cancel', { jobId: 'j1' }],
       ['dataset:dropped-path', { path: '/x.csv' }],
+      ['trust:stability', { jobId: 'j3', request: stability }],
+      ['trust:case', { jobId: 'j4', request: { modelId: 'm', row: 1, settings: lime } }],
+      ['trust:predict', { modelId: 'm', row: 1, edits: [{ feature: 'a', value: 1 }] }],
+      ['trust:shap-summary', { jobId: 'j5', modelId: 'm' }],
+      [
+        'trust:sp-lime',
+        { jobId: 'j6', request: { modelId: 'm', settings: lime, sampleSize: 50, budget: 5 } },
+      ],
     ]);
     expect(new Set(invoked.map(([c]) => c))).toEqual(new Set(INVOKE_CHANNELS));
   });

@@ -95,6 +95,11 @@ describe('ipc dispatch', () => {
       'dataset:rows',
       'model:explain',
       'model:train',
+      'trust:case',
+      'trust:predict',
+      'trust:shap-summary',
+      'trust:sp-lime',
+      'trust:stability',
     ]);
   });
 });

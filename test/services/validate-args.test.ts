@@ -22,6 +22,28 @@ const GOOD: Record<InvokeChannel, unknown> = {
   'model:explain': { jobId: 'job_2', request: { modelId: 'm-1', row: 17, label: 1, settings: lime } },
   'job:cancel': { jobId: 'job_1' },
   'dataset:dropped-path': { path: '/home/ana/dropped.csv' },
+  'trust:stability': {
+    jobId: 'job_3',
+    request: { modelId: 'm-1', row: 3, label: 1, settings: lime, runs: 10, sampleSizes: [1000, 5000] },
+  },
+  'trust:case': {
+    jobId: 'job_4',
+    request: {
+      modelId: 'm-1',
+      row: 3,
+      settings: lime,
+      edits: [
+        { feature: 'a', value: 2.5 },
+        { feature: 'c', value: 'red' },
+      ],
+    },
+  },
+  'trust:predict': { modelId: 'm-1', row: 3, edits: [{ feature: 'a', value: -1 }] },
+  'trust:shap-summary': { jobId: 'job_5', modelId: 'm-1' },
+  'trust:sp-lime': {
+    jobId: 'job_6',
+    request: { modelId: 'm-1', settings: lime, sampleSize: 100, budget: 5 },
+  },
 };
 
 function rejects(channel: InvokeChannel, raw: unknown, messagePart: string) {

@@ -108,6 +108,8 @@ export interface ExplainInstanceOptions {
   /** Surrogate to use instead of Ridge(alpha = 1). */
   readonly modelRegressor?: SurrogateRegressor;
   readonly signal?: AbortSignal;
+  /** Seed of this call's neighbourhood instead of the explainer's `randomState` (stability checks). */
+  readonly randomState?: number;
 }
 
 const DEFAULT_RANDOM_STATE = 0;
@@ -377,6 +379,8 @@ export class LimeTabularExplainer {
     if (topLabels !== undefined && (!Number.isInteger(topLabels) || topLabels < 1)) {
       throw new RangeError(`topLabels must be an integer ≥ 1, got ${topLabels}`);
     }
+    if (options.randomState !== undefined && !Number.isFinite(options.randomState))
+      throw new RangeError(`randomState must be a finite number, got ${options.randomState}`);
     throwIfAborted(options.signal);
 
     const size = numSamples * d;
@@ -407,7 +411,13 @@ export class LimeTabularExplainer {
     const size = numSamples * d;
     const data = scratch.data.subarray(0, size);
     const inverse = scratch.inverse.subarray(0, size);
-    const fill = this.neighbourhoodSampler(row, numSamples, data, inverse);
+    const fill = this.neighbourhoodSampler(
+      row,
+      numSamples,
+      data,
+      inverse,
+      options.randomState ?? this.randomState,
+    );
     let predictions: { yss: Float64Array; outputs: number };
     if (typeof predictFn !== 'function' && predictFn.predictFlatPipelined) {
       const raw = await predictFn.predictFlatPipelined(inverse, numSamples, d, fill);
@@ -514,7 +524,7 @@ export class LimeTabularExplainer {
    * Row 0 is the instance. Draws go row by row so that both are written sequentially.
    */
   private dataInverse(row: readonly number[], n: number, data: Float64Array, inverse: Float64Array): void {
-    this.neighbourhoodSampler(row, n, data, inverse)(n);
+    this.neighbourhoodSampler(row, n, data, inverse, this.randomState)(n);
   }
 
   /**
@@ -528,9 +538,10 @@ export class LimeTabularExplainer {
     n: number,
     data: Float64Array,
     inverse: Float64Array,
+    seed: number,
   ): (upTo: number) => void {
     const d = this.numFeaturesTotal;
-    const rng = createRng(this.randomState);
+    const rng = createRng(seed);
     const discretizer = this.discretizer;
     const firstRow = discretizer ? discretizer.discretize(row) : row;
     const mean = this.scalerMean;

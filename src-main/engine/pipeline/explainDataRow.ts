@@ -152,6 +152,8 @@ export async function explainEncodedRow(
     labels: [label],
     numFeatures: Math.min(settings.numFeatures, frame.featureNames.length),
     numSamples: settings.numSamples,
+    // The same as the explainer's own seed unless the settings ask for another (stability runs).
+    randomState: settings.seed,
     signal: options.signal,
   });
   const exp = explanation.toJSON();

@@ -253,7 +253,7 @@ class AppState {
   // ------------------------------------------------------------ jobs
 
   /** Runs one train/explain job with progress; null when it failed or was cancelled. */
-  private async runJob<T>(kind: JobKind, start: (jobId: string) => Promise<Outcome<T>>): Promise<T | null> {
+  async runJob<T>(kind: JobKind, start: (jobId: string) => Promise<Outcome<T>>): Promise<T | null> {
     const id = newJobId();
     this.notice = null;
     this.job = { id, kind, fraction: 0, message: '' };
