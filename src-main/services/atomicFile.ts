@@ -14,14 +14,14 @@ function tempPathFor(file: string): string {
   return `${file}.${process.pid}.${++tempCounter}.tmp`;
 }
 
-/** Atomically replaces `file` with `text` (UTF-8), creating its folder if needed. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** Atomically replaces `file` with `text` (UTF-8) or bytes, creating its folder if needed. */
+export async function writeFileAtomic(file: string, text: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = tempPathFor(file);
   try {
     const handle = await open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();

@@ -9,9 +9,9 @@ export interface ExplainedCase {
   readonly row: number;
   /** The case's value in the identifier column; null without one. */
   readonly id: string | null;
-  /** The true target value (class label or number). */
-  readonly actual: string | number;
-  readonly predicted: string | number;
+  /** The true target value (class label or number); null when the case is not a test case. */
+  readonly actual: string | number | null;
+  readonly predicted: string | number | null;
   readonly explanation: Pick<
     ExplanationDTO,
     | 'task'
