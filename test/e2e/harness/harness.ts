@@ -180,11 +180,16 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   await page.exposeBinding('__limeLensInvoke', async (source, channel: string, args: unknown) => {
     // The same sender check Electron's ipcMain gets: which frame asked, and is it the top one.
     const frame = source.frame;
-    return harness.dispatch(
-      channel as InvokeChannel,
-      { url: frame.url(), isMainFrame: frame === page.mainFrame() },
-      args,
-    );
+    const start = Date.now();
+    try {
+      return await harness.dispatch(
+        channel as InvokeChannel,
+        { url: frame.url(), isMainFrame: frame === page.mainFrame() },
+        args,
+      );
+    } finally {
+      harness.calls.push({ channel, start, end: Date.now() });
+    }
   });
   await page.addInitScript({ content: await preloadShim() });
   page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
