@@ -47,9 +47,15 @@ describe('renderer security', () => {
         'recentFiles',
         'rows',
         'train',
+        'explainMany',
+        'savePng',
+        'copyPng',
+        'saveData',
+        'saveProject',
+        'openProject',
       ].sort(),
     );
-    expect(INVOKE_CHANNELS).toHaveLength(12);
+    expect(INVOKE_CHANNELS).toHaveLength(18);
   });
 
   it('the CSP forbids inline script, string eval, remote scripts and network requests', async () => {
