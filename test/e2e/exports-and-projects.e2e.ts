@@ -65,6 +65,23 @@ describe('exports and projects (English, light)', () => {
     const { page } = h;
     await page.getByTestId('welcome').waitFor();
     await openByDialog(page, dataCopy);
+    // The Data view as one picture: everything down to the last chart, scrolled off or not.
+    await waitForChart(page, 'correlation-heatmap');
+    const view = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      return { w: main.scrollWidth, h: main.scrollHeight };
+    });
+    h.nextSavePath = join(dir, 'data-view.png');
+    await page.getByTestId('save-view-png').click();
+    await expect
+      .poll(() => page.getByTestId('notice-banner').textContent(), { timeout: 20_000 })
+      .toContain('Saved data-view.png');
+    expect(h.saveDialogs.at(-1)).toEqual({ suggestedName: 'iris.csv Data.png', kind: 'png' });
+    const dataFacts = await pngFacts(page, h.nextSavePath);
+    expect([dataFacts.width, dataFacts.height]).toEqual([view.w * 2, view.h * 2]);
+    expect(dataFacts.colours).toBeGreaterThan(20);
+    await copyFile(h.nextSavePath, join(process.cwd(), 'test-results', 'e2e', 'saved-data-view-en.png'));
+    await page.getByTestId('notice-banner').getByRole('button').click();
     await train(page);
     await waitForChart(page, 'confusion-matrix');
     const size = await page
