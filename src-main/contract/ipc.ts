@@ -59,6 +59,8 @@ export interface DatasetSummaryDTO {
   /** Columns the user would normally not use as features (identifiers, constants, the target). */
   readonly suggestedExcluded: readonly string[];
   readonly warnings: readonly string[];
+  /** The column whose values name the cases (first identifier column), null when there is none. */
+  readonly suggestedIdColumn: string | null;
 }
 
 export interface RowsRequest {
@@ -132,7 +134,21 @@ export interface ModelSettingsDTO {
   readonly seed: number;
   /** 0 or 1: no cross-validation; k ≥ 2: k-fold CV on the whole data besides the split. */
   readonly kFolds: number;
+  /** The column whose values name the cases (case IDs); null: none; absent: the first identifier. */
+  readonly idColumn?: string | null;
+  /**
+   * Column types the user changed from the detected ones (numeric ⇄ categorical; a date column
+   * as 'numeric' is days since 1970-01-01). Absent columns keep their detected type.
+   */
+  readonly columnTypes?: Readonly<Record<string, ColumnTypeChoice>>;
+  /** Columns the user gave the identifier role (never features; shown as text). */
+  readonly identifiers?: readonly string[];
 }
+
+/** How a column is used as a feature. */
+export type ColumnTypeChoice = 'numeric' | 'categorical';
+/** What a column is for in the Data view; 'feature' ⇔ listed in ModelSettingsDTO.features. */
+export type ColumnRole = 'feature' | 'identifier' | 'excluded';
 
 export interface ClassificationMetricsDTO {
   readonly task: 'classification';
@@ -185,9 +201,15 @@ export interface ImportanceDTO {
   readonly std?: number;
 }
 
+/**
+ * Row numbers, everywhere in this contract: 1-based data rows, the first row under the
+ * header is row 1 (as the data table, the case list, the CLI's --row and its JSON show them).
+ */
 export interface TestCaseDTO {
-  /** 0-based data row index in the file (header excluded). */
+  /** 1-based data row (see above). */
   readonly row: number;
+  /** The case's ID from the model's ID column; null when there is none or the cell is empty. */
+  readonly id: string | null;
   readonly actual: string | number;
   readonly predicted: string | number;
   /** Classification: probability per class, in class order. */
@@ -239,7 +261,7 @@ export interface LimeSettingsDTO {
 
 export interface ExplainRequest {
   readonly modelId: string;
-  /** 0-based data row index in the file. */
+  /** 1-based data row (the first row under the header is row 1). */
   readonly row: number;
   /** Class index to explain (classification); default: the predicted class. */
   readonly label?: number;
@@ -248,7 +270,10 @@ export interface ExplainRequest {
 
 export interface ExplanationDTO {
   readonly modelId: string;
+  /** 1-based data row. */
   readonly row: number;
+  /** The case's ID, null when the model has no ID column or the cell is empty. */
+  readonly id: string | null;
   readonly task: Task;
   readonly classes: readonly string[];
   /** Explained class index (classification). */
@@ -293,13 +318,13 @@ export type DataExportKind = 'explanations-csv' | 'explanations-json' | 'metrics
 export interface DataExportRequest {
   readonly kind: DataExportKind;
   readonly modelId: string;
-  /** Explanations: the explained data rows (0-based) to write, in order; every explained row when absent. */
+  /** Explanations: the explained data rows (1-based) to write, in order; every explained row when absent. */
   readonly rows?: readonly number[];
 }
 
 export interface ExplainManyRequest {
   readonly modelId: string;
-  /** 0-based data rows; at most MAX_BATCH_ROWS. */
+  /** 1-based data rows; at most MAX_BATCH_ROWS. */
   readonly rows: readonly number[];
   readonly settings: LimeSettingsDTO;
 }
@@ -308,7 +333,7 @@ export interface ExplainManyRequest {
 export interface ProjectViewDTO {
   readonly view: 'data' | 'model' | 'explain';
   readonly limeSettings: LimeSettingsDTO;
-  /** The case shown in the Explain view (0-based data row), and the class explained (null: predicted). */
+  /** The case shown in the Explain view (1-based data row), and the class explained (null: predicted). */
   readonly explainRow: number | null;
   readonly explainLabel: number | null;
   /** Report choices, owned by the Report view; stored as given (plain JSON, size-capped). */

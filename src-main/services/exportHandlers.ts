@@ -146,8 +146,8 @@ export function withExports(deps: HandlerDeps, base: Omit<Handlers, ExportChanne
     return chosen.map((e) => {
       const c = cases.get(e.row);
       return {
-        row: e.row + 1,
-        id: null,
+        row: e.row,
+        id: e.id ?? c?.id ?? null,
         actual: c?.actual ?? null,
         predicted: c?.predicted ?? null,
         explanation: e,

@@ -22,6 +22,7 @@ import type {
 } from '../contract/ipc';
 import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
 import { MAX_BATCH_ROWS } from '../contract/ipc';
+import { columnChoices } from './validateColumnChoices';
 
 /** Bad arguments; the message names the field and what was expected, for the renderer to show. */
 export class ValidationError extends Error {
@@ -153,18 +154,23 @@ function maxFeatures(raw: unknown, field: string): MaxFeatures {
 }
 
 export function modelSettings(raw: unknown, field: string): ModelSettingsDTO {
-  const s = record(raw, field, [
-    'target',
-    'task',
-    'features',
-    'nEstimators',
-    'maxDepth',
-    'maxFeatures',
-    'minSamplesLeaf',
-    'testFraction',
-    'seed',
-    'kFolds',
-  ]);
+  const s = record(
+    raw,
+    field,
+    [
+      'target',
+      'task',
+      'features',
+      'nEstimators',
+      'maxDepth',
+      'maxFeatures',
+      'minSamplesLeaf',
+      'testFraction',
+      'seed',
+      'kFolds',
+    ],
+    ['idColumn', 'columnTypes', 'identifiers'],
+  );
   const target = text(s.target, `${field}.target`);
   const features = names(s.features, `${field}.features`);
   if (features.includes(target)) fail(`${field}.features`, `a list without the target "${target}"`);
@@ -179,6 +185,7 @@ export function modelSettings(raw: unknown, field: string): ModelSettingsDTO {
     testFraction: number(s.testFraction, `${field}.testFraction`, LIMITS.testFraction),
     seed: integer(s.seed, `${field}.seed`, LIMITS.seed),
     kFolds: integer(s.kFolds, `${field}.kFolds`, LIMITS.kFolds),
+    ...columnChoices(s, field),
   };
 }
 
@@ -198,7 +205,7 @@ export function explainRequest(raw: unknown, field: string): ExplainRequest {
   const r = record(raw, field, ['modelId', 'row', 'settings'], ['label']);
   const base = {
     modelId: id(r.modelId, `${field}.modelId`),
-    row: integer(r.row, `${field}.row`, [0, Number.MAX_SAFE_INTEGER]),
+    row: integer(r.row, `${field}.row`, [1, Number.MAX_SAFE_INTEGER]),
     settings: limeSettings(r.settings, `${field}.settings`),
   };
   return r.label === undefined ? base : { ...base, label: integer(r.label, `${field}.label`, LIMITS.label) };
@@ -235,7 +242,7 @@ export function fileName(raw: unknown, field: string): string {
 
 function dataRows(raw: unknown, field: string, max: number): readonly number[] {
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > max) fail(field, `a list of 1 to ${max} rows`);
-  return raw.map((r: unknown, i) => integer(r, `${field}[${i}]`, [0, Number.MAX_SAFE_INTEGER]));
+  return raw.map((r: unknown, i) => integer(r, `${field}[${i}]`, [1, Number.MAX_SAFE_INTEGER]));
 }
 
 export function projectView(raw: unknown, field: string): ProjectViewDTO {
@@ -254,7 +261,7 @@ export function projectView(raw: unknown, field: string): ProjectViewDTO {
   return {
     view: v.view,
     limeSettings: limeSettings(v.limeSettings, `${field}.limeSettings`),
-    explainRow: nullable(v.explainRow, 'explainRow', [0, Number.MAX_SAFE_INTEGER]),
+    explainRow: nullable(v.explainRow, 'explainRow', [1, Number.MAX_SAFE_INTEGER]),
     explainLabel: nullable(v.explainLabel, 'explainLabel', LIMITS.label),
     ...(report !== undefined && { report }),
   };

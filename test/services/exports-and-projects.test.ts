@@ -48,7 +48,7 @@ const value = <T>(o: Outcome<T>): T => {
   if (!o.ok) throw new Error(`expected ok, got ${o.error.message}`);
   return o.value;
 };
-const view: ProjectViewDTO = { view: 'explain', limeSettings: LIME, explainRow: 0, explainLabel: null };
+const view: ProjectViewDTO = { view: 'explain', limeSettings: LIME, explainRow: 1, explainLabel: null };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lime-lens-exports-'));
@@ -142,7 +142,7 @@ describe('data exports', () => {
       const tc = train.testCases.find((c) => c.row === e.row)!;
       for (const w of e.weights) {
         const r = records[k++];
-        expect(Number(r.row)).toBe(e.row + 1);
+        expect(Number(r.row)).toBe(e.row);
         expect(r.true).toBe(String(tc.actual));
         expect(r.predicted).toBe(String(tc.predicted));
         expect(Number(r.weight)).toBe(w.weight);
@@ -165,9 +165,7 @@ describe('data exports', () => {
     const doc = JSON.parse(await readFile(nextSave, 'utf8')) as {
       cases: { row: number; intercept: number }[];
     };
-    expect(doc.cases).toEqual([
-      expect.objectContaining({ row: second + 1, intercept: explained[1].intercept }),
-    ]);
+    expect(doc.cases).toEqual([expect.objectContaining({ row: second, intercept: explained[1].intercept })]);
 
     nextSave = join(dir, 'metrics.csv');
     value(await handlers['export:save-data']({ kind: 'metrics-csv', modelId: train.modelId }));

@@ -21,7 +21,7 @@ const GOOD: Record<InvokeChannel, unknown> = {
   'model:train': { jobId: 'job_1', datasetId: 'ds-1', settings },
   'model:explain': { jobId: 'job_2', request: { modelId: 'm-1', row: 17, label: 1, settings: lime } },
   'job:cancel': { jobId: 'job_1' },
-  'model:explain-many': { jobId: 'job_3', request: { modelId: 'm-1', rows: [0, 5, 9], settings: lime } },
+  'model:explain-many': { jobId: 'job_3', request: { modelId: 'm-1', rows: [1, 5, 9], settings: lime } },
   'export:save-png': { png: 'data:image/png;base64,iVBORw0KGgo=', name: 'Confusion matrix.png' },
   'export:copy-png': { png: 'data:image/png;base64,iVBORw0KGgo=' },
   'export:save-data': { kind: 'explanations-csv', modelId: 'm-1', rows: [3, 1] },
@@ -51,7 +51,7 @@ const withSettings = (patch: Record<string, unknown>) => ({
 });
 const withLime = (patch: Record<string, unknown>) => ({
   jobId: 'j',
-  request: { modelId: 'm', row: 0, settings: { ...lime, ...patch } },
+  request: { modelId: 'm', row: 1, settings: { ...lime, ...patch } },
 });
 
 describe('validators', () => {
@@ -260,8 +260,9 @@ describe('validators', () => {
       jobId: 'j',
       request: { modelId: 'm', settings: lime, ...request },
     });
-    rejects('model:explain', explain({ row: -1 }), 'request.row must be an integer from 0');
-    rejects('model:explain', explain({ row: 0, label: -1 }), 'request.label');
+    // Rows are 1-based everywhere: row 0 does not exist.
+    rejects('model:explain', explain({ row: 0 }), 'request.row must be an integer from 1');
+    rejects('model:explain', explain({ row: 1, label: -1 }), 'request.label');
     expect(validators['model:explain'](explain({ row: 3 })).request).toEqual({
       modelId: 'm',
       row: 3,
@@ -314,11 +315,11 @@ describe('export and project validators', () => {
     rejects(
       'model:explain-many',
       { jobId: 'j', request: { modelId: 'm-1', rows: [1, -1], settings: LIME_SETTINGS } },
-      'request.rows[1] must be an integer from 0',
+      'request.rows[1] must be an integer from 1',
     );
     rejects(
       'model:explain-many',
-      { jobId: 'j', request: { modelId: 'm-1', rows: new Array(100_001).fill(0), settings: LIME_SETTINGS } },
+      { jobId: 'j', request: { modelId: 'm-1', rows: new Array(100_001).fill(1), settings: LIME_SETTINGS } },
       'a list of 1 to 100000 rows',
     );
   });

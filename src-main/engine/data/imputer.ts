@@ -20,7 +20,9 @@ export function median(values: Float64Array): number {
   if (n === 0) return NaN;
   const sorted = values.slice().sort();
   const mid = n >> 1;
-  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  if (n % 2 === 1) return sorted[mid];
+  const mean = (sorted[mid - 1] + sorted[mid]) / 2;
+  return mean - mean === 0 ? mean : sorted[mid - 1] / 2 + sorted[mid] / 2; // near ±1.8e308 the sum overflows
 }
 
 /**

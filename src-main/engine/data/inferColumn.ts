@@ -1,5 +1,5 @@
 import { compareLabels } from './compareLabels';
-import { isIdLikeName } from './columnNames';
+import { isIdentifierName, isIdLikeName } from './columnNames';
 import { countDistinct } from './countDistinct';
 import { isMissingMarker, trimCell } from './missingMarkers';
 import type { CellColumn } from './rawTable';
@@ -23,9 +23,10 @@ const MIN_ROWS_FOR_UNIQUE_TEXT = 5;
 
 /**
  * Types one column of raw cells: numeric when every non-missing cell parses as a
- * number, else text; then constant (at most one distinct value), identifier-like
- * (all-distinct text, or all-distinct integers that are a running number or sit under
- * an id-like name), else numeric/categorical. Missing = empty or a missing marker.
+ * number, else text; then constant (at most one distinct value), identifier (a name
+ * that says so — `Id`, `patient_no`, `환자번호`, see isIdentifierName — whatever the
+ * values; else all-distinct text, or all-distinct integers that are a running number or
+ * sit under an id-like name), else numeric/categorical. Missing = empty or a missing marker.
  * Summary statistics: min/max/mean and sample standard deviation (n − 1) for numbers;
  * categories with counts in numeric-aware label order for text and constants.
  */
@@ -39,8 +40,17 @@ export function inferColumn(
   let missing = 0;
   let notNumbers = 0;
   let firstNotNumber = -1;
+  let nonFinite = 0;
+  let firstNonFinite = -1;
   for (let i = 0; i < n; i++) {
-    if (numbers[i] === numbers[i]) continue;
+    if (numbers[i] === numbers[i]) {
+      // 1e309 parses to Infinity: no model can use it, so it becomes a missing value below.
+      if (numbers[i] - numbers[i] !== 0) {
+        nonFinite++;
+        if (firstNonFinite < 0) firstNonFinite = i;
+      }
+      continue;
+    }
     // Only cells that are not plain numbers are turned into strings.
     if (isMissingMarker(trimCell(cells.text(i)))) {
       missing++;
@@ -49,7 +59,7 @@ export function inferColumn(
       if (firstNotNumber < 0) firstNotNumber = i;
     }
   }
-  const present = n - missing;
+  const present = n - missing - nonFinite;
   if (present > 0 && notNumbers === 0) {
     let usedDecimalComma = false;
     if (options.decimalComma) {
@@ -62,7 +72,15 @@ export function inferColumn(
         }
       }
     }
-    return numericColumn(name, numbers, missing, usedDecimalComma);
+    if (nonFinite === 0) return numericColumn(name, numbers, missing, usedDecimalComma);
+    for (let i = 0; i < n; i++) if (numbers[i] - numbers[i] !== 0) numbers[i] = NaN;
+    const row = options.rowNumbers ? options.rowNumbers[firstNonFinite] : firstNonFinite + 1;
+    const count = nonFinite === 1 ? 'A value' : `${nonFinite} values`;
+    const warning =
+      `Column '${name}': ${count} beyond the range of numbers (±1.8e308) ${nonFinite === 1 ? 'was' : 'were'} read as missing ` +
+      `(first: '${trimCell(cells.text(firstNonFinite))}' in row ${row}).`;
+    const column = numericColumn(name, numbers, missing + nonFinite, usedDecimalComma);
+    return { ...column, summary: { ...column.summary, nonFinite }, warning };
   }
 
   const strings: (string | null)[] = new Array(n);
@@ -82,6 +100,7 @@ export function inferColumn(
   const distinct = counts.size;
   let kind: ColumnKind = 'categorical';
   if (distinct <= 1) kind = 'constant';
+  else if (isIdentifierName(name)) kind = 'identifier';
   else if (distinct === present && (present >= MIN_ROWS_FOR_UNIQUE_TEXT || isIdLikeName(name)))
     kind = 'identifier';
   else if (isIdLikeName(name) && distinct >= present * 0.9) kind = 'identifier';
@@ -97,6 +116,29 @@ export function inferColumn(
   const summary: ColumnSummary =
     kind === 'identifier' ? { name, kind, missing, distinct } : { name, kind, missing, distinct, categories };
   return { summary, values: strings, usedDecimalComma: false, ...(warning ? { warning } : {}) };
+}
+
+/**
+ * Mean and sample std of values near ±1.8e308, whose sums and squares overflow: computed
+ * on the values divided by a power of two (exact) and scaled back.
+ */
+function scaledMoments(
+  values: Float64Array,
+  present: number,
+  min: number,
+  max: number,
+): { mean: number; std: number } {
+  const scale = 2 ** Math.min(1023, Math.ceil(Math.log2(Math.max(Math.abs(min), Math.abs(max)))));
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) sum += values[i] / scale;
+  const mean = sum / present;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) squares += (v / scale - mean) * (v / scale - mean);
+  }
+  const std = present > 1 ? Math.sqrt(squares / (present - 1)) : 0;
+  return { mean: mean * scale, std: Math.min(std * scale, Number.MAX_VALUE) };
 }
 
 function numericColumn(
@@ -118,17 +160,21 @@ function numericColumn(
     sum += v;
     if (integers && Math.floor(v) !== v) integers = false;
   }
-  const mean = sum / present;
+  let mean = sum / present;
   let squares = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === v) squares += (v - mean) * (v - mean);
   }
-  const std = present > 1 ? Math.sqrt(squares / (present - 1)) : 0;
+  let std = present > 1 ? Math.sqrt(squares / (present - 1)) : 0;
+  if (!Number.isFinite(mean) || !Number.isFinite(std))
+    ({ mean, std } = scaledMoments(values, present, min, max));
   const distinct = countDistinct(values);
 
   let kind: ColumnKind = 'numeric';
   if (distinct === 1) kind = 'constant';
+  // A decimal column is a measurement whatever its name.
+  else if (integers && isIdentifierName(name)) kind = 'identifier';
   else if (integers && distinct === present && missing === 0) {
     const isSequence = max - min === present - 1 && present >= MIN_ROWS_FOR_SEQUENCE;
     if (isSequence || isIdLikeName(name)) kind = 'identifier';

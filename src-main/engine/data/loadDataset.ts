@@ -1,7 +1,7 @@
 import { UserFacingError } from '../errors';
 import { decodeText } from './decodeText';
 import { inferColumn } from './inferColumn';
-import { parseDelimited } from './parseDelimited';
+import { allowsDecimalComma, parseDelimited } from './parseDelimited';
 import type { RawTable } from './rawTable';
 import { readXlsx } from './readXlsx';
 import { sniffSignature } from './sniffFormat';
@@ -12,7 +12,7 @@ import { validateHeader } from './validateHeader';
  * Reads a table from the bytes of a file: .xlsx (recognised by its ZIP signature,
  * whatever the extension) or delimited text (encoding and separator detected). Types
  * every column and counts missing cells (see inferColumn). Numbers with a decimal
- * comma are accepted when the separator is ';'. `sheet` picks an XLSX sheet (the first
+ * comma are accepted when the separator is ';' or a tab. `sheet` picks an XLSX sheet (the first
  * visible one by default). Bad input throws a UserFacingError naming the file and,
  * where it applies, the row and column.
  */
@@ -54,7 +54,7 @@ export function loadDataset(
 
   const { table, notes } = validateHeader(raw, fileName);
   warnings.push(...notes);
-  const decimalComma = source.delimiter === ';';
+  const decimalComma = source.delimiter !== undefined && allowsDecimalComma(source.delimiter);
   let usedDecimalComma = false;
   const columns = table.header.map((name, c) => {
     const inferred = inferColumn(name, table.columns[c], { decimalComma, rowNumbers: table.rowNumbers });

@@ -1,6 +1,13 @@
 import { UserFacingError } from '../errors';
+import { resolveIdColumn } from './caseIds';
 import { compareLabels, formatNumber } from './compareLabels';
 import type { Dataset, Task } from './types';
+
+/**
+ * Largest regression target (in magnitude) the forest and the metrics can average:
+ * their sums of squared deviations over up to 10^7 weighted rows stay finite below it.
+ */
+const MAX_TARGET_MAGNITUDE = 1e150;
 
 /** The numeric table a model trains on, with everything needed to map it back to the file. */
 export interface ModelFrame {
@@ -14,8 +21,13 @@ export interface ModelFrame {
   y: number[];
   /** Sorted label order (numeric-aware: '2' < '10'); [] for regression. */
   classes: string[];
-  /** The 0-based data-row index in the file of each row of X (rows with a missing target are dropped). */
+  /**
+   * The 0-based index into the dataset's rows of each row of X (rows with a missing target are
+   * dropped). An index, never shown: the user sees row index + 1 (see caseIds.ts).
+   */
   rowIndex: number[];
+  /** The column whose values name the cases (case IDs), or null for none. */
+  idColumn: string | null;
   task: Task;
   /** Human-readable record of what was done. */
   preprocessing: string[];
@@ -47,7 +59,13 @@ function cellLabel(values: Float64Array | readonly (string | null)[], row: numbe
  */
 export function buildModelFrame(
   dataset: Dataset,
-  settings: { readonly target: string; readonly features: readonly string[]; readonly task: Task },
+  settings: {
+    readonly target: string;
+    readonly features: readonly string[];
+    readonly task: Task;
+    /** Absent: the first identifier column; null: none. */
+    readonly idColumn?: string | null;
+  },
 ): ModelFrame {
   const { target, task } = settings;
   const file = dataset.source.fileName;
@@ -60,6 +78,7 @@ export function buildModelFrame(
       { file, column: unknown[0], code: 'unknown-column' },
     );
   }
+  const idColumn = resolveIdColumn(dataset, settings.idColumn);
   const preprocessing: string[] = [];
   const targetColumn = indexOf.get(target) as number;
   const targetValues = dataset.values[targetColumn];
@@ -123,6 +142,14 @@ export function buildModelFrame(
       if (v < min) min = v;
       if (v > max) max = v;
     }
+    if (Math.max(-min, max) > MAX_TARGET_MAGNITUDE) {
+      throw new UserFacingError(
+        `${file}: the target column '${target}' has values as large as ${formatNumber(Math.abs(min) > max ? min : max)}; ` +
+          `regression can average values only up to ±${formatNumber(MAX_TARGET_MAGNITUDE)}. ` +
+          'Rescale the column (for example, express it in larger units) and open the file again.',
+        { file, column: target, code: 'target.too-large' },
+      );
+    }
     preprocessing.push(
       `Target '${target}': regression (values ${formatNumber(min)} to ${formatNumber(max)}).`,
     );
@@ -182,5 +209,17 @@ export function buildModelFrame(
   );
 
   const X = rowIndex.map((_, r) => featureColumns.map((column) => column[r]));
-  return { featureNames, featureKinds, categoryNames, X, y, classes, rowIndex, task, preprocessing };
+  if (idColumn !== null) preprocessing.push(`Case IDs from column '${idColumn}'.`);
+  return {
+    featureNames,
+    featureKinds,
+    categoryNames,
+    X,
+    y,
+    classes,
+    rowIndex,
+    idColumn,
+    task,
+    preprocessing,
+  };
 }

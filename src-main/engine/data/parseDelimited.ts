@@ -65,7 +65,8 @@ class CellStore {
 
 /** Numbers of one column, parsed while the text is hot in the cache rather than in a strided pass later. */
 class NumberColumn {
-  values = new Float64Array(1024);
+  // Small at first: a header of 50 000 names must not reserve 400 MB before any data row.
+  values = new Float64Array(16);
 
   set(row: number, value: number): void {
     if (row === this.values.length) {
@@ -99,6 +100,15 @@ class SlicedColumn implements CellColumn {
 }
 
 /**
+ * Whether numbers may use a decimal comma ('3,14') with this separator: for ';' and tab,
+ * the separators of locales that write decimal commas; never for ',' (or '|', which
+ * follows the comma files it replaces).
+ */
+export function allowsDecimalComma(delimiter: string): boolean {
+  return delimiter === ';' || delimiter === '\t';
+}
+
+/**
  * Parses CSV/TSV/semicolon/pipe text (RFC 4180 quoting: doubled quotes, line breaks
  * inside quotes; LF, CRLF or CR line ends). The separator is detected unless given.
  * Blank lines and rows made only of separators and blanks are skipped (spreadsheet
@@ -120,8 +130,7 @@ export function parseDelimited(
   }
   const delimiter = options.delimiter ?? detectDelimiter(source);
   const sep = delimiter.charCodeAt(0);
-  // The rule: a decimal comma is only plausible when the separator is not a comma.
-  const decimalComma = delimiter === ';';
+  const decimalComma = allowsDecimalComma(delimiter);
   const len = source.length;
 
   const header: string[] = [];

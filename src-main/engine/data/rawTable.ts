@@ -10,6 +10,8 @@ export interface CellColumn {
   text(row: number): string;
   /** Every cell as a plain decimal number (see parseNumber), NaN where it is not one; the caller owns the array. */
   numbers(): Float64Array;
+  /** True when the column is known to hold no cell at all (a gap between used sheet columns). */
+  readonly blank?: boolean;
 }
 
 /** A table as cells before type inference, shared by the CSV and XLSX readers. */
@@ -33,6 +35,11 @@ export function arrayColumn(cells: readonly string[], decimalComma = false): Cel
       return out;
     },
   };
+}
+
+/** A column of `length` empty cells that allocates nothing until its numbers are asked for. */
+export function blankColumn(length: number): CellColumn {
+  return { length, blank: true, text: () => '', numbers: () => new Float64Array(length).fill(NaN) };
 }
 
 /** Spreadsheet letters of a 0-based column index: 0 → 'A', 27 → 'AB'. */

@@ -1,10 +1,12 @@
 import { UserFacingError } from '../errors';
 import { parseNumberAt } from './parseNumber';
-import type { CellColumn, RawTable } from './rawTable';
-import { decodeEntities, rootPrefix, stringItemText } from './xmlText';
+import { type CellColumn, type RawTable, blankColumn } from './rawTable';
+import { characterData, rootPrefix, stringItemText } from './xmlText';
 
 /** Excel's last column is XFD. */
 const MAX_COLUMNS = 16384;
+/** Excel's last row. */
+export const MAX_ROWS = 1048576;
 
 /** Growable parallel arrays, one entry per non-blank cell, in document order. */
 class CellList {
@@ -108,6 +110,13 @@ export function readSheetXml(
       { file: fileName, code: 'bad-xlsx' },
     );
 
+  const outOfRange = (rowNumber: number): UserFacingError =>
+    new UserFacingError(
+      `${fileName} could not be read as an Excel workbook: sheet '${sheetName}' has a row numbered ` +
+        `${rowNumber > 1e15 ? 'beyond 10^15' : rowNumber}, outside Excel's rows 1 to ${MAX_ROWS}, so the file is damaged.`,
+      { file: fileName, code: 'xlsx.row-range' },
+    );
+
   const vTag = `${vOpen}>`;
   const cells = new CellList();
   let errorCells = 0;
@@ -133,7 +142,7 @@ export function readSheetXml(
         break;
       default: {
         // 'str' (formula text) and 'd' (ISO date text)
-        const text = decodeEntities(xml.slice(vStart, vEnd));
+        const text = characterData(xml.slice(vStart, vEnd));
         if (!isBlank(text)) cells.addText(row, col, text);
       }
     }
@@ -182,6 +191,7 @@ export function readSheetXml(
             let r = 0;
             for (let code = xml.charCodeAt(j); code >= 48 && code <= 57; code = xml.charCodeAt(++j))
               r = r * 10 + code - 48;
+            if (c > 0 && r > MAX_ROWS && j === valueEnd) throw outOfRange(r);
             if (c > 0 && r > 0 && j === valueEnd) {
               refCol = c - 1;
               refRow = r;
@@ -242,6 +252,7 @@ export function readSheetXml(
       if (gt === -1) throw damaged();
       const match = /\sr\s*=\s*["'](\d+)["']/.exec(xml.slice(lt, gt));
       row = match ? Number(match[1]) : row + 1;
+      if (row > MAX_ROWS) throw outOfRange(row);
       col = -1;
       pos = gt + 1;
     } else {
@@ -254,8 +265,10 @@ export function readSheetXml(
 function toTable(xml: string, cells: CellList, fileName: string, sheetName: string): RawTable {
   const rowSet = new Set<number>();
   let width = 0;
+  const used = new Uint8Array(MAX_COLUMNS);
   for (let k = 0; k < cells.count; k++) {
     rowSet.add(cells.rows[k]);
+    used[cells.cols[k]] = 1;
     if (cells.cols[k] >= width) width = cells.cols[k] + 1;
   }
   const rowNumbers = [...rowSet].sort((a, b) => a - b);
@@ -278,9 +291,13 @@ function toTable(xml: string, cells: CellList, fileName: string, sheetName: stri
   const dataIndex = new Map(rowNumbers.slice(1).map((r, i) => [r, i]));
   const n = rowNumbers.length - 1;
   const header = new Array<string>(width).fill('');
-  const parsed = Array.from({ length: width }, () => new Float64Array(n).fill(NaN));
-  const starts = Array.from({ length: width }, () => new Int32Array(n));
-  const ends = Array.from({ length: width }, () => new Int32Array(n));
+  // Storage only for columns that hold a cell: one far-off reference (XFD1) must not
+  // make 16 384 columns of row-length arrays.
+  const none = new Float64Array(0);
+  const noOffsets = new Int32Array(0);
+  const parsed = Array.from({ length: width }, (_, c) => (used[c] ? new Float64Array(n).fill(NaN) : none));
+  const starts = Array.from({ length: width }, (_, c) => (used[c] ? new Int32Array(n) : noOffsets));
+  const ends = Array.from({ length: width }, (_, c) => (used[c] ? new Int32Array(n) : noOffsets));
   let lastRow = -1;
   let lastIndex = -1;
   for (let k = 0; k < cells.count; k++) {
@@ -299,6 +316,8 @@ function toTable(xml: string, cells: CellList, fileName: string, sheetName: stri
     starts[c][lastIndex] = start;
     ends[c][lastIndex] = cells.ends[k];
   }
-  const columns = header.map((_, c) => new SheetColumn(xml, cells.texts, parsed[c], starts[c], ends[c]));
+  const columns = header.map((_, c) =>
+    used[c] ? new SheetColumn(xml, cells.texts, parsed[c], starts[c], ends[c]) : blankColumn(n),
+  );
   return { header, columns, rowNumbers: Int32Array.from(rowNumbers.slice(1)) };
 }

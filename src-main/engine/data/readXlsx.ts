@@ -1,7 +1,7 @@
-import { unzipSync } from 'fflate';
 import { UserFacingError } from '../errors';
 import type { RawTable } from './rawTable';
 import { readSheetXml } from './readSheetXml';
+import { ZipArchive } from './zipArchive';
 import { attributes, rootPrefix, scanElements, stringItemText } from './xmlText';
 
 /** An XLSX sheet as raw cells, with the workbook's sheet list. */
@@ -11,9 +11,6 @@ export interface XlsxTable extends RawTable {
   /** Cells holding an Excel error (#DIV/0!, #REF!, …), read as missing. */
   readonly errorCells: number;
 }
-
-/** Refuse parts that would inflate past this (a damaged file or a ZIP bomb), before inflating them. */
-const MAX_PART_BYTES = 1024 * 1024 * 1024;
 
 interface SheetEntry {
   readonly name: string;
@@ -26,28 +23,6 @@ function damaged(fileName: string, why: string): UserFacingError {
     file: fileName,
     code: 'bad-xlsx',
   });
-}
-
-function unzipParts(
-  bytes: Uint8Array,
-  fileName: string,
-  wanted: (name: string) => boolean,
-): Map<string, string> {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        if (!wanted(file.name)) return false;
-        if (file.originalSize > MAX_PART_BYTES) throw damaged(fileName, `the part ${file.name} is too large`);
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof UserFacingError) throw error;
-    throw damaged(fileName, 'the ZIP data is damaged or incomplete');
-  }
-  const decoder = new TextDecoder('utf-8');
-  return new Map(Object.entries(files).map(([name, data]) => [name, decoder.decode(data)]));
 }
 
 /** Resolves a relationship target against the folder of the part that owns it. */
@@ -105,18 +80,20 @@ export function readXlsx(
   fileName: string,
   options: { readonly sheet?: string } = {},
 ): XlsxTable {
-  const meta = unzipParts(
-    bytes,
-    fileName,
-    (name) =>
-      name.endsWith('.rels') || /(^|\/)(workbook|sharedStrings)\.xml$/.test(name) || name === 'content.xml',
-  );
-  const rootRels = relationships(meta.get('_rels/.rels'));
+  let zip: ZipArchive;
+  try {
+    zip = new ZipArchive(bytes, fileName);
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    throw damaged(fileName, 'the ZIP data is damaged or incomplete');
+  }
+  // Only the parts needed for the chosen sheet are inflated, each counted against the budget.
+  const rootRels = relationships(zip.readText('_rels/.rels'));
   const officeDocument = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
   const workbookPath = officeDocument ? resolvePart('', officeDocument.target) : 'xl/workbook.xml';
-  const workbook = meta.get(workbookPath);
+  const workbook = zip.readText(workbookPath);
   if (workbook === undefined) {
-    if (meta.has('content.xml')) {
+    if (zip.has('content.xml')) {
       throw new UserFacingError(
         `${fileName} is an OpenDocument spreadsheet (.ods), not an Excel workbook. Save it as .xlsx or CSV.`,
         { file: fileName, code: 'bad-xlsx' },
@@ -124,7 +101,7 @@ export function readXlsx(
     }
     throw damaged(fileName, 'it is a ZIP archive without an Excel workbook inside');
   }
-  const workbookRels = relationships(meta.get(relsPathOf(workbookPath)));
+  const workbookRels = relationships(zip.readText(relsPathOf(workbookPath)));
 
   const sheets: SheetEntry[] = [];
   scanElements(workbook, rootPrefix(workbook), ['sheet'], (element) => {
@@ -163,10 +140,10 @@ export function readXlsx(
     if (!chosen) throw damaged(fileName, 'the workbook has no worksheet');
   }
   const sheetPath = chosen.path as string;
-  const sheetXml = unzipParts(bytes, fileName, (name) => name === sheetPath).get(sheetPath);
+  const sheetXml = zip.readText(sheetPath);
   if (sheetXml === undefined) throw damaged(fileName, `the part for sheet '${chosen.name}' is missing`);
 
-  const strings = sharedStrings(meta.get(`${folderOf(workbookPath)}sharedStrings.xml`), fileName);
+  const strings = sharedStrings(zip.readText(`${folderOf(workbookPath)}sharedStrings.xml`), fileName);
   const { table, errorCells } = readSheetXml(sheetXml, strings, fileName, chosen.name);
   return { ...table, sheet: chosen.name, sheets: names, errorCells };
 }

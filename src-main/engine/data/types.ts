@@ -8,6 +8,8 @@ export interface ColumnSummary {
   readonly kind: ColumnKind;
   /** Cells that were empty or a missing marker (NA, NaN, ?, …). */
   readonly missing: number;
+  /** Of `missing`: numbers beyond ±1.8e308 (1e309, …) read as missing; absent when none. */
+  readonly nonFinite?: number;
   readonly distinct: number;
   /** Numeric columns only. */
   readonly min?: number;

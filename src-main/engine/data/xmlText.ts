@@ -22,6 +22,30 @@ export function decodeEntities(text: string): string {
   );
 }
 
+const CDATA_OPEN = '<![CDATA[';
+const CDATA_CLOSE = ']]>';
+
+/**
+ * Character data of an element body: entities decoded, CDATA sections taken verbatim
+ * (an unclosed section runs to the end). Other markup inside is kept as it stands.
+ */
+export function characterData(body: string): string {
+  let at = body.indexOf(CDATA_OPEN);
+  if (at === -1) return decodeEntities(body);
+  let text = '';
+  let pos = 0;
+  while (at !== -1) {
+    text += decodeEntities(body.slice(pos, at));
+    const start = at + CDATA_OPEN.length;
+    const end = body.indexOf(CDATA_CLOSE, start);
+    if (end === -1) return text + body.slice(start);
+    text += body.slice(start, end);
+    pos = end + CDATA_CLOSE.length;
+    at = body.indexOf(CDATA_OPEN, pos);
+  }
+  return text + decodeEntities(body.slice(pos));
+}
+
 /**
  * The namespace prefix of the root element ('' or e.g. 'x:'): writers such as the
  * OpenXML SDK prefix every SpreadsheetML element of a part with the same one.
@@ -95,13 +119,12 @@ export function stringItemText(xml: string, prefix: string): string {
   // Fast path for the common `<t>plain</t>` item.
   const simple = `<${prefix}t>`;
   if (xml.startsWith(simple) && xml.indexOf('<', simple.length) === xml.length - simple.length - 1) {
-    text = xml.slice(simple.length, xml.length - simple.length - 1);
+    text = decodeEntities(xml.slice(simple.length, xml.length - simple.length - 1));
   } else {
     scanElements(xml, prefix, ['rPh', 't'], (element) => {
-      if (element.name === 't' && element.body !== null) text += element.body;
+      if (element.name === 't' && element.body !== null) text += characterData(element.body);
     });
   }
-  text = decodeEntities(text);
   return text.indexOf('_x') === -1
     ? text
     : text.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));

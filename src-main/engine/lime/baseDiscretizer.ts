@@ -99,15 +99,19 @@ export abstract class BaseDiscretizer {
         count[bin]++;
         sum[bin] += x;
       }
-      const means = Array.from(count, (c, b) => (c === 0 ? 0 : sum[b] / c));
+      let means = Array.from(count, (c, b) => (c === 0 ? 0 : sum[b] / c));
       // Two-pass population variance, as np.std(ddof=0).
       const sq = new Float64Array(nBorders + 1);
       for (let r = 0; r < column.length; r++) {
         const dev = column[r] - means[binOf[r]];
         sq[binOf[r]] += dev * dev;
       }
+      let stds = Array.from(count, (c, b) => (c === 0 ? 0 : Math.sqrt(sq[b] / c)) + STD_EPSILON);
+      if (!means.every(Number.isFinite) || !stds.every(Number.isFinite)) {
+        ({ means, stds } = scaledBinStats(column, binOf, count, Math.max(-min, max)));
+      }
       this.means[feature] = means;
-      this.stds[feature] = Array.from(count, (c, b) => (c === 0 ? 0 : Math.sqrt(sq[b] / c)) + STD_EPSILON);
+      this.stds[feature] = stds;
       this.mins[feature] = [min, ...qts];
       this.maxs[feature] = [...qts, max];
     }
@@ -166,13 +170,43 @@ export abstract class BaseDiscretizer {
     const maxs = this.maxs[feature];
     if (!means || !stds || !mins || !maxs) throw new RangeError(`feature ${feature} has no bin statistics`);
     samplers = means.map((mean, b) => {
-      const minz = (mins[b] - mean) / stds[b];
-      const maxz = (maxs[b] - mean) / stds[b];
+      // Divided first when the difference itself would overflow (bins spanning ±1e308).
+      let minz = (mins[b] - mean) / stds[b];
+      let maxz = (maxs[b] - mean) / stds[b];
+      if (!Number.isFinite(minz)) minz = mins[b] / stds[b] - mean / stds[b];
+      if (!Number.isFinite(maxz)) maxz = maxs[b] / stds[b] - mean / stds[b];
       return minz === maxz ? new ConstantSampler(mins[b]) : new TruncatedNormal(minz, maxz, mean, stds[b]);
     });
     this.samplers[feature] = samplers;
     return samplers;
   }
+}
+
+/**
+ * Per-bin mean and population std (+ε) of a column with values near ±1.8e308, whose sums
+ * and squares overflow: computed on the values divided by a power of two and scaled back.
+ */
+function scaledBinStats(
+  column: Float64Array,
+  binOf: Int32Array,
+  count: Float64Array,
+  largest: number,
+): { means: number[]; stds: number[] } {
+  const scale = 2 ** Math.min(1023, Math.ceil(Math.log2(largest)));
+  const sum = new Float64Array(count.length);
+  for (let r = 0; r < column.length; r++) sum[binOf[r]] += column[r] / scale;
+  const scaled = Array.from(count, (c, b) => (c === 0 ? 0 : sum[b] / c));
+  const sq = new Float64Array(count.length);
+  for (let r = 0; r < column.length; r++) {
+    const dev = column[r] / scale - scaled[binOf[r]];
+    sq[binOf[r]] += dev * dev;
+  }
+  return {
+    means: scaled.map((m) => m * scale),
+    stds: Array.from(count, (c, b) =>
+      Math.min(Number.MAX_VALUE, (c === 0 ? 0 : Math.sqrt(sq[b] / c)) * scale + STD_EPSILON),
+    ),
+  };
 }
 
 /** Rows × features → one Float64Array per feature. */

@@ -12,6 +12,19 @@ export function defaultKernelWidth(numFeatures: number): number {
 export type DistanceMetric = 'euclidean' | 'manhattan' | 'cosine';
 export const DISTANCE_METRICS: readonly DistanceMetric[] = ['euclidean', 'manhattan', 'cosine'];
 
+/** Euclidean distance of the row at `base` to row 0 when the plain sum of squares overflows: scaled first. */
+function scaledDistance(data: Float64Array, base: number, cols: number): number {
+  let largest = 0;
+  for (let j = 0; j < cols; j++) largest = Math.max(largest, Math.abs(data[base + j] / 2 - data[j] / 2));
+  if (!(largest > 0) || largest === Infinity) return largest === Infinity ? Infinity : 0;
+  let s = 0;
+  for (let j = 0; j < cols; j++) {
+    const diff = (data[base + j] / 2 - data[j] / 2) / largest;
+    s += diff * diff;
+  }
+  return Math.min(Number.MAX_VALUE, 2 * largest * Math.sqrt(s));
+}
+
 /**
  * Distance of every row to row 0, as `sklearn.metrics.pairwise_distances(data, data[0:1], metric)`.
  * Cosine distance treats an all-zero row as having norm 1, as scikit-learn does.
@@ -32,7 +45,7 @@ export function distancesToFirstRow(
         const diff = data[base + j] - data[j];
         s += diff * diff;
       }
-      out[r] = Math.sqrt(s);
+      out[r] = s < Infinity ? Math.sqrt(s) : scaledDistance(data, base, cols);
     }
   } else if (metric === 'manhattan') {
     for (let r = 1; r < rows; r++) {

@@ -301,6 +301,9 @@ export class LimeTabularExplainer {
       const constant = variance <= rows * Number.EPSILON * variance + (rows * mean * Number.EPSILON) ** 2;
       this.scalerMean[j] = mean;
       this.scalerScale[j] = constant ? 1 : Math.sqrt(variance);
+      if (!Number.isFinite(mean) || !Number.isFinite(variance)) {
+        [this.scalerMean[j], this.scalerScale[j]] = scaledMeanStd(trainingData, j);
+      }
     }
 
     const featureValues: Record<number, Float64Array> = {};
@@ -557,7 +560,7 @@ export class LimeTabularExplainer {
         data[j] = 1;
       } else {
         center[j] = this.sampleAroundInstance ? row[j] : mean[j];
-        data[j] = (row[j] - mean[j]) / scale[j];
+        data[j] = standardize(row[j], mean[j], scale[j]);
       }
     }
     inverse.set(row);
@@ -581,9 +584,11 @@ export class LimeTabularExplainer {
         for (let j = 0; j < d; j++) {
           const cdf = cdfs[j];
           if (cdf === null) {
-            const x = rng.normal() * scale[j] + center[j];
+            let x = rng.normal() * scale[j] + center[j];
+            // Only with a std near 1e308: keep the draw a finite number the forest can take.
+            if (x - x !== 0) x = x > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
             inverse[base + j] = x;
-            data[base + j] = (x - mean[j]) / scale[j];
+            data[base + j] = standardize(x, mean[j], scale[j]);
             continue;
           }
           const u = rng.next();
@@ -753,6 +758,29 @@ export class LimeTabularExplainer {
 }
 
 const GUIDE_CELLS = 128;
+
+/** (x − mean) / scale, dividing first when the difference alone would overflow (values near ±1.8e308). */
+function standardize(x: number, mean: number, scale: number): number {
+  const z = (x - mean) / scale;
+  return z - z === 0 ? z : x / scale - mean / scale;
+}
+
+/**
+ * Mean and population std of column `j` of values near ±1.8e308, whose sums and squares
+ * overflow: computed on the values divided by a power of two (exact) and scaled back.
+ */
+function scaledMeanStd(rows: readonly (readonly number[])[], j: number): [number, number] {
+  let largest = 0;
+  for (const row of rows) largest = Math.max(largest, Math.abs(row[j]));
+  const scale = 2 ** Math.min(1023, Math.ceil(Math.log2(largest)));
+  let sum = 0;
+  for (const row of rows) sum += row[j] / scale;
+  const mean = sum / rows.length;
+  let ss = 0;
+  for (const row of rows) ss += (row[j] / scale - mean) ** 2;
+  const std = Math.sqrt(ss / rows.length);
+  return [mean * scale, std > 0 ? Math.min(Number.MAX_VALUE, std * scale) : 1];
+}
 
 /** See {@link LimeTabularExplainer.featureGuide}; cdf ascending with last entry 1. */
 function guideTable(cdf: Float64Array): Int32Array {

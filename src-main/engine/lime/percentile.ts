@@ -18,6 +18,7 @@ export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number
   const a = sorted[lo];
   const b = sorted[hi];
   const diff = b - a;
+  if (diff === Infinity) return a * (1 - t) + b * t; // neighbours near ±1.8e308: their gap overflows
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
@@ -60,5 +61,7 @@ export function median(values: ArrayLike<number>): number {
   const n = sorted.length;
   if (n === 0) throw new RangeError('median of an empty array');
   const h = n >> 1;
-  return n % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+  if (n % 2 === 1) return sorted[h];
+  const mid = (sorted[h - 1] + sorted[h]) / 2;
+  return mid - mid === 0 ? mid : sorted[h - 1] / 2 + sorted[h] / 2;
 }

@@ -62,6 +62,8 @@ export class TruncatedNormal implements BinSampler {
     if (x < this.lo) x = this.lo;
     else if (x > this.hi) x = this.hi;
     if (this.mirrored) x = -x;
-    return this.loc + this.scale * x;
+    const value = this.loc + this.scale * x;
+    // Near ±1.8e308, scale·x alone can overflow though the sum lies inside the bin: halve, add, double.
+    return Number.isFinite(value) ? value : 2 * (this.loc / 2 + (this.scale / 2) * x);
   }
 }

@@ -14,6 +14,8 @@ export interface TrainSettings {
   readonly seed: number;
   /** < 2: no cross-validation. */
   readonly kFolds: number;
+  /** The column whose values name the cases (case IDs); null: none; absent: the first identifier. */
+  readonly idColumn?: string | null;
 }
 
 export interface LimeSettings {

@@ -238,8 +238,8 @@ export const en = {
   'explain.misclassifiedOnly': 'Misclassified only',
   'explain.byClass': 'True class',
   'explain.allClasses': 'All classes',
-  'explain.search': 'Find row',
-  'explain.searchPlaceholder': 'Row number',
+  'explain.search': 'Find row or ID',
+  'explain.searchPlaceholder': 'Row or ID',
   'explain.row': 'Row',
   'explain.actual': 'True',
   'explain.predicted': 'Predicted',
@@ -347,4 +347,12 @@ export const en = {
   'project.locate': 'Locate data file…',
   'project.retrain': 'Open and retrain',
   'project.dismiss': 'Cancel',
+  // Case IDs and per-column choices (Data view, case list, explanation header).
+  'cases.id': 'ID',
+  'cases.rowAndId': 'Row {row} · ID {id}',
+  'ids.column': 'Case ID column',
+  'ids.none': 'None',
+  'ids.hint': 'Names each case in the case list and the explanation.',
+  'ids.asFeature':
+    '“{name}” is an identifier. As a feature the model learns how records were numbered, not anything about the case.',
 } as const;

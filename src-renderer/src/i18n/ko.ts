@@ -238,8 +238,8 @@ export const ko: Catalog = {
   'explain.misclassifiedOnly': '오분류만 보기',
   'explain.byClass': '실제 클래스',
   'explain.allClasses': '모든 클래스',
-  'explain.search': '행 찾기',
-  'explain.searchPlaceholder': '행 번호',
+  'explain.search': '행 또는 ID 찾기',
+  'explain.searchPlaceholder': '행 번호 또는 ID',
   'explain.row': '행',
   'explain.actual': '실제',
   'explain.predicted': '예측',
@@ -347,4 +347,12 @@ export const ko: Catalog = {
   'project.locate': '데이터 파일 찾기…',
   'project.retrain': '열고 다시 학습',
   'project.dismiss': '취소',
+  // Case IDs and per-column choices (Data view, case list, explanation header).
+  'cases.id': 'ID',
+  'cases.rowAndId': '{row}행 · ID {id}',
+  'ids.column': '증례 ID 열',
+  'ids.none': '없음',
+  'ids.hint': '증례 목록과 설명에서 각 증례를 이 값으로 표시합니다.',
+  'ids.asFeature':
+    '“{name}” 열은 식별자입니다. 특성으로 쓰면 모델이 증례의 특징이 아니라 기록 번호가 매겨진 방식을 학습합니다.',
 };

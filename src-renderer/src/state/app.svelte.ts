@@ -20,6 +20,7 @@ import { t } from '../i18n/i18n.svelte';
 import { newJobId } from '../lib/jobId';
 import {
   changeTarget,
+  detectedIdentifiers,
   initialSelection,
   inferTask,
   sameSelection,
@@ -75,7 +76,14 @@ class AppState {
   private dialogOpen = false;
   notice = $state<string | null>(null);
 
-  selection = $state.raw<Selection>({ target: '', task: 'classification', features: [] });
+  selection = $state.raw<Selection>({
+    target: '',
+    task: 'classification',
+    features: [],
+    idColumn: null,
+    identifiers: [],
+    columnTypes: {},
+  });
   modelForm = $state<ModelForm>(defaultModelForm());
   modelErrors = $state.raw<Partial<Record<ModelField | 'features', MessageKey>>>({});
   train = $state.raw<TrainResultDTO | null>(null);
@@ -85,6 +93,7 @@ class AppState {
   private limeFeaturesWanted: number | null = null;
   private limeFeaturesClampedTo: number | null = null;
   limeErrors = $state.raw<Partial<Record<LimeField, MessageKey>>>({});
+  /** 1-based data row being explained (as every row number in the contract). */
   explainRow = $state<number | null>(null);
   /** Class to explain; null = the predicted class. */
   explainLabel = $state<number | null>(null);
@@ -100,6 +109,8 @@ class AppState {
         target: this.train.settings.target,
         task: this.train.settings.task,
         features: this.train.settings.features,
+        idColumn: this.train.settings.idColumn ?? null,
+        columnTypes: this.train.settings.columnTypes ?? {},
       }),
   );
 
@@ -234,10 +245,17 @@ class AppState {
     if (!this.dataset) return;
     const target = this.selection.target;
     this.selection = {
+      ...this.selection,
       target,
       task: inferTask(this.dataset, target),
       features: suggestedFeatures(this.dataset, target),
+      identifiers: detectedIdentifiers(this.dataset, target),
     };
+  }
+
+  /** The column whose values name the cases (null: none). */
+  setIdColumn(name: string | null): void {
+    this.selection = { ...this.selection, idColumn: name };
   }
 
   // ------------------------------------------------------------ jobs
@@ -469,7 +487,15 @@ class AppState {
 
   private acceptProject(p: ProjectDTO): void {
     this.acceptDataset({ ok: true, value: p.dataset });
-    this.selection = { target: p.settings.target, task: p.settings.task, features: p.settings.features };
+    const s = p.settings;
+    this.selection = {
+      target: s.target,
+      task: s.task,
+      features: s.features,
+      idColumn: s.idColumn ?? null,
+      identifiers: s.identifiers ?? [],
+      columnTypes: s.columnTypes ?? {},
+    };
     this.modelForm = modelFormFrom(p.settings);
     this.limeForm = limeFormFrom(p.view.limeSettings);
     this.train = p.train;

@@ -66,12 +66,20 @@ describe('decodeText', () => {
     );
   });
 
-  it('refuses bytes that are neither UTF-8 nor Korean', () => {
-    // Windows-1252 "café" — not valid UTF-8, and EUC-KR would not decode it to Hangul.
-    const error = thrown(() => decodeText(bytes(0x63, 0x61, 0x66, 0xe9, 0x2c, 0x31, 0x0a), 'latin.csv'));
+  it('reads Windows-1252 accents and refuses bytes that fit no encoding it knows', () => {
+    // Windows-1252 "café" — not valid UTF-8, not Korean pairs, clearly Latin.
+    expect(decodeText(bytes(0x63, 0x61, 0x66, 0xe9, 0x2c, 0x31, 0x0a), 'latin.csv')).toEqual({
+      text: 'café,1\n',
+      encoding: 'Windows-1252 (Latin-1)',
+    });
+    // 0x81 and 0x8D are undefined in Windows-1252 and no valid CP949 pair follows them.
+    const error = thrown(() => decodeText(bytes(0x61, 0x2c, 0x81, 0x20, 0x8d, 0x0a), 'odd.csv'));
     expect(error).toBeInstanceOf(UserFacingError);
-    expect(error.message).toContain('latin.csv is not in a text encoding Lime Lens recognises');
-    expect(error.details).toMatchObject({ file: 'latin.csv', code: 'unknown-encoding' });
+    expect(error.message).toBe(
+      'odd.csv is not in a text encoding Lime Lens recognises (UTF-8, UTF-16, UTF-32, Korean CP949/EUC-KR ' +
+        'or Windows-1252/Latin-1). Save it again as "CSV UTF-8" and reopen it.',
+    );
+    expect(error.details).toMatchObject({ file: 'odd.csv', code: 'unknown-encoding' });
   });
 
   it.each([

@@ -69,16 +69,16 @@ describe('explanation, metric and importance writers on a trained model', () => 
       features: ['age', '@colour'],
     };
     model = trainModel(dataset, settings);
-    train = trainResult('m1', 'd1', settings, model);
+    train = trainResult('m1', 'd1', settings, model, dataset);
     const ids = dataset.values[0];
     const lime = { ...DEFAULT_LIME_SETTINGS, numSamples: 500 };
     cases = [];
     for (const t of train.testCases.slice(0, 3)) {
-      const e = await explainDataRow(model, dataset, t.row, lime);
+      // Test cases carry the 1-based row; the engine indexes data rows from 0.
+      const e = await explainDataRow(model, dataset, t.row - 1, lime);
       cases.push({
         ...t,
-        row: t.row + 1,
-        id: String(ids[t.row]),
+        id: String(ids[t.row - 1]),
         explanation: explanationDTO('m1', model, e),
       });
     }
