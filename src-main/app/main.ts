@@ -17,6 +17,7 @@ import { resolveSamplesDir, SAMPLES } from '../services/samples';
 import { APP_ENTRY_URL, createSenderPolicy, rendererDevServerUrl } from '../services/senderPolicy';
 import { createWorkerJobClient } from '../worker/client';
 import { registerIpc } from './ipc';
+import { createFileServices } from './files';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -118,6 +119,10 @@ function start(): void {
         }),
         sendEvent,
         openable,
+        files: createFileServices(
+          () => mainWindow,
+          () => app.getPath('documents'),
+        ),
       });
       registerIpc(createIpcDispatcher({ handlers, isTrustedSender: policy.isTrustedSender }));
 

@@ -83,3 +83,17 @@ export * from './pipeline';
 export { readDatasetFile, MAX_FILE_BYTES } from './io/readDatasetFile';
 export { treeShap, TreeShapExplainer, type TreeShapResult, type ShapForest } from './shap/treeShap';
 export * from './trust';
+export {
+  explanationsCsv,
+  explanationsJson,
+  metricsCsv,
+  importancesCsv,
+  csvCell,
+  csvDocument,
+  neutraliseFormula,
+  CSV_BOM,
+  EXPLANATIONS_JSON_FORMAT,
+  EXPLANATIONS_JSON_VERSION,
+  type CsvValue,
+  type ExplainedCase,
+} from './export';

@@ -61,10 +61,10 @@ function syncFolderSync(folder: string): void {
   }
 }
 
-/** Atomically replaces `file` with `text` (UTF-8), creating its folder if needed. */
+/** Atomically replaces `file` with `text` (UTF-8) or bytes, creating its folder if needed. */
 export async function writeFileAtomic(
   file: string,
-  text: string,
+  text: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const tempName = options.tempName ?? randomTempPath;
@@ -81,7 +81,7 @@ export async function writeFileAtomic(
     }
     try {
       try {
-        await handle.writeFile(text, 'utf8');
+        await handle.writeFile(text);
         await handle.sync();
       } finally {
         await handle.close();

@@ -25,6 +25,7 @@ import { createOpenablePaths } from './openablePaths';
 import { createDatasetKeeper } from './datasetKeeper';
 import { findSample, SAMPLES } from './samples';
 import { ValidationError } from './validate';
+import { withExports, type FileServices } from './exportHandlers';
 
 export type Handlers = {
   readonly [C in InvokeChannel]: (args: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']>;
@@ -45,6 +46,8 @@ export interface HandlerDeps {
   readonly log?: (message: string, error: unknown) => void;
   /** Paths main saw come from the user (app/main.ts adds launch arguments); a fresh set by default. */
   readonly openable?: OpenablePaths;
+  /** Save dialogs and clipboard for exports and projects; without them those channels fail politely. */
+  readonly files?: FileServices;
 }
 
 /** A user-facing error as data; `Outcome` failures are built from it. */
@@ -148,7 +151,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     };
   }
 
-  return {
+  return withExports(deps, {
     'app:info': async () => deps.appInfo(),
 
     'dataset:open-dialog': async () => {
@@ -230,5 +233,5 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'trust:sp-lime': ({ jobId, request }) =>
       outcome('Picking explanations', () => jobs.run('spLime', request, progressFor(jobId, 'trust'))),
-  };
+  });
 }

@@ -3,6 +3,7 @@
  * (single instance), or by a file association.
  */
 import { extname, isAbsolute, resolve } from 'node:path';
+import { PROJECT_EXTENSION } from '../contract/ipc';
 
 /** Extensions the data loader reads (delimited text and Excel workbooks). */
 export const DATASET_EXTENSIONS: readonly string[] = ['csv', 'tsv', 'txt', 'xlsx'];
@@ -19,7 +20,9 @@ export function isDatasetFile(path: string): boolean {
 export function datasetPathFromArgv(argv: readonly string[], cwd: string): string | null {
   for (let i = argv.length - 1; i >= 1; i--) {
     const arg = argv[i];
-    if (arg.startsWith('-') || !isDatasetFile(arg)) continue;
+    // A saved project opens the same way (the renderer routes *.limelens to the project opener).
+    const isProject = extname(arg).slice(1).toLowerCase() === PROJECT_EXTENSION;
+    if (arg.startsWith('-') || !(isDatasetFile(arg) || isProject)) continue;
     return isAbsolute(arg) ? arg : resolve(cwd, arg);
   }
   return null;

@@ -22,6 +22,7 @@ import type { ExplainRequest, ExplanationDTO } from '../contract/ipc';
 import type { JobContext } from './runner';
 import type { Session } from './session';
 import { caseInsightJob, predictJob, shapSummaryJob, spLimeJob, stabilityJob } from './trustJobs';
+import { createProjectJobs } from './projectJobs';
 
 /** Below this many rows, starting threads costs more than it saves. */
 const PARALLEL_MIN_ROWS = 8;
@@ -162,5 +163,6 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     predictCase: (args) => predictJob(session, args),
     shapSummary: ({ modelId }, ctx) => shapSummaryJob(session, modelId, ctx),
     spLime: (args, ctx) => spLimeJob(session, args, ctx),
+    ...createProjectJobs(session),
   };
 }

@@ -27,6 +27,7 @@ import type {
   SpLimeRequest,
   SpLimeDTO,
 } from '../contract/ipc';
+import type { ForestJSON, SavedModelParts } from '../engine';
 
 export interface LoadArgs {
   /** Read from disk inside the worker (keeps big files off the main thread). */
@@ -39,7 +40,7 @@ export interface LoadArgs {
   readonly datasetId?: string;
 }
 
-export interface JobMap {
+export interface JobMap extends ModelJobMap {
   load: { args: LoadArgs; result: DatasetSummaryDTO };
   rows: { args: RowsRequest; result: RowsDTO };
   correlation: { args: CorrelationRequest; result: CorrelationDTO };
@@ -54,6 +55,15 @@ export interface JobMap {
   predictCase: { args: PredictRequest; result: PredictionDTO };
   shapSummary: { args: { modelId: string }; result: ShapSummaryDTO };
   spLime: { args: SpLimeRequest; result: SpLimeDTO };
+}
+
+/** Saved projects (issue #8 §4): a model's forest out, and a saved model back in without retraining. */
+export interface ModelJobMap {
+  modelJson: { args: { modelId: string }; result: ForestJSON };
+  restoreModel: {
+    args: { datasetId: string; settings: ModelSettingsDTO; saved: SavedModelParts };
+    result: TrainResultDTO;
+  };
 }
 
 export type JobName = keyof JobMap;

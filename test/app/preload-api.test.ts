@@ -64,6 +64,12 @@ const API_METHODS: (keyof LimeLensApi)[] = [
   'shapSummary',
   'spLime',
   'on',
+  'explainMany',
+  'savePng',
+  'copyPng',
+  'saveData',
+  'saveProject',
+  'openProject',
 ];
 
 describe('createLimeLensApi', () => {
@@ -97,6 +103,13 @@ describe('createLimeLensApi', () => {
     await api.predictCase({ modelId: 'm', row: 1, edits: [{ feature: 'a', value: 1 }] });
     await api.shapSummary('j5', 'm');
     await api.spLime('j6', { modelId: 'm', settings: lime, sampleSize: 50, budget: 5 });
+    const view = { view: 'model' as const, limeSettings: lime, explainRow: null, explainLabel: null };
+    await api.explainMany('j3', { modelId: 'm', rows: [4, 2], settings: lime });
+    await api.savePng('data:image/png;base64,AA==', 'Chart.png');
+    await api.copyPng('data:image/png;base64,AA==');
+    await api.saveData({ kind: 'metrics-csv', modelId: 'm' });
+    await api.saveProject({ datasetId: 'd', modelId: 'm', view, saveAs: false });
+    await api.openProject({ path: '/p.limelens' });
     expect(invoked).toEqual([
       ['app:info', null],
       ['dataset:open-dialog', null],
@@ -120,6 +133,12 @@ describe('createLimeLensApi', () => {
         'trust:sp-lime',
         { jobId: 'j6', request: { modelId: 'm', settings: lime, sampleSize: 50, budget: 5 } },
       ],
+      ['model:explain-many', { jobId: 'j3', request: { modelId: 'm', rows: [4, 2], settings: lime } }],
+      ['export:save-png', { png: 'data:image/png;base64,AA==', name: 'Chart.png' }],
+      ['export:copy-png', { png: 'data:image/png;base64,AA==' }],
+      ['export:save-data', { kind: 'metrics-csv', modelId: 'm' }],
+      ['project:save', { datasetId: 'd', modelId: 'm', view, saveAs: false }],
+      ['project:open', { path: '/p.limelens' }],
     ]);
     expect(new Set(invoked.map(([c]) => c))).toEqual(new Set(INVOKE_CHANNELS));
   });

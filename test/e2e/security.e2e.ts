@@ -47,9 +47,20 @@ describe('renderer security', () => {
         'recentFiles',
         'rows',
         'train',
+        'explainMany',
+        'savePng',
+        'copyPng',
+        'saveData',
+        'saveProject',
+        'openProject',
+        'stability',
+        'explainCase',
+        'predictCase',
+        'shapSummary',
+        'spLime',
       ].sort(),
     );
-    expect(INVOKE_CHANNELS).toHaveLength(13);
+    expect(INVOKE_CHANNELS).toHaveLength(24);
   });
 
   it('the CSP forbids inline script, string eval, remote scripts and network requests', async () => {

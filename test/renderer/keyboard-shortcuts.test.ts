@@ -25,10 +25,23 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('1', { metaKey: true }), false)).toBeNull();
   });
 
+  it('saves (Ctrl+S), saves as (Ctrl+Shift+S) and opens projects (Ctrl+Shift+O); Cmd on macOS', () => {
+    expect(shortcutFor(key('s', { ctrlKey: true }), false)).toEqual({ type: 'save-project', saveAs: false });
+    expect(shortcutFor(key('S', { ctrlKey: true, shiftKey: true }), false)).toEqual({
+      type: 'save-project',
+      saveAs: true,
+    });
+    expect(shortcutFor(key('O', { ctrlKey: true, shiftKey: true }), false)).toEqual({ type: 'open-project' });
+    expect(shortcutFor(key('s', { metaKey: true }), true)).toEqual({ type: 'save-project', saveAs: false });
+    expect(shortcutFor(key('s', { ctrlKey: true }), true)).toBeNull();
+    expect(shortcutFor(key('s'), false)).toBeNull();
+  });
+
   it('maps Escape to cancel and ignores plain keys and extra modifiers', () => {
     expect(shortcutFor(key('Escape'), false)).toEqual({ type: 'cancel' });
     expect(shortcutFor(key('1'), false)).toBeNull();
-    expect(shortcutFor(key('o', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
+    expect(shortcutFor(key('1', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
+    expect(shortcutFor(key('s', { ctrlKey: true, altKey: true }), false)).toBeNull();
     expect(shortcutFor(key('4', { ctrlKey: true }), false)).toBeNull();
   });
 });

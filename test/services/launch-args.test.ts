@@ -10,6 +10,7 @@ describe('data file on the command line', () => {
       '/home/ana/data/iris.XLSX',
     );
     expect(datasetPathFromArgv(['lime-lens', 'a.csv', 'b.tsv'], '/w')).toBe('/w/b.tsv');
+    expect(datasetPathFromArgv(['lime-lens', '--x', 'study.LimeLens'], '/w')).toBe('/w/study.LimeLens');
   });
 
   it('ignores arguments that are not data files', () => {

@@ -50,12 +50,16 @@ describe('application menu (English, Linux/Windows)', () => {
     expect(menu.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
   });
 
-  it('File: Open dataset (Ctrl/Cmd+O), samples, recent files, Quit', () => {
+  it('File: Open dataset (Ctrl/Cmd+O), samples, recent files, projects, view PNG, Quit', () => {
     const file = find(menu, '&File');
     expect(rows(file)).toEqual([
       ['Open Dataset…', 'CmdOrCtrl+O', { type: 'open-dataset' }],
       ['Open Sample', null, null],
       ['Open Recent', null, null],
+      ['Open Project…', 'CmdOrCtrl+Shift+O', { type: 'open-project' }],
+      ['Save Project', 'CmdOrCtrl+S', { type: 'save-project', saveAs: false }],
+      ['Save Project As…', 'CmdOrCtrl+Shift+S', { type: 'save-project', saveAs: true }],
+      ['Save View as PNG…', null, { type: 'save-view-png' }],
       ['Quit', 'CmdOrCtrl+Q', null],
     ]);
     expect(find(menu, '&File', 'Quit').role).toBe('quit');
@@ -139,7 +143,15 @@ describe('application menu variants', () => {
         .submenu!.filter((i) => i.type !== 'separator')
         .map((i) => i.command ?? i.role),
     ).toEqual([{ type: 'about' }, 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
-    expect(rows(find(mac, 'File')).map((r) => r[0])).toEqual(['Open Dataset…', 'Open Sample', 'Open Recent']);
+    expect(rows(find(mac, 'File')).map((r) => r[0])).toEqual([
+      'Open Dataset…',
+      'Open Sample',
+      'Open Recent',
+      'Open Project…',
+      'Save Project',
+      'Save Project As…',
+      'Save View as PNG…',
+    ]);
     expect(find(mac, 'File', 'Open Recent').submenu![0].label).toBe('~/data/R&D cases.csv');
     expect(build({ platform: 'darwin', language: 'ko' }).map((m) => m.label)).toEqual([
       'Lime Lens',

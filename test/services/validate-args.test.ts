@@ -44,6 +44,17 @@ const GOOD: Record<InvokeChannel, unknown> = {
     jobId: 'job_6',
     request: { modelId: 'm-1', settings: lime, sampleSize: 100, budget: 5 },
   },
+  'model:explain-many': { jobId: 'job_3', request: { modelId: 'm-1', rows: [1, 5, 9], settings: lime } },
+  'export:save-png': { png: 'data:image/png;base64,iVBORw0KGgo=', name: 'Confusion matrix.png' },
+  'export:copy-png': { png: 'data:image/png;base64,iVBORw0KGgo=' },
+  'export:save-data': { kind: 'explanations-csv', modelId: 'm-1', rows: [3, 1] },
+  'project:save': {
+    datasetId: 'ds-1',
+    modelId: 'm-1',
+    saveAs: true,
+    view: { view: 'explain', limeSettings: lime, explainRow: 3, explainLabel: null, report: { title: 'x' } },
+  },
+  'project:open': { path: '/home/ana/study.limelens' },
 };
 
 function rejects(channel: InvokeChannel, raw: unknown, messagePart: string) {
@@ -90,6 +101,7 @@ describe('validators', () => {
       rejects(channel, 'x', 'must be an object');
       rejects(channel, [raw], 'must be an object');
       rejects(channel, { ...(raw as object), extra: 1 }, 'args.extra must be absent');
+      if (channel === 'project:open') continue; // every field is optional
       const [firstKey] = Object.keys(raw as object);
       const { [firstKey]: _dropped, ...missing } = raw as Record<string, unknown>;
       rejects(channel, missing, `args.${firstKey} must be present`);
@@ -327,6 +339,67 @@ describe('validators', () => {
     rejects('job:cancel', new Date(), 'args must be a plain object');
     expect(validators['job:cancel'](Object.assign(Object.create(null) as object, { jobId: 'j' }))).toEqual({
       jobId: 'j',
+    });
+  });
+});
+
+describe('export and project validators', () => {
+  const png = 'data:image/png;base64,iVBORw0KGgo=';
+  it('PNG: a png data URL only, capped; names without folders', () => {
+    rejects(
+      'export:save-png',
+      { png: 'data:image/jpeg;base64,AA', name: 'a.png' },
+      'png must be a "data:image/png;base64,…" image',
+    );
+    rejects('export:copy-png', { png: 42 }, 'png must be');
+    rejects(
+      'export:save-png',
+      { png: `${png}${'A'.repeat(80 * 1024 * 1024)}`, name: 'a.png' },
+      'at most 83886080 characters',
+    );
+    rejects('export:save-png', { png, name: '../evil.png' }, 'name must be a file name without folders');
+    rejects('export:save-png', { png, name: '.hidden.png' }, 'name must be a file name');
+    rejects('export:save-png', { png, name: 'a\nb.png' }, 'name must be a file name');
+    expect(validators['export:save-png']({ png, name: '환자 차트.png' })).toEqual({
+      png,
+      name: '환자 차트.png',
+    });
+  });
+
+  it('data exports and batches: a known kind, 1..100000 non-negative whole rows', () => {
+    rejects('export:save-data', { kind: 'xlsx', modelId: 'm-1' }, 'kind must be one of "explanations-csv"');
+    rejects(
+      'export:save-data',
+      { kind: 'metrics-csv', modelId: 'm-1', rows: [] },
+      'rows must be a list of 1 to 100000 rows',
+    );
+    rejects(
+      'model:explain-many',
+      { jobId: 'j', request: { modelId: 'm-1', rows: [1, -1], settings: LIME_SETTINGS } },
+      'request.rows[1] must be an integer from 1',
+    );
+    rejects(
+      'model:explain-many',
+      { jobId: 'j', request: { modelId: 'm-1', rows: new Array(100_001).fill(1), settings: LIME_SETTINGS } },
+      'a list of 1 to 100000 rows',
+    );
+  });
+
+  it('projects: view one of three, report choices plain data ≤ 64 KiB, booleans are booleans', () => {
+    const view = { view: 'explain', limeSettings: LIME_SETTINGS, explainRow: null, explainLabel: null };
+    const save = { datasetId: 'ds-1', modelId: 'm-1', view, saveAs: false };
+    rejects('project:save', { ...save, saveAs: 'yes' }, 'saveAs must be true or false');
+    rejects('project:save', { ...save, view: { ...view, view: 'report' } }, 'view.view must be one of');
+    rejects(
+      'project:save',
+      { ...save, view: { ...view, report: { big: 'x'.repeat(70_000) } } },
+      'view.report must be plain data',
+    );
+    rejects('project:open', { path: 'relative.limelens' }, 'path must be an absolute file path');
+    rejects('project:open', { retrain: 1 }, 'retrain must be true or false');
+    expect(validators['project:open'](undefined)).toEqual({});
+    expect(validators['project:open']({ path: '/p.limelens', locate: false })).toEqual({
+      path: '/p.limelens',
     });
   });
 });

@@ -3,7 +3,9 @@
 export type ShortcutAction =
   | { readonly type: 'view'; readonly view: 'data' | 'model' | 'explain' }
   | { readonly type: 'open' }
-  | { readonly type: 'cancel' };
+  | { readonly type: 'cancel' }
+  | { readonly type: 'save-project'; readonly saveAs: boolean }
+  | { readonly type: 'open-project' };
 
 export interface KeyLike {
   readonly key: string;
@@ -17,6 +19,10 @@ export interface KeyLike {
 export function shortcutFor(e: KeyLike, isMac: boolean): ShortcutAction | null {
   const mod = isMac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
   if (e.key === 'Escape' && !mod && !e.altKey) return { type: 'cancel' };
+  // Save Project (Ctrl+S), Save Project As (Ctrl+Shift+S), Open Project (Ctrl+Shift+O).
+  if (mod && !e.altKey && (e.key === 's' || e.key === 'S'))
+    return { type: 'save-project', saveAs: e.shiftKey };
+  if (mod && !e.altKey && e.shiftKey && (e.key === 'o' || e.key === 'O')) return { type: 'open-project' };
   if (!mod || e.altKey || e.shiftKey) return null;
   switch (e.key) {
     case '1':

@@ -42,6 +42,15 @@ import {
 } from '../lib/settings';
 import type { MessageKey } from '../i18n/translate';
 import type { Task } from '../contract';
+import type {
+  DataExportKind,
+  LimeSettingsDTO,
+  OpenProjectRequest,
+  ProjectDataProblemDTO,
+  ProjectDTO,
+  SavedFileDTO,
+} from '../contract';
+import { limeFormFrom, modelFormFrom } from '../lib/projectForms';
 
 export type View = 'data' | 'model' | 'explain';
 
@@ -142,6 +151,7 @@ class AppState {
   }
 
   openPath(path: string, sheet?: string): Promise<void> {
+    if (/\.limelens$/i.test(path)) return this.openProject({ path });
     const name = path.split(/[\\/]/).pop() ?? path;
     return this.open(name, (api) => api.openDatasetPath(path, sheet));
   }
@@ -339,6 +349,7 @@ class AppState {
     if (result && this.train?.modelId === model.modelId && this.explainRow === row) {
       this.error = null;
       this.explanation = result;
+      this.noteExplanations([result]);
     }
   }
 
@@ -354,6 +365,155 @@ class AppState {
       this.showError({ kind: 'internal', message: e instanceof Error ? e.message : String(e) });
     }
     return null;
+  }
+
+  // ------------------------------------------------------------ exports and projects (issue #8)
+
+  /** Explanations done with any model; `explanations` shows the current model's. */
+  private explained = $state.raw<readonly ExplanationDTO[]>([]);
+  readonly explanations = $derived(this.explained.filter((e) => e.modelId === this.train?.modelId));
+  /** A project whose data file is missing or changed, waiting for the user's choice. */
+  projectProblem = $state.raw<ProjectDataProblemDTO | null>(null);
+  /** Report choices restored from a project, for the Report view. */
+  reportChoices = $state.raw<unknown>(undefined);
+
+  private noteExplanations(list: readonly ExplanationDTO[]): void {
+    const key = (e: ExplanationDTO) => `${e.modelId}:${e.row}:${e.label ?? ''}`;
+    const fresh = new Map(list.map((e) => [key(e), e]));
+    // A redone case replaces the old one in place; older models' explanations are dropped.
+    const kept = this.explained
+      .filter((e) => e.modelId === list[0]?.modelId)
+      .map((e) => fresh.get(key(e)) ?? e);
+    const known = new Set(kept.map(key));
+    this.explained = [...kept, ...list.filter((e) => !known.has(key(e)))];
+  }
+
+  /** Explains many cases on the worker's thread pool, with progress and cancel. */
+  async explainMany(rows: readonly number[]): Promise<void> {
+    const api = bridge();
+    const model = this.train;
+    if (!api || !model || this.busy || rows.length === 0) return;
+    const parsed = parseLimeForm(this.limeForm, model.settings.features.length);
+    if (!parsed.ok) {
+      this.limeErrors = parsed.errors;
+      return;
+    }
+    this.limeErrors = {};
+    const request = { modelId: model.modelId, rows, settings: parsed.value };
+    const result = await this.runJob('explain', (jobId) => api.explainMany(jobId, request));
+    if (result && this.train?.modelId === model.modelId) {
+      this.error = null;
+      this.noteExplanations(result);
+      this.notice = t('export.batchDone', { count: result.length });
+    }
+  }
+
+  private saved(outcome: Outcome<SavedFileDTO | null>): void {
+    if (!outcome.ok) this.showError(outcome.error);
+    else if (outcome.value) this.notice = t('export.saved', { name: outcome.value.fileName });
+  }
+
+  async exportData(kind: DataExportKind, rows?: readonly number[]): Promise<void> {
+    const api = bridge();
+    const model = this.train;
+    if (!api || !model) return;
+    await this.guard(async () =>
+      this.saved(await api.saveData({ kind, modelId: model.modelId, ...(rows && { rows }) })),
+    );
+  }
+
+  async savePng(png: string, name: string): Promise<void> {
+    const api = bridge();
+    if (api) await this.guard(async () => this.saved(await api.savePng(png, name)));
+  }
+
+  async copyPng(png: string): Promise<void> {
+    const api = bridge();
+    if (!api) return;
+    await this.guard(async () => {
+      const outcome = await api.copyPng(png);
+      if (outcome.ok) this.notice = t('export.copied');
+      else this.showError(outcome.error);
+    });
+  }
+
+  async saveProject(saveAs: boolean): Promise<void> {
+    const api = bridge();
+    const dataset = this.dataset;
+    const model = this.train;
+    if (!api || !dataset) return;
+    if (!model || model.datasetId !== dataset.datasetId) {
+      this.showError({ kind: 'user', message: t('project.needsModel') });
+      return;
+    }
+    const lime = parseLimeForm(this.limeForm, model.settings.features.length);
+    const view = {
+      view: this.view,
+      limeSettings: lime.ok ? lime.value : (this.explanation?.settings ?? parseDefaults(model)),
+      explainRow: this.explainRow,
+      explainLabel: this.explainLabel,
+      ...(this.reportChoices !== undefined && { report: this.reportChoices }),
+    };
+    await this.guard(async () =>
+      this.saved(
+        await api.saveProject({ datasetId: dataset.datasetId, modelId: model.modelId, view, saveAs }),
+      ),
+    );
+  }
+
+  async openProject(request: OpenProjectRequest = {}): Promise<void> {
+    const api = bridge();
+    if (!api || this.busy) return;
+    this.opening = request.path?.split(/[\\/]/).pop() ?? t('project.opening');
+    try {
+      await this.guard(async () => {
+        const outcome = await api.openProject(request);
+        if (!outcome.ok) {
+          this.showError(outcome.error);
+          return;
+        }
+        const result = outcome.value;
+        if (result === null) return;
+        if (result.status === 'data-problem') {
+          this.projectProblem = result.detail;
+          return;
+        }
+        this.projectProblem = null;
+        this.acceptProject(result.project);
+      });
+    } finally {
+      this.opening = null;
+    }
+    if (this.dataset && !this.train && request.retrain) await this.trainModel();
+  }
+
+  private acceptProject(p: ProjectDTO): void {
+    this.acceptDataset({ ok: true, value: p.dataset });
+    const s = p.settings;
+    this.selection = {
+      target: s.target,
+      task: s.task,
+      features: s.features,
+      idColumn: s.idColumn ?? null,
+      identifiers: s.identifiers ?? [],
+      columnTypes: s.columnTypes ?? {},
+    };
+    this.modelForm = modelFormFrom(p.settings);
+    this.limeForm = limeFormFrom(p.view.limeSettings);
+    this.train = p.train;
+    this.explained = p.explanations;
+    this.explainRow = p.view.explainRow;
+    this.explainLabel = p.view.explainLabel;
+    this.explanation =
+      p.explanations.find(
+        (e) =>
+          e.row === p.view.explainRow && (p.view.explainLabel === null || e.label === p.view.explainLabel),
+      ) ?? null;
+    this.reportChoices = p.view.report;
+    this.view = p.train ? p.view.view : 'model';
+    this.notice = t(p.train ? 'project.opened' : 'project.retraining', {
+      name: p.path.split(/[\\/]/).pop() ?? '',
+    });
   }
 
   // ------------------------------------------------------------ messages
@@ -397,6 +557,18 @@ class AppState {
       this.showError({ kind: 'internal', message: e instanceof Error ? e.message : String(e) });
     }
   }
+}
+
+/** LIME settings for a project saved while the form holds an invalid value: the defaults, clamped. */
+function parseDefaults(model: TrainResultDTO): LimeSettingsDTO {
+  const { numFeatures, numSamples, seed } = defaultLimeForm();
+  return {
+    numFeatures: Math.min(Number(numFeatures), model.settings.features.length),
+    numSamples: Number(numSamples),
+    kernelWidth: null,
+    discretizer: 'quartile',
+    seed: Number(seed),
+  };
 }
 
 function taskDefaults(task: Task): Pick<ModelForm, 'maxFeaturesMode'> {

@@ -80,6 +80,11 @@ export interface Harness {
   readonly calls: { channel: string; start: number; end: number }[];
   /** What the next "Open dataset…" dialog returns. */
   nextDialogPath: string | null;
+  /** Exports and projects: what the next save dialog returns, what it was asked, the clipboard. */
+  nextSavePath: string | null;
+  nextProjectPath: string | null;
+  readonly saveDialogs: { suggestedName: string; kind: string }[];
+  readonly clipboardImages: Uint8Array[];
   /** Invokes a channel as the page would (through the real dispatcher), for test setup. */
   invoke<C extends InvokeChannel>(channel: C, args: unknown): Promise<unknown>;
   screenshot(name: string): Promise<string>;
@@ -120,6 +125,10 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     pageErrors,
     calls: [],
     nextDialogPath: null,
+    nextSavePath: null,
+    nextProjectPath: null,
+    saveDialogs: [],
+    clipboardImages: [],
     dispatch: undefined as unknown as Dispatch,
     invoke: (channel, args) =>
       harness.dispatch(channel, { url: `${ORIGIN}/index.html`, isMainFrame: true }, args),
@@ -142,6 +151,14 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     dialogs: { openDataset: async () => harness.nextDialogPath },
     appInfo,
     sendEvent,
+    files: {
+      saveFile: async (suggestedName, kind) => {
+        harness.saveDialogs.push({ suggestedName, kind });
+        return harness.nextSavePath;
+      },
+      openProject: async () => harness.nextProjectPath,
+      copyImage: async (png) => void harness.clipboardImages.push(png),
+    },
   });
   (harness as { dispatch: Dispatch }).dispatch = createIpcDispatcher({
     handlers,
@@ -169,11 +186,16 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   await page.exposeBinding('__limeLensInvoke', async (source, channel: string, args: unknown) => {
     // The same sender check Electron's ipcMain gets: which frame asked, and is it the top one.
     const frame = source.frame;
-    return harness.dispatch(
-      channel as InvokeChannel,
-      { url: frame.url(), isMainFrame: frame === page.mainFrame() },
-      args,
-    );
+    const start = Date.now();
+    try {
+      return await harness.dispatch(
+        channel as InvokeChannel,
+        { url: frame.url(), isMainFrame: frame === page.mainFrame() },
+        args,
+      );
+    } finally {
+      harness.calls.push({ channel, start, end: Date.now() });
+    }
   });
   await page.addInitScript({ content: await preloadShim() });
   page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
