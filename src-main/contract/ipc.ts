@@ -309,7 +309,7 @@ export interface ExplanationDTO {
 
 export interface StabilityRequest {
   readonly modelId: string;
-  /** 0-based data row index in the file. */
+  /** 1-based data row (see "Row numbers" above). */
   readonly row: number;
   /** Class index to explain (classification); default: the predicted class. */
   readonly label?: number;
@@ -476,7 +476,7 @@ export interface ShapSummaryDTO {
   readonly features: readonly string[];
   readonly task: Task;
   readonly classes: readonly string[];
-  /** Data rows (test split) the values belong to. */
+  /** 1-based data rows (test split) the values belong to. */
   readonly rows: readonly number[];
   /** Per output (class, or one for regression): mean |SHAP| per feature over the test rows. */
   readonly meanAbs: readonly (readonly number[])[];
@@ -499,7 +499,7 @@ export interface SpLimeRequest {
 
 export interface SpLimeDTO {
   readonly modelId: string;
-  /** Data rows explained, ascending. */
+  /** 1-based data rows explained, in the test split's order. */
   readonly rows: readonly number[];
   /** Predicted class / value per explained row. */
   readonly predicted: readonly (string | number)[];

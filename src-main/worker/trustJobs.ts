@@ -166,7 +166,7 @@ export async function stabilityJob(
   const model = session.model(req.modelId);
   const { dataset } = session.dataset(model.datasetId);
   const { trained } = model;
-  const instance = encodeDataRow(trained, dataset, req.row);
+  const instance = encodeDataRow(trained, dataset, req.row - 1);
   const label = labelFor(trained, instance, req.label);
   const seeds = stabilitySeeds(req.settings.seed, req.runs);
   const tasks = req.sampleSizes.flatMap((numSamples) =>
@@ -219,7 +219,7 @@ export async function stabilityJob(
 export function predictJob(session: Session, req: PredictRequest): PredictionDTO {
   const model = session.model(req.modelId);
   const { dataset } = session.dataset(model.datasetId);
-  const instance = applyEdits(model.trained, encodeDataRow(model.trained, dataset, req.row), req.edits ?? []);
+  const instance = applyEdits(model.trained, encodeDataRow(model.trained, dataset, req.row - 1), req.edits ?? []);
   return predictionOf(model.trained, instance);
 }
 
@@ -234,7 +234,7 @@ export async function caseInsightJob(
   const { trained } = model;
   const { frame, forest } = trained;
   const edits = req.edits ?? [];
-  const base = encodeDataRow(trained, dataset, req.row);
+  const base = encodeDataRow(trained, dataset, req.row - 1);
   const instance = applyEdits(trained, base, edits);
   const { settings } = req;
   ctx.progress(0, 'Explaining');
@@ -245,7 +245,7 @@ export async function caseInsightJob(
     // The helper thread holds the same forest and predicts any row, edited or not.
     ...(model.predictor && { predictor: model.predictor }),
   });
-  const rowExp = withRowContext(trained, dataset, req.row, settings, core, performance.now() - started);
+  const rowExp = withRowContext(trained, dataset, req.row - 1, settings, core, performance.now() - started);
   const edited = new Map(edits.map((e) => [e.feature, e.value]));
   const explanation = explanationDTO(req.modelId, trained, {
     ...rowExp,
@@ -371,7 +371,7 @@ export function shapSummaryJob(session: Session, modelId: string, ctx: JobContex
     features: frame.featureNames,
     task: frame.task,
     classes: frame.classes,
-    rows: Array.from(split.test.subarray(0, kept), (r) => frame.rowIndex[r]),
+    rows: Array.from(split.test.subarray(0, kept), (r) => frame.rowIndex[r] + 1),
     meanAbs: sums.map((s) => Array.from(s, (v) => v / Math.max(1, n))),
     values,
     featureValues: trained.xTest.slice(0, kept),
@@ -403,7 +403,7 @@ export async function spLimeJob(session: Session, req: SpLimeRequest, ctx: JobCo
   );
   return {
     modelId: req.modelId,
-    rows: positions.map((p) => frame.rowIndex[split.test[p]]),
+    rows: positions.map((p) => frame.rowIndex[split.test[p]] + 1),
     predicted,
     features: sp.features,
     matrix: sp.matrix,

@@ -50,7 +50,7 @@ describe('trust tools on breast cancer (English)', () => {
 
   it('stability: 10 runs at 5000 samples of a confident malignant case are stable, as the engine says', async () => {
     const { page } = h;
-    const row = model.frame.rowIndex[model.split.test[16]];
+    const row = model.frame.rowIndex[model.split.test[16]] + 1;
     await page.getByTestId('view-explain').click();
     await page.getByTestId(`explain-case-${row}`).click();
     await waitForChart(page, 'lime-weights');

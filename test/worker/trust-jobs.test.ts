@@ -40,7 +40,7 @@ beforeAll(async () => {
   trained = await client.run('train', { datasetId: summary.datasetId, settings });
   local = trainModel(dataset, settings);
   forest = local.forest as RandomForestClassifier;
-  caseRow = local.frame.rowIndex[local.split.test[16]];
+  caseRow = local.frame.rowIndex[local.split.test[16]] + 1;
 }, 60_000);
 afterAll(() => client.dispose());
 
@@ -168,7 +168,7 @@ describe('trust jobs on breast cancer', () => {
     expect(a.rows).toHaveLength(30);
     expect(a.picks).toHaveLength(4);
     const explainer = explainerFor(local, lime);
-    const positions = a.rows.map((r) => local.split.test.findIndex((t) => local.frame.rowIndex[t] === r));
+    const positions = a.rows.map((r) => local.split.test.findIndex((t) => local.frame.rowIndex[t] + 1 === r));
     const explanations = [];
     for (const p of positions) {
       const e = await explainEncodedRow(explainer, forest, local.frame, local.xTest[p], lime);
