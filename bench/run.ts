@@ -3,12 +3,14 @@ import { formatRows, runForestBench, type Row } from './forest.bench';
 import { runLimeBench } from './lime.bench';
 import { runWorkflowBench } from './workflow.bench';
 import { runUiBench } from './ui.bench';
+import { runExplainBench } from './explain.bench';
 
 const quick = process.argv.includes('--quick');
 const sections: [string, (o: { quick: boolean }) => Promise<Row[]>][] = [
   ['Random forest', runForestBench],
   ['LIME', runLimeBench],
   ['Workflow', runWorkflowBench],
+  ['Cold and warm explanations (live Python lime, same run)', runExplainBench],
   ['User interface (Chromium, real handlers and worker)', runUiBench],
 ];
 console.log(
