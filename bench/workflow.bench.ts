@@ -24,7 +24,6 @@ import { ParallelPredictor } from '../src-main/worker/parallelPredictor';
 import type { Row } from './forest.bench';
 import { pythonLimeOnce } from './pythonStack';
 
-
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
