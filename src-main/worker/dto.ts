@@ -98,6 +98,7 @@ export function trainResult(
     testCases,
     preprocessing: model.preprocessing,
     trainMillis: model.trainMillis,
+    ...(model.permutationRows < split.test.length && { permutationRows: model.permutationRows }),
   };
 }
 
