@@ -12,6 +12,7 @@ export default defineConfig({
           worker: resolve('src-main/worker/worker.ts'),
           explainThread: resolve('src-main/worker/explainThread.ts'),
           predictThread: resolve('src-main/worker/predictThread.ts'),
+          forestThread: resolve('src-main/worker/forestThread.ts'),
         },
       },
     },

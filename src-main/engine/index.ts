@@ -78,4 +78,13 @@ export {
   type ScoreFunction,
 } from './importance/permutationImportance';
 export * from './pipeline';
+export {
+  growPlannedTree,
+  bagRows,
+  type ForestPlan,
+  type GrownTree,
+  type TreeGrower,
+  type GrowCallbacks,
+  type BaggingSettings,
+} from './forest/forestPlan';
 export { readDatasetFile, MAX_FILE_BYTES } from './io/readDatasetFile';

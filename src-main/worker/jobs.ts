@@ -18,6 +18,7 @@ import { createSession } from './session';
 import { datasetSummary, explanationDTO, rowsOf, trainResult } from './dto';
 import { ExplainPool } from './explainPool';
 import { limeSettingsKey, warmAfterTraining } from './warmAfterTraining';
+import { threadedTreeGrower } from './treeGrower';
 import type { ExplainRequest, ExplanationDTO } from '../contract/ipc';
 import type { JobContext } from './runner';
 import type { Session } from './session';
@@ -109,6 +110,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     train({ datasetId, settings }, ctx) {
       const { dataset } = session.dataset(datasetId);
       const trained = trainModel(dataset, settings, {
+        growTrees: threadedTreeGrower(),
         signal: ctx.signal,
         onProgress: (f, message) => ctx.progress(f, message),
       });

@@ -1,10 +1,11 @@
 /** What the classifier and the regressor share: training loop, packed prediction, importances, JSON. */
 import { throwIfAborted } from '../errors';
 import { createRng } from '../random/rng';
-import type { Rng } from '../random/rng';
 import { flatTreeFromJSON, flatTreeToJSON } from './flatTree';
 import type { FlatTree, FlatTreeJSON } from './flatTree';
-import { growTree, presortFeatures } from './growTree';
+import { HISTOGRAM_MIN_ROWS, presortFeatures } from './growTree';
+import { growPlannedTree, type ForestPlan, type GrownTree, type TreeGrower } from './forestPlan';
+import { binFeatures } from './histogramSplit';
 import type { TrainingData } from './growTree';
 import { importMlRandomForest, isMlRandomForestJSON } from './importMlRandomForest';
 import type { ImportedForest } from './importMlRandomForest';
@@ -48,6 +49,8 @@ export interface TrainOptions {
   signal?: AbortSignal;
   /** Classifier only: number of classes (default: largest label + 1), so absent classes keep a column. */
   nClasses?: number;
+  /** Grows the planned trees, e.g. on threads (the worker's); default: one after another here. */
+  growTrees?: TreeGrower;
 }
 
 export interface AsyncTrainOptions extends TrainOptions {
@@ -188,12 +191,14 @@ export abstract class ForestBase {
     const o = this.options;
     const mtry = featuresPerSplit(o.maxFeatures, nFeatures);
     const nDraw = samplesPerTree(o.maxSamples, nRows);
+    const sorted = presortFeatures(data, nRows, nFeatures);
     const training: TrainingData = {
       nRows,
       nFeatures,
       X: data,
-      sorted: presortFeatures(data, nRows, nFeatures),
+      sorted,
       ...targets,
+      ...(nRows > HISTOGRAM_MIN_ROWS && { bins: binFeatures(data, sorted, nRows, nFeatures) }),
     };
     const settings = {
       mtry,
@@ -202,18 +207,26 @@ export abstract class ForestBase {
       minSamplesSplit: o.minSamplesSplit,
     };
     const rng = createRng(o.seed);
-    const trees: FlatTree[] = [];
-    const perTree: Float64Array[] = [];
-    for (let t = 0; t < o.nEstimators; t++) {
-      throwIfAborted(opts.signal);
-      const treeRng = rng.fork();
-      const weights = this.bag(nRows, nDraw, treeRng);
-      const { tree, importance } = growTree(training, weights, settings, treeRng);
-      trees.push(tree);
-      if (tree.nodeCount > 1) perTree.push(importance);
-      opts.onProgress?.((t + 1) / o.nEstimators);
-      yield;
+    const plan: ForestPlan = {
+      training,
+      settings,
+      bagging: { useSampleBagging: o.useSampleBagging, replacement: o.replacement, nDraw },
+      seeds: Array.from({ length: o.nEstimators }, () => rng.forkSeed()),
+    };
+    const grown: GrownTree[] = [];
+    if (opts.growTrees) {
+      grown.push(...opts.growTrees(plan, { onProgress: opts.onProgress, signal: opts.signal }));
+    } else {
+      for (let t = 0; t < o.nEstimators; t++) {
+        throwIfAborted(opts.signal);
+        grown.push(growPlannedTree(plan, plan.seeds[t]));
+        opts.onProgress?.((t + 1) / o.nEstimators);
+        yield;
+      }
     }
+    throwIfAborted(opts.signal);
+    const trees = grown.map((g) => g.tree);
+    const perTree = grown.filter((g) => g.tree.nodeCount > 1).map((g) => g.importance);
     const nOut = targets.nClasses > 0 ? targets.nClasses : 1;
     this.state = {
       trees,
@@ -223,28 +236,6 @@ export abstract class ForestBase {
       importances: averageImportances(perTree, nFeatures),
       aggregation: 'mean',
     };
-  }
-
-  /** Bootstrap counts (with replacement), a subsample (without), or every row once. */
-  private bag(nRows: number, nDraw: number, rng: Rng): Float64Array {
-    const w = new Float64Array(nRows);
-    const o = this.options;
-    if (!o.useSampleBagging) {
-      w.fill(1);
-    } else if (o.replacement) {
-      for (let i = 0; i < nDraw; i++) w[rng.int(nRows)]++;
-    } else {
-      const perm = new Int32Array(nRows);
-      for (let i = 0; i < nRows; i++) perm[i] = i;
-      for (let i = 0; i < nDraw; i++) {
-        const j = i + rng.int(nRows - i);
-        const tmp = perm[i];
-        perm[i] = perm[j];
-        perm[j] = tmp;
-        w[perm[i]] = 1;
-      }
-    }
-    return w;
   }
 
   /**

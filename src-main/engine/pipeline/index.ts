@@ -5,6 +5,7 @@ export {
   type Forest,
   type FeatureImportance,
   type CrossValidation,
+  type TrainModelOptions,
 } from './trainModel';
 export { evaluate, type ModelMetrics, type ClassificationMetrics, type RegressionMetrics } from './evaluate';
 export {

@@ -11,6 +11,7 @@ import { kFold } from '../split/kFold';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import { RandomForestRegressor } from '../forest/RandomForestRegressor';
 import type { ForestOptions } from '../forest/options';
+import type { TreeGrower } from '../forest/forestPlan';
 import { throwIfAborted } from '../errors';
 import { permutationImportance } from '../importance/permutationImportance';
 import { permutationSample } from '../importance/permutationSample';
@@ -72,16 +73,23 @@ export function forestOptions(settings: TrainSettings): ForestOptions {
   };
 }
 
+/** trainModel's options: progress and cancel, and optionally how trees are grown (threads). */
+export interface TrainModelOptions extends ProgressOptions {
+  /** E.g. the worker's thread pool; the forest is the same whoever grows it. */
+  readonly growTrees?: TreeGrower;
+}
+
 function fitForest(
   settings: TrainSettings,
   nClasses: number,
   x: number[][],
   y: number[],
-  progress: ProgressOptions,
+  progress: TrainModelOptions,
 ): Forest {
   const opts = {
     onProgress: progress.onProgress && ((f: number) => progress.onProgress!(f, '')),
     signal: progress.signal,
+    ...(progress.growTrees && { growTrees: progress.growTrees }),
   };
   if (settings.task === 'classification') {
     return new RandomForestClassifier(forestOptions(settings)).train(x, y, { ...opts, nClasses });
@@ -102,8 +110,9 @@ function ranked(
 }
 
 /** Runs `step` with progress mapped into [from, to] of the whole job. */
-function stage(progress: ProgressOptions, from: number, to: number, message: string): ProgressOptions {
+function stage(progress: TrainModelOptions, from: number, to: number, message: string): TrainModelOptions {
   return {
+    ...(progress.growTrees && { growTrees: progress.growTrees }),
     signal: progress.signal,
     onProgress: progress.onProgress && ((f) => progress.onProgress!(from + (to - from) * f, message)),
   };
@@ -116,7 +125,7 @@ function stage(progress: ProgressOptions, from: number, to: number, message: str
 export function trainModel(
   dataset: Dataset,
   settings: TrainSettings,
-  progress: ProgressOptions = {},
+  progress: TrainModelOptions = {},
 ): TrainedModel {
   const started = performance.now();
   const classification = settings.task === 'classification';
@@ -190,7 +199,7 @@ export function trainModel(
 function crossValidate(
   frame: ModelFrame,
   settings: TrainSettings,
-  progress: ProgressOptions,
+  progress: TrainModelOptions,
 ): CrossValidation {
   const classification = settings.task === 'classification';
   const folds = kFold(frame.y, {
@@ -204,6 +213,7 @@ function crossValidate(
     const imputer = fitImputer(frame.X, fold.train, frame.featureKinds);
     const x = imputer.apply(frame.X);
     const forest = fitForest(settings, frame.classes.length, pick(x, fold.train), pick(frame.y, fold.train), {
+      ...(progress.growTrees && { growTrees: progress.growTrees }),
       signal: progress.signal,
       onProgress: progress.onProgress && ((f) => progress.onProgress!((i + f) / folds.length, '')),
     });
