@@ -12,6 +12,8 @@ import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import { RandomForestRegressor } from '../forest/RandomForestRegressor';
 import type { ForestOptions } from '../forest/options';
 import type { TreeGrower } from '../forest/forestPlan';
+import { HISTOGRAM_MIN_ROWS } from '../forest/growTree';
+import { MAX_BINS } from '../forest/histogramSplit';
 import { throwIfAborted } from '../errors';
 import { permutationImportance } from '../importance/permutationImportance';
 import { permutationSample } from '../importance/permutationSample';
@@ -184,6 +186,11 @@ export function trainModel(
     preprocessing: [
       ...frame.preprocessing,
       ...imputer.describe(),
+      ...(xTrain.length > HISTOGRAM_MIN_ROWS
+        ? [
+            `Trees grown with a histogram split search (more than ${HISTOGRAM_MIN_ROWS} training rows): each feature's thresholds are limited to at most ${MAX_BINS - 1} cut points between its training values' quantiles, as in LightGBM.`,
+          ]
+        : []),
       ...(permRows.length < xTest.length
         ? [
             `Permutation importance scored on ${permRows.length} of the ${xTest.length} test rows (a random sample, seed ${settings.seed}), so that it costs a fraction of training.`,
