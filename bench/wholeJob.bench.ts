@@ -4,12 +4,13 @@
  *  - ours: the bundled engine with trees on threads (bench/child/wholeJob.ts);
  *  - Python: pandas.read_csv, train_test_split (stratified), RandomForestClassifier(100,
  *    n_jobs=-1), accuracy/AUC/confusion matrix, feature_importances_ and permutation_importance on
- *    the same ≤ 2000 test rows (n_jobs=-1), lime's explain_instance of one test row.
+ *    as many test rows as ours (PERMUTATION_MAX_ROWS) (n_jobs=-1), lime's explain_instance of one test row.
  * `runWholeJobBench` gives table rows; `runScaleBench` (npm run bench -- --scale) times 10 000 to
  * 500 000 rows and draws the cost curves into docs/scale.png.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as echarts from 'echarts';
+import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { bundleEntries } from './bundle';
 import type { Row } from './forest.bench';
 import { writeGeneratedCsv } from './generateTable';
 import { limePythonPath, PYTHON } from './pythonStack';
+import { PERMUTATION_MAX_ROWS } from '../src-main/engine/importance/permutationSample';
 
 const PY_WHOLE_JOB = String.raw`
 import json, resource, sys, time
@@ -44,7 +46,7 @@ acc = accuracy_score(yte, pred)
 auc = roc_auc_score(yte, proba[:, 1])
 cm = confusion_matrix(yte, pred)
 imp = rf.feature_importances_
-idx = np.random.RandomState(42).choice(len(Xte), min(2000, len(Xte)), replace=False)
+idx = np.random.RandomState(42).choice(len(Xte), min(int(sys.argv[3]), len(Xte)), replace=False)
 t_metrics = time.perf_counter()
 perm = permutation_importance(rf, Xte[idx], yte[idx], n_repeats=5, random_state=42, n_jobs=-1)
 t_perm = time.perf_counter()
@@ -106,7 +108,11 @@ async function timeSizes(sizes: readonly number[], trees: number): Promise<SizeR
       const ours = timedJson(process.execPath, [fileURLToPath(built.url('wholeJob')), path, String(trees)], {
         ...process.env,
       });
-      const python = timedJson(PYTHON, ['-c', PY_WHOLE_JOB, path, String(trees)], pyEnv);
+      const python = timedJson(
+        PYTHON,
+        ['-c', PY_WHOLE_JOB, path, String(trees), String(PERMUTATION_MAX_ROWS)],
+        pyEnv,
+      );
       out.push({ rows, bytes, ours, python });
       console.error(`  whole job ${rows} rows: ours ${fmtS(ours)}, Python ${fmtS(python)}`);
     }
@@ -156,12 +162,12 @@ export async function runScaleBench({ quick = false } = {}): Promise<Row[]> {
   const sizes = quick ? [10_000, 50_000] : [10_000, 50_000, 100_000, 500_000];
   const results = await timeSizes(sizes, trees);
   const png = fileURLToPath(new URL('../docs/scale.png', import.meta.url));
-  const note = drawScaleChart(results, png);
+  const note = await drawScaleChart(results, png);
   return [...rowsOf(results, trees), { name: 'cost-curve chart', ours_ms: NaN, reference: '—', note }];
 }
 
-/** Time against rows, log–log, one line per stack; ECharts SSR SVG rasterised by ImageMagick. */
-function drawScaleChart(results: readonly SizeResult[], png: string): string {
+/** Time against rows, log–log, one line per stack: ECharts SSR SVG, rasterised by Chromium. */
+export async function drawScaleChart(results: readonly SizeResult[], png: string): Promise<string> {
   const line = (pick: (r: SizeResult) => JobTimes | string) =>
     results.flatMap((r) => {
       const t = pick(r);
@@ -171,12 +177,25 @@ function drawScaleChart(results: readonly SizeResult[], png: string): string {
     line((r) => r.ours),
     line((r) => r.python),
   );
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromiumPath)) {
+    const browser = await chromium.launch({ executablePath: chromiumPath });
+    try {
+      const page = await browser.newPage({ viewport: { width: 800, height: 480 }, deviceScaleFactor: 2 });
+      await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+      await page.screenshot({ path: png, clip: { x: 0, y: 0, width: 800, height: 480 } });
+      return `written to docs/${png.split('/').pop()}`;
+    } finally {
+      await browser.close();
+    }
+  }
+  // No Chromium: ImageMagick's own SVG renderer (plainer output).
   const svgPath = png.replace(/\.png$/, '.svg');
   writeFileSync(svgPath, svg);
   try {
     execFileSync('convert', ['-density', '144', svgPath, png]);
     rmSync(svgPath);
-    return `written to docs/${png.split('/').pop()}`;
+    return `written to docs/${png.split('/').pop()} (ImageMagick)`;
   } catch (e) {
     return `SVG at ${svgPath}; PNG failed: ${(e as Error).message.split('\n')[0]}`;
   }
@@ -209,7 +228,7 @@ function renderScaleSvg(ours: number[][], python: number[][]): string {
         type: 'line',
         data: ours,
         symbolSize: 8,
-        label: { show: true, formatter: (p: { value: number[] }) => p.value[1].toFixed(1) },
+        label: { show: true, position: 'left', formatter: (p: { value: number[] }) => p.value[1].toFixed(1) },
       },
       {
         name: 'pandas + scikit-learn + lime',
@@ -218,7 +237,7 @@ function renderScaleSvg(ours: number[][], python: number[][]): string {
         symbolSize: 8,
         label: {
           show: true,
-          position: 'bottom',
+          position: 'right',
           formatter: (p: { value: number[] }) => p.value[1].toFixed(1),
         },
       },

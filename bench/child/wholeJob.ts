@@ -1,7 +1,7 @@
 /**
  * Run in a fresh process by the bench: the whole job a Python user would run, through the
  * engine with trees grown on threads as the app and the CLI do — read the CSV, stratified split,
- * 100-tree forest, test metrics, importances (permutation on ≤ 2000 test rows), explain one test
+ * 100-tree forest, test metrics, importances (permutation on ≤ 1000 test rows), explain one test
  * row. Prints one JSON line with stage times (ms), accuracy and peak memory.
  */
 import {
