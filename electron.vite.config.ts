@@ -13,6 +13,7 @@ export default defineConfig({
           workerHost: resolve('src-main/worker/host.ts'),
           explainThread: resolve('src-main/worker/explainThread.ts'),
           predictThread: resolve('src-main/worker/predictThread.ts'),
+          forestThread: resolve('src-main/worker/forestThread.ts'),
         },
       },
     },

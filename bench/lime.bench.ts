@@ -5,11 +5,10 @@
  *   npx tsx bench/lime.bench.ts            prints the table
  *   runLimeBench() from bench/run.ts       returns the rows
  *
- * When Debian's python3 can `import lime`, the Python side is timed in the same run; otherwise
- * the reference figures measured on this machine class are reported (and the note says so).
+ * The Python side (Debian's python3 + the reference lime, see pythonStack.ts) is timed in the same
+ * run; only if it cannot run are earlier figures reported (and the note says so).
  * Times are medians; the first run of each kind is a discarded warm-up.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,9 +17,9 @@ import { RandomForestClassifier } from '../src-main/engine/forest/RandomForestCl
 import { LimeTabularExplainer } from '../src-main/engine/lime/limeTabularExplainer';
 import { stratifiedSplit } from '../src-main/engine/split/stratifiedSplit';
 import { formatRows, type Row } from './forest.bench';
+import { runPython } from './pythonStack';
 
-const PYTHON = '/usr/bin/python3';
-/** Python lime 0.2 + scikit-learn RandomForestClassifier(100), measured on this machine class. */
+/** Fallbacks when the reference lime cannot run: measured earlier on this machine class. */
 const REFERENCE_ONE_MS = 49;
 const REFERENCE_ALL_TEST_MS = 10_500;
 
@@ -87,17 +86,15 @@ function pythonLime(
   test: number[][],
   runs: number,
 ): { one: number; all: number } | null {
-  try {
-    execFileSync(PYTHON, ['-c', 'import lime.lime_tabular, sklearn'], { stdio: 'ignore' });
-  } catch {
-    return null;
-  }
   const dir = mkdtempSync(join(tmpdir(), 'lime-bench-'));
   try {
     writeFileSync(join(dir, 'train.csv'), train.map((r, i) => [...r, ytrain[i]].join(',')).join('\n') + '\n');
     writeFileSync(join(dir, 'test.csv'), test.map((r) => [...r, 0].join(',')).join('\n') + '\n');
-    const out = execFileSync(PYTHON, ['-c', PYTHON_LIME_SCRIPT, dir, String(runs)], { encoding: 'utf8' });
-    return JSON.parse(out) as { one: number; all: number };
+    const out = runPython<{ one: number; all: number }>(PYTHON_LIME_SCRIPT, [dir, String(runs)], {
+      oneThread: true,
+      withLime: true,
+    });
+    return out.ok ? out.value : null;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -111,7 +108,7 @@ export async function runLimeBench({ quick = false } = {}): Promise<Row[]> {
   const Xtest = Array.from(test, (i) => X[i]);
   const runs = quick ? 5 : 15;
   const rows: Row[] = [];
-  const python = quick ? null : pythonLime(Xtrain, ytrain, Xtest, runs);
+  const python = pythonLime(Xtrain, ytrain, Xtest, runs);
   const reference = python
     ? 'Python lime + scikit-learn forest, this run'
     : 'Python lime + scikit-learn forest';

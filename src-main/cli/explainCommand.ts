@@ -14,6 +14,7 @@ import {
   trainModel,
 } from '../engine';
 import type { ExplainCommand } from './args';
+import { threadedTreeGrower } from '../worker/treeGrower';
 
 /** The `--json` document; its shape is documented in README. */
 export interface ExplainReport {
@@ -60,7 +61,8 @@ export async function runExplain(
     idColumn,
   });
   const { target, task } = settings;
-  const model = trainModel(dataset, settings);
+  // Trees grow on every core (threads live in the worker module); the forest is the same either way.
+  const model = trainModel(dataset, settings, { growTrees: threadedTreeGrower() });
   const explanation = await explainDataRow(model, dataset, dataRow, {
     ...DEFAULT_LIME_SETTINGS,
     numFeatures: cmd.numFeatures,

@@ -245,6 +245,8 @@ export interface TrainResultDTO {
   /** Human-readable record of preprocessing (imputation, encoding, dropped columns). */
   readonly preprocessing: readonly string[];
   readonly trainMillis: number;
+  /** Test rows permutation importance scored, when a large test split was sampled (fewer than split.test). */
+  readonly permutationRows?: number;
 }
 
 // ---------------------------------------------------------------- explanation

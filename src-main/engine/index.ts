@@ -80,6 +80,15 @@ export {
   type ScoreFunction,
 } from './importance/permutationImportance';
 export * from './pipeline';
+export {
+  growPlannedTree,
+  bagRows,
+  type ForestPlan,
+  type GrownTree,
+  type TreeGrower,
+  type GrowCallbacks,
+  type BaggingSettings,
+} from './forest/forestPlan';
 export { readDatasetFile, MAX_FILE_BYTES } from './io/readDatasetFile';
 export { treeShap, TreeShapExplainer, type TreeShapResult, type ShapForest } from './shap/treeShap';
 export * from './trust';

@@ -101,6 +101,7 @@ export function trainResult(
     testCases,
     preprocessing: model.preprocessing,
     trainMillis: model.trainMillis,
+    ...(model.permutationRows < split.test.length && { permutationRows: model.permutationRows }),
   };
 }
 

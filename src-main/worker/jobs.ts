@@ -17,7 +17,8 @@ import type { JobHandlers } from './runner';
 import { createSession } from './session';
 import { datasetSummary, explanationDTO, rowsOf, trainResult } from './dto';
 import { ExplainPool } from './explainPool';
-import { ParallelPredictor } from './parallelPredictor';
+import { limeSettingsKey, warmAfterTraining } from './warmAfterTraining';
+import { threadedTreeGrower } from './treeGrower';
 import type { ExplainRequest, ExplanationDTO } from '../contract/ipc';
 import type { JobContext } from './runner';
 import type { Session } from './session';
@@ -42,7 +43,7 @@ async function explainManyInParallel(
   const { dataset } = session.dataset(model.datasetId);
   const { trained } = model;
   const started = performance.now();
-  const key = sameSettings;
+  const key = limeSettingsKey(first.settings);
   if (model.pool?.key !== key) {
     void model.pool?.pool.dispose();
     const data = {
@@ -111,16 +112,13 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     train({ datasetId, settings }, ctx) {
       const { dataset } = session.dataset(datasetId);
       const trained = trainModel(dataset, settings, {
+        growTrees: threadedTreeGrower(),
         signal: ctx.signal,
         onProgress: (f, message) => ctx.progress(f, message),
       });
       const model = session.addModel(datasetId, trained);
-      // Compile the trees and start the second prediction thread while the user reads the metrics.
-      setTimeout(() => {
-        if (!session.hasModel(model.id)) return; // already replaced by a newer model
-        trained.forest.prepareFastPredict();
-        model.predictor ??= new ParallelPredictor(trained.forest);
-      }, 0);
+      // Warm the explanation path while the user reads the metrics (after this job has answered).
+      setTimeout(() => void warmAfterTraining(model, () => session.hasModel(model.id)).catch(() => {}), 0);
       return trainResult(model.id, datasetId, settings, trained, dataset);
     },
 

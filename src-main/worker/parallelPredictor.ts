@@ -32,6 +32,8 @@ export class ParallelPredictor {
   private readonly pending = new Map<number, () => void>();
   private failed: Error | null = null;
   private isReady = false;
+  /** One split at a time: concurrent calls (a warm-up and a user's job) share the buffers. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly forest: Forest,
@@ -83,8 +85,20 @@ export class ParallelPredictor {
     return this.split(x, n, d, Math.round(n * HELPER_SHARE), fill);
   }
 
+  private split(
+    x: Float64Array,
+    n: number,
+    d: number,
+    theirs: number,
+    fill: (upTo: number) => void,
+  ): Promise<Float64Array> {
+    const run = this.queue.then(() => this.splitNow(x, n, d, theirs, fill));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Rows [0, theirs) on the helper, [theirs, n) here; `fill` draws rows before they are read. */
-  private async split(
+  private async splitNow(
     x: Float64Array,
     n: number,
     d: number,

@@ -14,6 +14,16 @@
  */
 import type { Rng } from '../random/rng';
 import type { FlatTree } from './flatTree';
+import { growHistogramTree, type FeatureBins } from './histogramSplit';
+
+/**
+ * Forests on more training rows than this grow every tree by histograms (histogramSplit.ts):
+ * thresholds are limited to ≤ 256 cuts per feature. Smaller ones — every table up to 37 500
+ * rows at the default 80/20 split — use the exact search, bit for bit as before. Measured on a
+ * generated 100 000 × 30 table (80 000 training rows): 2.5× faster per tree, the same accuracy
+ * (75.6% vs 75.4% with 5 trees).
+ */
+export const HISTOGRAM_MIN_ROWS = 30_000;
 
 /** The training set shared by every tree of a forest. */
 export interface TrainingData {
@@ -29,6 +39,8 @@ export interface TrainingData {
   readonly yValue: Float64Array | null;
   /** Classification: number of classes; regression: 0. */
   readonly nClasses: number;
+  /** Binned features for the histogram search of large trees; absent: every node is searched exactly. */
+  readonly bins?: FeatureBins;
 }
 
 export interface GrowSettings {
@@ -152,6 +164,8 @@ interface LocalRows {
   readonly w: Float64Array;
   readonly yc: Int32Array | null;
   readonly yr: Float64Array | null;
+  /** Local column-major bin codes when the tree uses the histogram search, else null. */
+  readonly codes: Uint8Array | null;
 }
 
 function localRows(data: TrainingData, weights: Float64Array): LocalRows {
@@ -169,6 +183,20 @@ function localRows(data: TrainingData, weights: Float64Array): LocalRows {
     if (yc && yClass) yc[l] = yClass[r];
     if (yr && yValue) yr[l] = yValue[r];
   }
+  if (data.bins) {
+    // The histogram search needs bin codes only, in local row order.
+    const all = data.bins.codes;
+    const codes = new Uint8Array(p * m);
+    for (let f = 0; f < p; f++) {
+      const base = f * n;
+      const local = f * m;
+      for (let r = 0; r < n; r++) {
+        const l = localOf[r];
+        if (l >= 0) codes[local + l] = all[base + r];
+      }
+    }
+    return { m, Xl: new Float64Array(0), order: new Int32Array(0), w, yc, yr, codes };
+  }
   const Xl = new Float64Array(p * m);
   const order = new Int32Array(p * m);
   for (let f = 0; f < p; f++) {
@@ -183,7 +211,7 @@ function localRows(data: TrainingData, weights: Float64Array): LocalRows {
       }
     }
   }
-  return { m, Xl, order, w, yc, yr };
+  return { m, Xl, order, w, yc, yr, codes: null };
 }
 
 /** Weighted class counts of positions [start, end) of a list; returns the total weight. */
@@ -400,13 +428,31 @@ export function growTree(
   const stSide = new Uint8Array(cap);
   const stSeg = new Int32Array(cap);
   let sp = 0;
-  if (m > 0) {
+  let nodeCount = 0;
+  if (L.codes && data.bins) {
+    nodeCount = growHistogramTree(
+      {
+        m,
+        p,
+        codes: L.codes,
+        bins: data.bins,
+        w: L.w,
+        yc,
+        yr,
+        nClasses: k,
+        mtry,
+        maxDepth,
+        minLeaf,
+        minSplit,
+      },
+      { feature, threshold, left, right, value, samples, weight, impurity, importance },
+      rng,
+    );
+  } else if (m > 0) {
     stEnd[0] = m;
     stParent[0] = -1;
     sp = 1;
-  }
-  let nodeCount = 0;
-  if (m === 0) {
+  } else {
     // No rows at all: a single empty leaf.
     feature[0] = -1;
     nodeCount = 1;

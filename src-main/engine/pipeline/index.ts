@@ -5,6 +5,7 @@ export {
   type Forest,
   type FeatureImportance,
   type CrossValidation,
+  type TrainModelOptions,
 } from './trainModel';
 export { evaluate, type ModelMetrics, type ClassificationMetrics, type RegressionMetrics } from './evaluate';
 export {
@@ -24,3 +25,4 @@ export {
 export { DEFAULT_LIME_SETTINGS, type TrainSettings, type LimeSettings, type ProgressOptions } from './types';
 export { defaultTrainSettings } from './defaultTrainSettings';
 export { restoreModel, type SavedModelParts } from './restoreModel';
+export { warmExplanations, type WarmOptions } from './warmExplanations';

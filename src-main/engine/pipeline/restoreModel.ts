@@ -14,7 +14,13 @@ import { UserFacingError } from '../errors';
 import { loadForest } from '../forest/loadForest';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import { evaluate } from './evaluate';
-import type { CrossValidation, FeatureImportance, TrainedModel } from './trainModel';
+import {
+  modelPreprocessing,
+  type CrossValidation,
+  type FeatureImportance,
+  type TrainedModel,
+} from './trainModel';
+import { permutationSample } from '../importance/permutationSample';
 import type { TrainSettings } from './types';
 
 export interface SavedModelParts {
@@ -64,6 +70,7 @@ export function restoreModel(
       ? forest.predictProba(xTest)
       : forest.predict(xTest).map((v) => [v]);
   const testPredictions = forest.predict(xTest);
+  const permutationRows = permutationSample(xTest.length, settings.seed).length;
   return {
     settings,
     frame,
@@ -80,7 +87,15 @@ export function restoreModel(
     impurityImportance: saved.impurityImportance,
     permutationImportance: saved.permutationImportance,
     ...(saved.crossValidation && { crossValidation: saved.crossValidation }),
-    preprocessing: [...frame.preprocessing, ...imputer.describe()],
+    preprocessing: modelPreprocessing(
+      frame,
+      imputer,
+      settings,
+      split.train.length,
+      xTest.length,
+      permutationRows,
+    ),
     trainMillis: saved.trainMillis,
+    permutationRows,
   };
 }

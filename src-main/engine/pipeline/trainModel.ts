@@ -11,8 +11,12 @@ import { kFold } from '../split/kFold';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import { RandomForestRegressor } from '../forest/RandomForestRegressor';
 import type { ForestOptions } from '../forest/options';
+import type { TreeGrower } from '../forest/forestPlan';
+import { HISTOGRAM_MIN_ROWS } from '../forest/growTree';
+import { MAX_BINS } from '../forest/histogramSplit';
 import { throwIfAborted } from '../errors';
 import { permutationImportance } from '../importance/permutationImportance';
+import { permutationSample } from '../importance/permutationSample';
 import { accuracy } from '../metrics/classificationMetrics';
 import { r2 } from '../metrics/regressionMetrics';
 import { evaluate, type ModelMetrics } from './evaluate';
@@ -57,6 +61,8 @@ export interface TrainedModel {
   readonly crossValidation?: CrossValidation;
   readonly preprocessing: readonly string[];
   readonly trainMillis: number;
+  /** Test rows permutation importance scored: all of them, or a seeded sample of a large split. */
+  readonly permutationRows: number;
 }
 
 export function forestOptions(settings: TrainSettings): ForestOptions {
@@ -69,16 +75,23 @@ export function forestOptions(settings: TrainSettings): ForestOptions {
   };
 }
 
+/** trainModel's options: progress and cancel, and optionally how trees are grown (threads). */
+export interface TrainModelOptions extends ProgressOptions {
+  /** E.g. the worker's thread pool; the forest is the same whoever grows it. */
+  readonly growTrees?: TreeGrower;
+}
+
 function fitForest(
   settings: TrainSettings,
   nClasses: number,
   x: number[][],
   y: number[],
-  progress: ProgressOptions,
+  progress: TrainModelOptions,
 ): Forest {
   const opts = {
     onProgress: progress.onProgress && ((f: number) => progress.onProgress!(f, '')),
     signal: progress.signal,
+    ...(progress.growTrees && { growTrees: progress.growTrees }),
   };
   if (settings.task === 'classification') {
     return new RandomForestClassifier(forestOptions(settings)).train(x, y, { ...opts, nClasses });
@@ -99,8 +112,9 @@ function ranked(
 }
 
 /** Runs `step` with progress mapped into [from, to] of the whole job. */
-function stage(progress: ProgressOptions, from: number, to: number, message: string): ProgressOptions {
+function stage(progress: TrainModelOptions, from: number, to: number, message: string): TrainModelOptions {
   return {
+    ...(progress.growTrees && { growTrees: progress.growTrees }),
     signal: progress.signal,
     onProgress: progress.onProgress && ((f) => progress.onProgress!(from + (to - from) * f, message)),
   };
@@ -113,7 +127,7 @@ function stage(progress: ProgressOptions, from: number, to: number, message: str
 export function trainModel(
   dataset: Dataset,
   settings: TrainSettings,
-  progress: ProgressOptions = {},
+  progress: TrainModelOptions = {},
 ): TrainedModel {
   const started = performance.now();
   const classification = settings.task === 'classification';
@@ -142,7 +156,8 @@ export function trainModel(
   const metrics = evaluate(frame, yTest, testOutputs, testPredictions);
 
   const permStage = stage(progress, 0.75, withCv ? 0.9 : 1, 'Permutation importance');
-  const perm = permutationImportance(forest, xTest, yTest, {
+  const permRows = permutationSample(xTest.length, settings.seed);
+  const perm = permutationImportance(forest, pick(xTest, permRows), pick(yTest, permRows), {
     seed: settings.seed,
     metric: classification ? 'accuracy' : 'r2',
     onProgress: permStage.onProgress && ((f) => permStage.onProgress!(f, '')),
@@ -168,16 +183,46 @@ export function trainModel(
     impurityImportance: ranked(frame.featureNames, forest.featureImportances()),
     permutationImportance: ranked(frame.featureNames, perm.mean, perm.std),
     ...(crossValidation && { crossValidation }),
-    preprocessing: [...frame.preprocessing, ...imputer.describe()],
+    preprocessing: modelPreprocessing(frame, imputer, settings, xTrain.length, xTest.length, permRows.length),
     trainMillis: performance.now() - started,
+    permutationRows: permRows.length,
   };
+}
+
+/**
+ * The preprocessing record of a trained model: the frame's and imputer's steps, plus how the
+ * trees and permutation importance were computed when that depends on the table's size. Shared
+ * with restoreModel so a reopened project states the same steps.
+ */
+export function modelPreprocessing(
+  frame: ModelFrame,
+  imputer: { describe(): string[] },
+  settings: TrainSettings,
+  trainRows: number,
+  testRows: number,
+  permutationRows: number,
+): string[] {
+  return [
+    ...frame.preprocessing,
+    ...imputer.describe(),
+    ...(trainRows > HISTOGRAM_MIN_ROWS
+      ? [
+          `Trees grown with a histogram split search (more than ${HISTOGRAM_MIN_ROWS} training rows): each feature's thresholds are limited to at most ${MAX_BINS - 1} cut points between its training values' quantiles, as in LightGBM.`,
+        ]
+      : []),
+    ...(permutationRows < testRows
+      ? [
+          `Permutation importance scored on ${permutationRows} of the ${testRows} test rows (a random sample, seed ${settings.seed}), so that it costs a fraction of training.`,
+        ]
+      : []),
+  ];
 }
 
 /** k-fold CV over the whole frame; each fold fits its own imputer on its training rows. */
 function crossValidate(
   frame: ModelFrame,
   settings: TrainSettings,
-  progress: ProgressOptions,
+  progress: TrainModelOptions,
 ): CrossValidation {
   const classification = settings.task === 'classification';
   const folds = kFold(frame.y, {
@@ -191,6 +236,7 @@ function crossValidate(
     const imputer = fitImputer(frame.X, fold.train, frame.featureKinds);
     const x = imputer.apply(frame.X);
     const forest = fitForest(settings, frame.classes.length, pick(x, fold.train), pick(frame.y, fold.train), {
+      ...(progress.growTrees && { growTrees: progress.growTrees }),
       signal: progress.signal,
       onProgress: progress.onProgress && ((f) => progress.onProgress!((i + f) / folds.length, '')),
     });

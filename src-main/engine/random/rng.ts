@@ -13,6 +13,8 @@ export interface Rng {
   normal(): number;
   /** An independent child stream, e.g. one per tree, so parallel work stays reproducible. */
   fork(): Rng;
+  /** The seed fork() would use (and consumes the same draws): createRng(forkSeed()) equals fork(). */
+  forkSeed(): number;
 }
 
 function splitmix32(seed: number): () => number {
@@ -86,7 +88,11 @@ class Xoshiro128 implements Rng {
   }
 
   fork(): Rng {
-    return createRng(this.nextU32() * 0x100000000 + this.nextU32());
+    return createRng(this.forkSeed());
+  }
+
+  forkSeed(): number {
+    return this.nextU32() * 0x100000000 + this.nextU32();
   }
 }
 

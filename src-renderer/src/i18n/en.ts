@@ -227,6 +227,7 @@ export const en = {
 
   'importance.impurity': 'Impurity importance (top {n})',
   'importance.permutation': 'Permutation importance on the test set (top {n})',
+  'importance.permutationSample': 'Permutation importance on {rows} of {total} test rows (top {n})',
   'importance.axis': 'Importance',
   'importance.permutationAxis': 'Drop in score when shuffled',
   'importance.tooltip': '{feature}: {value}',

@@ -227,6 +227,7 @@ export const ko: Catalog = {
 
   'importance.impurity': '불순도 기반 중요도 (상위 {n}개)',
   'importance.permutation': '테스트 세트 순열 중요도 (상위 {n}개)',
+  'importance.permutationSample': '테스트 {total}행 중 {rows}행 표본의 순열 중요도 (상위 {n}개)',
   'importance.axis': '중요도',
   'importance.permutationAxis': '값을 섞었을 때의 점수 감소',
   'importance.tooltip': '{feature}: {value}',

@@ -1,0 +1,73 @@
+/**
+ * A forest's training as plain data: the shared training set, the growth settings, how rows are
+ * bagged, and one seed per tree. Tree i depends only on the plan and seeds[i], so trees can be
+ * grown in any order, on any number of threads (the worker does), and the forest is the same.
+ */
+import { createRng, type Rng } from '../random/rng';
+import type { FlatTree } from './flatTree';
+import { growTree, type GrowSettings, type TrainingData } from './growTree';
+
+export interface BaggingSettings {
+  /** false: every row once per tree. */
+  readonly useSampleBagging: boolean;
+  /** true: a bootstrap (with replacement); false: nDraw distinct rows. */
+  readonly replacement: boolean;
+  /** Rows drawn per tree. */
+  readonly nDraw: number;
+}
+
+export interface ForestPlan {
+  readonly training: TrainingData;
+  readonly settings: GrowSettings;
+  readonly bagging: BaggingSettings;
+  /** One per tree, drawn in order from the forest's seed. */
+  readonly seeds: readonly number[];
+}
+
+export interface GrownTree {
+  readonly tree: FlatTree;
+  /** Unnormalized impurity decrease per feature. */
+  readonly importance: Float64Array;
+}
+
+/** Progress and cancel for a TreeGrower, as the forest's train options give them. */
+export interface GrowCallbacks {
+  /** Fraction of trees done, in (0, 1]. */
+  readonly onProgress?: (fraction: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Grows every tree of a plan and returns them in tree order; synchronous. The engine grows them
+ * one after another; the worker and the CLI pass one that uses threads (src-main/worker).
+ */
+export type TreeGrower = (plan: ForestPlan, callbacks: GrowCallbacks) => GrownTree[];
+
+/** Bootstrap counts (with replacement), a subsample (without), or every row once. */
+export function bagRows(nRows: number, bagging: BaggingSettings, rng: Rng): Float64Array {
+  const w = new Float64Array(nRows);
+  const { nDraw } = bagging;
+  if (!bagging.useSampleBagging) {
+    w.fill(1);
+  } else if (bagging.replacement) {
+    for (let i = 0; i < nDraw; i++) w[rng.int(nRows)]++;
+  } else {
+    const perm = new Int32Array(nRows);
+    for (let i = 0; i < nRows; i++) perm[i] = i;
+    for (let i = 0; i < nDraw; i++) {
+      const j = i + rng.int(nRows - i);
+      const tmp = perm[i];
+      perm[i] = perm[j];
+      perm[j] = tmp;
+      w[perm[i]] = 1;
+    }
+  }
+  return w;
+}
+
+/** Tree `index` of the plan: its rows bagged and the tree grown from seeds[index]. */
+export function growPlannedTree(plan: Omit<ForestPlan, 'seeds'>, seed: number): GrownTree {
+  const rng = createRng(seed);
+  const weights = bagRows(plan.training.nRows, plan.bagging, rng);
+  return growTree(plan.training, weights, plan.settings, rng);
+}

@@ -1,0 +1,298 @@
+/**
+ * Histogram (binned) split search for the large nodes of a tree, as LightGBM and scikit-learn's
+ * HistGradientBoosting do: each feature's values are cut once per forest into at most 256 bins,
+ * and a large node finds its split from per-bin class counts (or weighted sums) instead of
+ * sweeping sorted lists, then partitions one row list instead of every feature's list.
+ *
+ * Bins come from the presorted values, so they are the same on every machine: a feature with at
+ * most 256 distinct values gets one bin per value (its cuts are exactly the thresholds the exact
+ * search would try); otherwise the cuts sit between distinct values near the 1/256 quantiles.
+ * A split "bin ≤ b" is the threshold cut[b], and `x <= cut[b]` holds for exactly those rows.
+ * The difference to the exact search: a large node only tries thresholds at the cuts.
+ */
+import type { Rng } from '../random/rng';
+
+export const MAX_BINS = 256;
+
+/** Per-feature cut points (thresholds) and each row's bin code. */
+export interface FeatureBins {
+  /** Column-major bin codes: codes[f * nRows + r] in 0..nBins(f)-1. */
+  readonly codes: Uint8Array;
+  /** Cuts of feature f: cuts[cutStart[f] .. cutStart[f + 1]); bin b holds cut[b-1] < x <= cut[b]. */
+  readonly cuts: Float64Array;
+  readonly cutStart: Int32Array;
+}
+
+/** Midpoint of two consecutive distinct values, kept below `b` (as the exact search's thresholds). */
+function midpoint(a: number, b: number): number {
+  const t = a / 2 + b / 2;
+  return t >= b || t < a ? a : t;
+}
+
+/** Bins every feature from the once-per-forest presort (sorted[f * nRows + i], ascending). */
+export function binFeatures(
+  X: Float64Array,
+  sorted: Int32Array,
+  nRows: number,
+  nFeatures: number,
+): FeatureBins {
+  const codes = new Uint8Array(nRows * nFeatures);
+  const cutStart = new Int32Array(nFeatures + 1);
+  const cutList: number[] = [];
+  for (let f = 0; f < nFeatures; f++) {
+    const base = f * nRows;
+    cutStart[f] = cutList.length;
+    // Distinct values first: with few of them every boundary is a cut.
+    let distinct = nRows > 0 ? 1 : 0;
+    for (let i = 1; i < nRows && distinct <= MAX_BINS; i++) {
+      if (X[base + sorted[base + i]] > X[base + sorted[base + i - 1]]) distinct++;
+    }
+    // Few values: cut at every change. Many: at the first change past each 1/256 quantile.
+    const step = distinct <= MAX_BINS ? 0 : nRows / MAX_BINS;
+    let bin = 0;
+    for (let i = 0; i < nRows; i++) {
+      const r = sorted[base + i];
+      const v = X[base + r];
+      if (i > 0 && bin < MAX_BINS - 1 && i >= (bin + 1) * step) {
+        const prev = X[base + sorted[base + i - 1]];
+        if (v > prev) {
+          cutList.push(midpoint(prev, v));
+          bin++;
+        }
+      }
+      codes[base + r] = bin;
+    }
+  }
+  cutStart[nFeatures] = cutList.length;
+  return { codes, cuts: Float64Array.from(cutList), cutStart };
+}
+
+/** The tree's arrays the histogram phase writes (the exact phase continues in them). */
+export interface NodeArrays {
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly value: Float64Array;
+  readonly samples: Int32Array;
+  readonly weight: Float64Array;
+  readonly impurity: Float64Array;
+  readonly importance: Float64Array;
+}
+
+export interface HistogramInput {
+  readonly m: number;
+  readonly p: number;
+  /** Local column-major bin codes: codes[f * m + l]. */
+  readonly codes: Uint8Array;
+  readonly bins: FeatureBins;
+  readonly w: Float64Array;
+  readonly yc: Int32Array | null;
+  readonly yr: Float64Array | null;
+  readonly nClasses: number;
+  readonly mtry: number;
+  readonly maxDepth: number;
+  readonly minLeaf: number;
+  readonly minSplit: number;
+}
+
+const PURE = Number.EPSILON;
+
+/**
+ * Grows a whole tree by histograms over the m in-bag rows. Node ids are handed out in depth-first
+ * preorder (left child next), as FlatTree wants; returns the number of nodes. Features are drawn
+ * per node as the exact search draws them (the same rng protocol); the rules are the exact
+ * search's otherwise (minimum leaf and split sizes in distinct rows, depth limit, purity).
+ */
+export function growHistogramTree(H: HistogramInput, out: NodeArrays, rng: Rng): number {
+  const { m, p, codes, bins, w, yc, yr, nClasses: k, mtry, maxDepth, minLeaf, minSplit } = H;
+  const rows = Int32Array.from({ length: m }, (_, i) => i);
+  const nOut = yc ? k : 1;
+  const width = yc ? k : 2;
+  const hist = new Float64Array(MAX_BINS * width);
+  const cnt = new Int32Array(MAX_BINS);
+  const stat = new Float64Array(width);
+  const best = { proxy: -Infinity, feature: -1, bin: -1 };
+  /** Running left class weights of a scan (zeroed after each). */
+  const left = new Float64Array(Math.max(1, k));
+  const feats = Int32Array.from({ length: p }, (_, f) => f);
+  const tmp = new Int32Array(m);
+  // Pending nodes: range of `rows`, depth, parent, side.
+  const st: number[] = [0, m, 0, -1, 0];
+  let nodeCount = 0;
+  while (st.length > 0) {
+    const side = st.pop()!;
+    const parent = st.pop()!;
+    const depth = st.pop()!;
+    const end = st.pop()!;
+    const start = st.pop()!;
+    const size = end - start;
+    const id = nodeCount++;
+    if (parent >= 0) {
+      if (side === 0) out.left[parent] = id;
+      else out.right[parent] = id;
+    }
+    // Node statistics.
+    stat.fill(0);
+    let wNode = 0;
+    let imp: number;
+    if (yc) {
+      for (let i = start; i < end; i++) {
+        const r = rows[i];
+        stat[yc[r]] += w[r];
+      }
+      let sq = 0;
+      for (let c = 0; c < k; c++) {
+        wNode += stat[c];
+        sq += stat[c] * stat[c];
+      }
+      for (let c = 0; c < k; c++) out.value[id * nOut + c] = stat[c] / wNode;
+      imp = 1 - sq / (wNode * wNode);
+    } else {
+      const y = yr as Float64Array;
+      let s = 0;
+      for (let i = start; i < end; i++) {
+        const r = rows[i];
+        wNode += w[r];
+        s += w[r] * y[r];
+      }
+      const mean = s / wNode;
+      let ss = 0;
+      for (let i = start; i < end; i++) {
+        const r = rows[i];
+        const d = y[r] - mean;
+        ss += w[r] * d * d;
+      }
+      stat[0] = wNode;
+      stat[1] = s;
+      imp = ss / wNode;
+      out.value[id] = mean;
+    }
+    out.samples[id] = size;
+    out.weight[id] = wNode;
+    out.impurity[id] = imp;
+    out.feature[id] = -1;
+    if (parent >= 0) out.importance[out.feature[parent]] -= wNode * imp;
+    if (depth >= maxDepth || size < minSplit || size < 2 * minLeaf || !(imp > PURE)) continue;
+
+    best.proxy = -Infinity;
+    best.feature = -1;
+    let drawn = 0;
+    for (let j = 0; j < p && (drawn < mtry || best.feature < 0); j++) {
+      const pick = j + rng.int(p - j);
+      const f = feats[pick];
+      feats[pick] = feats[j];
+      feats[j] = f;
+      drawn++;
+      const nBins = bins.cutStart[f + 1] - bins.cutStart[f] + 1;
+      if (nBins < 2) continue;
+      const col = f * m;
+      // Only the node's own bin range is filled, scanned and cleared: deep nodes are small.
+      let lo = MAX_BINS;
+      let hi = -1;
+      if (yc) {
+        for (let i = start; i < end; i++) {
+          const r = rows[i];
+          const b = codes[col + r];
+          hist[b * width + yc[r]] += w[r];
+          cnt[b]++;
+          if (b < lo) lo = b;
+          if (b > hi) hi = b;
+        }
+      } else {
+        const y = yr as Float64Array;
+        for (let i = start; i < end; i++) {
+          const r = rows[i];
+          const b = codes[col + r];
+          hist[2 * b] += w[r];
+          hist[2 * b + 1] += w[r] * y[r];
+          cnt[b]++;
+          if (b < lo) lo = b;
+          if (b > hi) hi = b;
+        }
+      }
+      if (lo < hi) scanBins(hist, cnt, width, yc ? k : 0, lo, hi, stat, wNode, size, minLeaf, f, best, left);
+      hist.fill(0, lo * width, (hi + 1) * width);
+      cnt.fill(0, lo, hi + 1);
+    }
+    if (best.feature < 0) continue;
+    const bestFeature = best.feature;
+    const bestBin = best.bin;
+    out.feature[id] = bestFeature;
+    out.threshold[id] = bins.cuts[bins.cutStart[bestFeature] + bestBin];
+    out.importance[bestFeature] += wNode * imp;
+    // Stable partition of the node's rows: bin ≤ bestBin first.
+    const col = bestFeature * m;
+    let o = start;
+    let t = 0;
+    for (let i = start; i < end; i++) {
+      const r = rows[i];
+      if (codes[col + r] <= bestBin) rows[o++] = r;
+      else tmp[t++] = r;
+    }
+    rows.set(tmp.subarray(0, t), o);
+    // Right pushed first so the left child is handled next.
+    st.push(o, end, depth + 1, id, 1, start, o, depth + 1, id, 0);
+  }
+  return nodeCount;
+}
+
+/**
+ * Sweeps bins lo..hi of one feature's node histogram for the best cut (bins ≤ b left), with the
+ * exact search's proxies: Σ_c L_c²/W_L + Σ_c R_c²/W_R for classes, S_L²/W_L + S_R²/W_R for values.
+ */
+function scanBins(
+  hist: Float64Array,
+  cnt: Int32Array,
+  width: number,
+  k: number,
+  lo: number,
+  hi: number,
+  stat: Float64Array,
+  wNode: number,
+  size: number,
+  minLeaf: number,
+  f: number,
+  best: { proxy: number; feature: number; bin: number },
+  left: Float64Array,
+): void {
+  let nL = 0;
+  let wL = 0;
+  let sL = 0;
+  for (let b = lo; b < hi; b++) {
+    const n = cnt[b];
+    if (n === 0) continue; // the same partition as the previous non-empty bin's cut
+    nL += n;
+    if (k > 0) {
+      for (let c = 0; c < k; c++) left[c] += hist[b * width + c];
+    } else {
+      wL += hist[2 * b];
+      sL += hist[2 * b + 1];
+    }
+    if (nL < minLeaf) continue;
+    if (size - nL < minLeaf) break;
+    let proxy: number;
+    if (k > 0) {
+      let wl = 0;
+      let sqL = 0;
+      let sqR = 0;
+      for (let c = 0; c < k; c++) {
+        const l = left[c];
+        const r = stat[c] - l;
+        wl += l;
+        sqL += l * l;
+        sqR += r * r;
+      }
+      proxy = sqL / wl + sqR / (wNode - wl);
+    } else {
+      const sR = stat[1] - sL;
+      proxy = (sL * sL) / wL + (sR * sR) / (wNode - wL);
+    }
+    if (proxy > best.proxy) {
+      best.proxy = proxy;
+      best.feature = f;
+      best.bin = b;
+    }
+  }
+  left.fill(0);
+}

@@ -1,0 +1,42 @@
+/**
+ * A tree-growing thread: takes tree indices from a shared counter until none are left, grows
+ * each from the plan and its own seed, and posts it (buffers transferred) on its port. Which
+ * thread grows which tree does not matter: tree i depends only on the plan and seeds[i].
+ */
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { growPlannedTree, type FlatTree, type ForestPlan } from '../engine';
+
+export interface ForestThreadData {
+  readonly plan: ForestPlan;
+  /** Int32 slots: [next tree index to take, trees finished]. */
+  readonly counter: SharedArrayBuffer;
+  readonly port: MessagePort;
+}
+
+export type ForestThreadMessage =
+  | {
+      readonly index: number;
+      readonly tree: FlatTree;
+      readonly importance: Float64Array;
+    }
+  | { readonly index: number; readonly error: string };
+
+const { plan, counter, port } = workerData as ForestThreadData;
+const slots = new Int32Array(counter);
+for (;;) {
+  const index = Atomics.add(slots, 0, 1);
+  if (index >= plan.seeds.length) break;
+  try {
+    const { tree, importance } = growPlannedTree(plan, plan.seeds[index]);
+    const buffers = [tree.feature, tree.threshold, tree.left, tree.right, tree.value, importance].map(
+      (a) => a.buffer as ArrayBuffer,
+    );
+    for (const a of [tree.samples, tree.weight, tree.impurity]) if (a) buffers.push(a.buffer as ArrayBuffer);
+    port.postMessage({ index, tree, importance } satisfies ForestThreadMessage, buffers);
+  } catch (err) {
+    port.postMessage({ index, error: err instanceof Error ? err.message : String(err) });
+  }
+  Atomics.add(slots, 1, 1);
+  Atomics.notify(slots, 1);
+}
+port.close();

@@ -1,0 +1,41 @@
+/**
+ * What the worker does while the user reads a new model's metrics, so the first explanation
+ * and the first "explain all" cost what later ones do: compile and warm the forest, start the
+ * second prediction thread, warm this thread's explanation path, and start the explain pool
+ * for the default LIME settings (its threads warm themselves).
+ */
+import { DEFAULT_LIME_SETTINGS, explainerInputs, warmExplanations, type LimeSettings } from '../engine';
+import { ExplainPool } from './explainPool';
+import { ParallelPredictor } from './parallelPredictor';
+import type { Model } from './session';
+
+/** The pool's key: one per set of LIME settings, whatever the order of the fields. */
+export function limeSettingsKey(s: LimeSettings): string {
+  return JSON.stringify([s.numFeatures, s.numSamples, s.kernelWidth, s.discretizer, s.seed]);
+}
+
+/** Above this many nodes in all, a forest is not compiled (compiledForest.ts), so threads gain little. */
+const POOL_MAX_NODES = 60_000;
+
+/**
+ * Runs after a train job has answered, one step after another so the steps do not fight over
+ * the cores while the user may already click a case: (1) this thread's explanation path,
+ * (2) the second prediction thread (it compiles the trees) and the pipelined path through it,
+ * (3) the explain pool for the default settings, whose threads warm themselves. `isCurrent`
+ * says whether the model is still the session's; a newer one stops the work. Pools are only
+ * started for small forests: each pool thread holds a copy of the training rows and trees.
+ */
+export async function warmAfterTraining(model: Model, isCurrent: () => boolean): Promise<void> {
+  const { trained } = model;
+  const settings = DEFAULT_LIME_SETTINGS;
+  if (!isCurrent()) return;
+  await warmExplanations(trained, settings);
+  if (!isCurrent()) return;
+  model.predictor ??= new ParallelPredictor(trained.forest);
+  if (!(await model.predictor.whenReady()) || !isCurrent()) return;
+  await warmExplanations(trained, settings, { rounds: 2, predictor: model.predictor });
+  const nodes = trained.forest.trees.reduce((n, t) => n + t.nodeCount, 0);
+  if (!isCurrent() || model.pool || nodes > POOL_MAX_NODES) return;
+  const data = { inputs: explainerInputs(trained), forest: trained.forest.toJSON(), settings };
+  model.pool = { key: limeSettingsKey(settings), pool: new ExplainPool(data) };
+}
