@@ -3,6 +3,8 @@ import { UserFacingError } from '../engine';
 import { parseCliArgs, USAGE } from './args';
 import { runExplain } from './explainCommand';
 import { formatReport } from './formatReport';
+import { runReport } from './reportCommand';
+import { runVerify } from './verifyCommand';
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
@@ -10,6 +12,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (cmd.command === 'help') {
       process.stdout.write(USAGE);
       return 0;
+    }
+    if (cmd.command === 'report') {
+      const files = await runReport(cmd);
+      process.stdout.write(`${files.written.join('\n')}\n`);
+      for (const note of files.notes) process.stderr.write(`note: ${note}\n`);
+      return 0;
+    }
+    if (cmd.command === 'verify') {
+      const outcome = await runVerify(cmd);
+      process.stdout.write(`${outcome.text}\n`);
+      return outcome.reproduced ? 0 : 1;
     }
     const { report } = await runExplain(cmd);
     process.stdout.write(cmd.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);

@@ -14,8 +14,8 @@ function tempPathFor(file: string): string {
   return `${file}.${process.pid}.${++tempCounter}.tmp`;
 }
 
-/** Atomically replaces `file` with `text` (UTF-8), creating its folder if needed. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** Atomically replaces `file` with `text` (UTF-8) or bytes, creating its folder if needed. */
+export async function writeFileAtomic(file: string, text: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = tempPathFor(file);
   try {

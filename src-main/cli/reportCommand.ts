@@ -1,0 +1,100 @@
+/** `report`: train, explain the chosen rows and write the report files — the app's report without Electron. */
+import { join } from 'node:path';
+import { arch, platform } from 'node:os';
+import {
+  DEFAULT_LIME_SETTINGS,
+  defaultTrainSettings,
+  readDatasetFile,
+  trainModel,
+  UserFacingError,
+  type Dataset,
+  type TrainedModel,
+} from '../engine';
+import { fileDigest } from '../engine/io/fileDigest';
+import { explainRows, misclassifiedRows, reportInputs, reportResults, testRows } from '../engine/report';
+import { REPORT_SCHEMA, REPORT_SECTIONS, type ReportModel } from '../contract/report';
+import { writeFileAtomic } from '../services/atomicFile';
+import type { ReportCommand } from './args';
+import { APP_VERSION } from './version';
+
+function checkTarget(dataset: Dataset, target: string | undefined, file: string): void {
+  if (target !== undefined && !dataset.columns.some((c) => c.name === target)) {
+    throw new UserFacingError(
+      `${file} has no column '${target}'. Its columns are: ${dataset.columns.map((c) => c.name).join(', ')}.`,
+      { file, column: target },
+    );
+  }
+}
+
+function chosenRows(cmd: ReportCommand, model: TrainedModel, file: string): number[] {
+  if (cmd.rows === 'all') return testRows(model);
+  if (cmd.rows === 'misclassified') {
+    const rows = misclassifiedRows(model);
+    if (rows.length === 0) {
+      throw new UserFacingError(
+        `The model misclassifies no test case of ${file}; choose rows with --rows 12,40.`,
+      );
+    }
+    return rows;
+  }
+  return [...cmd.rows];
+}
+
+/** Trains and explains per `cmd` and returns the report's data (nothing written yet). */
+export async function buildCliReport(cmd: ReportCommand, now = new Date()): Promise<ReportModel> {
+  const dataset = await readDatasetFile(cmd.data, { ...(cmd.sheet !== undefined && { sheet: cmd.sheet }) });
+  const digest = await fileDigest(cmd.data);
+  checkTarget(dataset, cmd.target, digest.name);
+  const settings = defaultTrainSettings(dataset, cmd.target, { nEstimators: cmd.trees, seed: cmd.seed });
+  const model = trainModel(dataset, settings);
+  const rows = chosenRows(cmd, model, digest.name);
+  const lime = { ...DEFAULT_LIME_SETTINGS, seed: cmd.seed };
+  const explanations = await explainRows(model, dataset, rows, lime);
+  const sheet = dataset.source.format === 'xlsx' ? dataset.source.sheet : undefined;
+  return {
+    schema: REPORT_SCHEMA,
+    generator: { name: 'Lime Lens', version: APP_VERSION },
+    createdAt: now.toISOString(),
+    platform: `${platform()} ${arch()}`,
+    presentation: {
+      title:
+        cmd.title ??
+        (cmd.language === 'ko' ? `${digest.name} 설명 보고서` : `Explanation report: ${digest.name}`),
+      author: cmd.author ?? '',
+      language: cmd.language,
+      paper: cmd.paper,
+      sections: [...REPORT_SECTIONS],
+    },
+    inputs: reportInputs(
+      {
+        name: digest.name,
+        bytes: digest.bytes,
+        sha256: digest.sha256,
+        ...(sheet !== undefined && { sheet }),
+      },
+      model,
+      lime,
+      rows,
+    ),
+    results: reportResults(dataset, model, explanations),
+  };
+}
+
+export interface ReportFiles {
+  readonly written: readonly string[];
+  /** What could not be made and how to get it. */
+  readonly notes: readonly string[];
+}
+
+/** Writes the report files into `cmd.out`. */
+export async function runReport(cmd: ReportCommand): Promise<ReportFiles> {
+  const report = await buildCliReport(cmd);
+  const written: string[] = [];
+  const write = async (name: string, content: string | Uint8Array) => {
+    const path = join(cmd.out, name);
+    await writeFileAtomic(path, content);
+    written.push(path);
+  };
+  await write('report.json', `${JSON.stringify(report, null, 2)}\n`);
+  return { written, notes: [] };
+}

@@ -1,0 +1,13 @@
+export {
+  identifierColumn,
+  dataRowsOf,
+  misclassifiedRows,
+  testRows,
+  reportInputs,
+  reportResults,
+  reportTrainSettings,
+  reportLimeSettings,
+} from './reportResults';
+export { computeReportResults, explainRows, trainSettingsOf, limeSettingsOf } from './computeReport';
+export { compareResults, sameNumber, type ResultComparison, type ResultDifference } from './compareResults';
+export { parseReportJson } from './parseReportJson';
