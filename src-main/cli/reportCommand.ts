@@ -16,6 +16,11 @@ import { REPORT_SCHEMA, REPORT_SECTIONS, type ReportModel } from '../contract/re
 import { writeFileAtomic } from '../services/atomicFile';
 import type { ReportCommand } from './args';
 import { APP_VERSION } from './version';
+import { renderReportHtml, pdfInfoOf } from '../../src-renderer/src/report/renderReportHtml';
+import { reportCharts, type ReportCharts } from '../../src-renderer/src/report/reportCharts';
+import { reportText } from '../../src-renderer/src/report/reportText';
+import { withPdfInfo } from '../engine/report';
+import { findChromium, openPrinter } from './chromium';
 
 function checkTarget(dataset: Dataset, target: string | undefined, file: string): void {
   if (target !== undefined && !dataset.columns.some((c) => c.name === target)) {
@@ -86,15 +91,55 @@ export interface ReportFiles {
   readonly notes: readonly string[];
 }
 
-/** Writes the report files into `cmd.out`. */
+/** File names of the chart PNGs, in report order. */
+function chartFiles(report: ReportModel, charts: ReportCharts): [string, string][] {
+  return [
+    ...(charts.roc ? [['roc-curve.png', charts.roc] as [string, string]] : []),
+    ...(charts.scatter ? [['predicted-vs-actual.png', charts.scatter] as [string, string]] : []),
+    ['impurity-importance.png', charts.impurity],
+    ['permutation-importance.png', charts.permutation],
+    ...report.results.cases.map((c, i): [string, string] => [
+      `lime-weights-row-${c.row}.png`,
+      charts.cases[i],
+    ]),
+  ];
+}
+
+/** Writes the report files into `cmd.out`: everything but the PDF and PNGs when no Chromium is found. */
 export async function runReport(cmd: ReportCommand): Promise<ReportFiles> {
   const report = await buildCliReport(cmd);
   const written: string[] = [];
+  const notes: string[] = [];
   const write = async (name: string, content: string | Uint8Array) => {
     const path = join(cmd.out, name);
     await writeFileAtomic(path, content);
     written.push(path);
   };
+  const html = renderReportHtml(report);
   await write('report.json', `${JSON.stringify(report, null, 2)}\n`);
-  return { written, notes: [] };
+  await write('report.html', html);
+  const browser = await findChromium(cmd.browser);
+  if (browser === null) {
+    notes.push(
+      (cmd.browser !== undefined
+        ? `--browser ${cmd.browser} is not an executable file, so `
+        : 'No Chromium found, so ') +
+        'report.pdf and charts/*.png were not written. Install Chromium or Google Chrome ' +
+        '(Debian/Ubuntu: sudo apt install chromium) and run again, or pass its path with --browser PATH ' +
+        'or CHROMIUM_PATH; report.html prints to the same PDF from any browser.',
+    );
+    return { written, notes };
+  }
+  const printer = await openPrinter(browser);
+  try {
+    const p = report.presentation;
+    const pdf = await printer.pdf(html, { paper: p.paper, title: p.title, language: p.language });
+    await write('report.pdf', withPdfInfo(pdf, pdfInfoOf(report)));
+    for (const [name, svg] of chartFiles(report, reportCharts(report, reportText(p.language)))) {
+      await write(join('charts', name), await printer.png(svg));
+    }
+  } finally {
+    await printer.close();
+  }
+  return { written, notes };
 }

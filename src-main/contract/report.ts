@@ -161,3 +161,15 @@ export interface ReportModel {
   readonly inputs: ReportInputs;
   readonly results: ReportResults;
 }
+
+/** The PDF's document information (what `pdfinfo` shows). */
+export interface PdfInfo {
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly creator: string;
+  readonly producer: string;
+  readonly keywords?: string;
+  /** The creation time written as /CreationDate and /ModDate. */
+  readonly created: Date;
+}

@@ -11,3 +11,5 @@ export {
 export { computeReportResults, explainRows, trainSettingsOf, limeSettingsOf } from './computeReport';
 export { compareResults, sameNumber, type ResultComparison, type ResultDifference } from './compareResults';
 export { parseReportJson } from './parseReportJson';
+export { withPdfInfo, pdfTextString, pdfDate, type PdfInfo } from './pdfInfo';
+export { footerTemplate } from './pdfFooter';
