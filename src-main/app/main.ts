@@ -16,6 +16,7 @@ import { resolveSamplesDir, SAMPLES } from '../services/samples';
 import { APP_ENTRY_URL, createSenderPolicy, rendererDevServerUrl } from '../services/senderPolicy';
 import { createWorkerJobClient } from '../worker/client';
 import { registerIpc } from './ipc';
+import { createFileServices } from './files';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -108,6 +109,10 @@ function start(): void {
           platform: process.platform,
         }),
         sendEvent,
+        files: createFileServices(
+          () => mainWindow,
+          () => app.getPath('documents'),
+        ),
       });
       registerIpc(createIpcDispatcher({ handlers, isTrustedSender: policy.isTrustedSender }));
 

@@ -278,6 +278,91 @@ export interface ExplanationDTO {
   readonly millis: number;
 }
 
+// ---------------------------------------------------------------- exports and projects
+
+/** A PNG as a data URL (`data:image/png;base64,…`), as canvas.toDataURL and ECharts give it. */
+export type PngDataUrl = string;
+
+export interface SavedFileDTO {
+  readonly path: string;
+  readonly fileName: string;
+}
+
+export type DataExportKind = 'explanations-csv' | 'explanations-json' | 'metrics-csv' | 'importances-csv';
+
+export interface DataExportRequest {
+  readonly kind: DataExportKind;
+  readonly modelId: string;
+  /** Explanations: the explained data rows (0-based) to write, in order; every explained row when absent. */
+  readonly rows?: readonly number[];
+}
+
+export interface ExplainManyRequest {
+  readonly modelId: string;
+  /** 0-based data rows; at most MAX_BATCH_ROWS. */
+  readonly rows: readonly number[];
+  readonly settings: LimeSettingsDTO;
+}
+
+/** What the renderer keeps besides the model: the choices a reopened project restores. */
+export interface ProjectViewDTO {
+  readonly view: 'data' | 'model' | 'explain';
+  readonly limeSettings: LimeSettingsDTO;
+  /** The case shown in the Explain view (0-based data row), and the class explained (null: predicted). */
+  readonly explainRow: number | null;
+  readonly explainLabel: number | null;
+  /** Report choices, owned by the Report view; stored as given (plain JSON, size-capped). */
+  readonly report?: unknown;
+}
+
+export interface SaveProjectRequest {
+  readonly datasetId: string;
+  readonly modelId: string;
+  readonly view: ProjectViewDTO;
+  /** true: always ask where (Save As); false: reuse the path it was opened from or last saved to. */
+  readonly saveAs: boolean;
+}
+
+/** A reopened project: every view's data, with a fresh model id for the restored model. */
+export interface ProjectDTO {
+  readonly path: string;
+  readonly dataset: DatasetSummaryDTO;
+  /** The model settings saved (also when retraining is needed). */
+  readonly settings: ModelSettingsDTO;
+  /** null when the model has to be retrained (the data file changed and the user chose to retrain). */
+  readonly train: TrainResultDTO | null;
+  readonly explanations: readonly ExplanationDTO[];
+  readonly view: ProjectViewDTO;
+}
+
+/**
+ * Opening a project whose data file is gone or changed: nothing is loaded, the renderer says so
+ * and offers to locate the file (`dataPath`) or to retrain on the changed file (`retrain`).
+ */
+export interface ProjectDataProblemDTO {
+  readonly problem: 'data-missing' | 'data-changed';
+  readonly projectPath: string;
+  readonly dataPath: string;
+}
+
+export interface OpenProjectRequest {
+  /** The .limelens file; absent: ask with the native open dialog. */
+  readonly path?: string;
+  /** Ask for the data file with the open dialog instead of using the recorded path ("Locate…"). */
+  readonly locate?: boolean;
+  /** Use this data file instead of the recorded one (the path a data-problem answer named). */
+  readonly dataPath?: string;
+  /** The data file changed: open it anyway, without the saved model, so the renderer retrains. */
+  readonly retrain?: boolean;
+}
+
+export type OpenProjectResult =
+  | { readonly status: 'opened'; readonly project: ProjectDTO }
+  | { readonly status: 'data-problem'; readonly detail: ProjectDataProblemDTO };
+
+export const PROJECT_EXTENSION = 'limelens';
+export const MAX_BATCH_ROWS = 100_000;
+
 // ---------------------------------------------------------------- jobs and events
 
 export type JobKind = 'train' | 'explain';
@@ -303,7 +388,10 @@ export type MenuCommand =
   | { readonly type: 'show-view'; readonly view: 'data' | 'model' | 'explain' }
   | { readonly type: 'set-theme'; readonly theme: 'light' | 'dark' | 'system' }
   | { readonly type: 'set-language'; readonly language: 'en' | 'ko' | 'system' }
-  | { readonly type: 'about' };
+  | { readonly type: 'about' }
+  | { readonly type: 'save-project'; readonly saveAs: boolean }
+  | { readonly type: 'open-project' }
+  | { readonly type: 'save-view-png' };
 
 export interface AppInfoDTO {
   readonly name: string;
@@ -336,6 +424,15 @@ export interface InvokeMap {
   };
   'model:explain': { args: { jobId: string; request: ExplainRequest }; result: Outcome<ExplanationDTO> };
   'job:cancel': { args: { jobId: string }; result: boolean };
+  'model:explain-many': {
+    args: { jobId: string; request: ExplainManyRequest };
+    result: Outcome<readonly ExplanationDTO[]>;
+  };
+  'export:save-png': { args: { png: PngDataUrl; name: string }; result: Outcome<SavedFileDTO | null> };
+  'export:copy-png': { args: { png: PngDataUrl }; result: Outcome<true> };
+  'export:save-data': { args: DataExportRequest; result: Outcome<SavedFileDTO | null> };
+  'project:save': { args: SaveProjectRequest; result: Outcome<SavedFileDTO | null> };
+  'project:open': { args: OpenProjectRequest; result: Outcome<OpenProjectResult | null> };
 }
 
 /** Main → renderer events. */
@@ -362,6 +459,12 @@ export const INVOKE_CHANNELS = [
   'model:train',
   'model:explain',
   'job:cancel',
+  'model:explain-many',
+  'export:save-png',
+  'export:copy-png',
+  'export:save-data',
+  'project:save',
+  'project:open',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
@@ -389,6 +492,13 @@ export interface LimeLensApi {
   train(jobId: string, datasetId: string, settings: ModelSettingsDTO): Promise<Outcome<TrainResultDTO>>;
   explain(jobId: string, request: ExplainRequest): Promise<Outcome<ExplanationDTO>>;
   cancelJob(jobId: string): Promise<boolean>;
+  explainMany(jobId: string, request: ExplainManyRequest): Promise<Outcome<readonly ExplanationDTO[]>>;
+  /** Asks where to save (native dialog in main) and writes the PNG; null when the user cancels. */
+  savePng(png: PngDataUrl, name: string): Promise<Outcome<SavedFileDTO | null>>;
+  copyPng(png: PngDataUrl): Promise<Outcome<true>>;
+  saveData(request: DataExportRequest): Promise<Outcome<SavedFileDTO | null>>;
+  saveProject(request: SaveProjectRequest): Promise<Outcome<SavedFileDTO | null>>;
+  openProject(request: OpenProjectRequest): Promise<Outcome<OpenProjectResult | null>>;
   /** Subscribes to a main → renderer event; returns the unsubscribe function. */
   on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void;
 }

@@ -79,3 +79,17 @@ export {
 } from './importance/permutationImportance';
 export * from './pipeline';
 export { readDatasetFile, MAX_FILE_BYTES } from './io/readDatasetFile';
+export {
+  explanationsCsv,
+  explanationsJson,
+  metricsCsv,
+  importancesCsv,
+  csvCell,
+  csvDocument,
+  neutraliseFormula,
+  CSV_BOM,
+  EXPLANATIONS_JSON_FORMAT,
+  EXPLANATIONS_JSON_VERSION,
+  type CsvValue,
+  type ExplainedCase,
+} from './export';

@@ -44,6 +44,12 @@ export function createLimeLensApi(transport: LimeLensTransport): LimeLensApi {
     train: (jobId, datasetId, settings) => invoke('model:train', { jobId, datasetId, settings }),
     explain: (jobId, request) => invoke('model:explain', { jobId, request }),
     cancelJob: (jobId) => invoke('job:cancel', { jobId }),
+    explainMany: (jobId, request) => invoke('model:explain-many', { jobId, request }),
+    savePng: (png, name) => invoke('export:save-png', { png, name }),
+    copyPng: (png) => invoke('export:copy-png', { png }),
+    saveData: (request) => invoke('export:save-data', request),
+    saveProject: (request) => invoke('project:save', request),
+    openProject: (request) => invoke('project:open', request),
     on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void {
       if (!eventChannels.has(channel)) throw new Error(`Unknown event "${channel}".`);
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');

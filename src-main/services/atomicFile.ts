@@ -21,7 +21,7 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array): 
   try {
     const handle = await open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();

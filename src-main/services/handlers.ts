@@ -21,6 +21,7 @@ import { JobError } from '../worker/protocol';
 import type { RecentFilesStore } from './recentFiles';
 import { findSample, SAMPLES } from './samples';
 import { ValidationError } from './validate';
+import { withExports, type FileServices } from './exportHandlers';
 
 export type Handlers = {
   readonly [C in InvokeChannel]: (args: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']>;
@@ -39,6 +40,8 @@ export interface HandlerDeps {
   readonly sendEvent: SendEvent;
   /** Where unexpected errors are logged with their stack (main's console by default). */
   readonly log?: (message: string, error: unknown) => void;
+  /** Save dialogs and clipboard for exports and projects; without them those channels fail politely. */
+  readonly files?: FileServices;
 }
 
 /** A user-facing error as data; `Outcome` failures are built from it. */
@@ -132,7 +135,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     };
   }
 
-  return {
+  return withExports(deps, {
     'app:info': async () => deps.appInfo(),
 
     'dataset:open-dialog': async () => {
@@ -178,5 +181,5 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       outcome('Explaining', () => jobs.run('explain', request, progressFor(jobId, 'explain'))),
 
     'job:cancel': async ({ jobId }) => jobs.cancel(jobId),
-  };
+  });
 }

@@ -24,6 +24,12 @@ const OUTCOME: Readonly<Record<OutcomeChannel, true>> = {
   'dataset:feature-distribution': true,
   'model:train': true,
   'model:explain': true,
+  'model:explain-many': true,
+  'export:save-png': true,
+  'export:copy-png': true,
+  'export:save-data': true,
+  'project:save': true,
+  'project:open': true,
 };
 
 export const OUTCOME_CHANNELS: ReadonlySet<InvokeChannel> = new Set(Object.keys(OUTCOME) as OutcomeChannel[]);

@@ -5,6 +5,12 @@
  */
 import { isAbsolute } from 'node:path';
 import type {
+  DataExportKind,
+  DataExportRequest,
+  ExplainManyRequest,
+  OpenProjectRequest,
+  ProjectViewDTO,
+  SaveProjectRequest,
   DiscretizerName,
   ExplainRequest,
   InvokeChannel,
@@ -15,6 +21,7 @@ import type {
   Task,
 } from '../contract/ipc';
 import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
+import { MAX_BATCH_ROWS } from '../contract/ipc';
 
 /** Bad arguments; the message names the field and what was expected, for the renderer to show. */
 export class ValidationError extends Error {
@@ -197,6 +204,116 @@ export function explainRequest(raw: unknown, field: string): ExplainRequest {
   return r.label === undefined ? base : { ...base, label: integer(r.label, `${field}.label`, LIMITS.label) };
 }
 
+// ---------------------------------------------------------------- exports and projects (issue #8)
+
+/** A whole scrolled view at 2× fits easily; more is not an image we made. */
+export const MAX_PNG_DATA_URL_CHARS = 80 * 1024 * 1024;
+/** Report choices are a handful of switches and names. */
+export const MAX_REPORT_CHOICES_CHARS = 64 * 1024;
+const PNG_PREFIX = 'data:image/png;base64,';
+const DATA_EXPORT_KINDS: readonly DataExportKind[] = [
+  'explanations-csv',
+  'explanations-json',
+  'metrics-csv',
+  'importances-csv',
+];
+
+/** A PNG data URL; its bytes are checked again (signature, header) when decoded. */
+export function pngDataUrl(raw: unknown, field: string): string {
+  if (typeof raw !== 'string' || !raw.startsWith(PNG_PREFIX)) fail(field, `a "${PNG_PREFIX}…" image`);
+  if (raw.length > MAX_PNG_DATA_URL_CHARS) fail(field, `at most ${MAX_PNG_DATA_URL_CHARS} characters`);
+  return raw;
+}
+
+/** A suggested file name: no folders, no control characters. */
+export function fileName(raw: unknown, field: string): string {
+  const name = text(raw, field);
+  if (name.length > 200 || /[\\/:*?"<>|\p{Cc}]/u.test(name) || name.startsWith('.'))
+    fail(field, 'a file name without folders or special characters');
+  return name;
+}
+
+function dataRows(raw: unknown, field: string, max: number): readonly number[] {
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > max) fail(field, `a list of 1 to ${max} rows`);
+  return raw.map((r: unknown, i) => integer(r, `${field}[${i}]`, [0, Number.MAX_SAFE_INTEGER]));
+}
+
+export function projectView(raw: unknown, field: string): ProjectViewDTO {
+  const v = record(raw, field, ['view', 'limeSettings', 'explainRow', 'explainLabel'], ['report']);
+  if (v.view !== 'data' && v.view !== 'model' && v.view !== 'explain')
+    fail(`${field}.view`, 'one of "data", "model", "explain"');
+  const nullable = (x: unknown, name: string, range: readonly [number, number]) =>
+    x === null ? null : integer(x, `${field}.${name}`, range);
+  let report: unknown;
+  if (v.report !== undefined) {
+    const json = JSON.stringify(v.report);
+    if (json === undefined || json.length > MAX_REPORT_CHOICES_CHARS)
+      fail(`${field}.report`, `plain data of at most ${MAX_REPORT_CHOICES_CHARS} characters`);
+    report = JSON.parse(json) as unknown;
+  }
+  return {
+    view: v.view,
+    limeSettings: limeSettings(v.limeSettings, `${field}.limeSettings`),
+    explainRow: nullable(v.explainRow, 'explainRow', [0, Number.MAX_SAFE_INTEGER]),
+    explainLabel: nullable(v.explainLabel, 'explainLabel', LIMITS.label),
+    ...(report !== undefined && { report }),
+  };
+}
+
+const exportValidators = {
+  'model:explain-many': (raw: unknown): { jobId: string; request: ExplainManyRequest } => {
+    const a = record(raw, 'args', ['jobId', 'request']);
+    const r = record(a.request, 'request', ['modelId', 'rows', 'settings']);
+    return {
+      jobId: id(a.jobId, 'jobId'),
+      request: {
+        modelId: id(r.modelId, 'request.modelId'),
+        rows: dataRows(r.rows, 'request.rows', MAX_BATCH_ROWS),
+        settings: limeSettings(r.settings, 'request.settings'),
+      },
+    };
+  },
+  'export:save-png': (raw: unknown): { png: string; name: string } => {
+    const a = record(raw, 'args', ['png', 'name']);
+    return { png: pngDataUrl(a.png, 'png'), name: fileName(a.name, 'name') };
+  },
+  'export:copy-png': (raw: unknown): { png: string } => {
+    const a = record(raw, 'args', ['png']);
+    return { png: pngDataUrl(a.png, 'png') };
+  },
+  'export:save-data': (raw: unknown): DataExportRequest => {
+    const a = record(raw, 'args', ['kind', 'modelId'], ['rows']);
+    if (!DATA_EXPORT_KINDS.includes(a.kind as DataExportKind))
+      fail('kind', `one of ${DATA_EXPORT_KINDS.map((k) => `"${k}"`).join(', ')}`);
+    return {
+      kind: a.kind as DataExportKind,
+      modelId: id(a.modelId, 'modelId'),
+      ...(a.rows !== undefined && { rows: dataRows(a.rows, 'rows', MAX_BATCH_ROWS) }),
+    };
+  },
+  'project:save': (raw: unknown): SaveProjectRequest => {
+    const a = record(raw, 'args', ['datasetId', 'modelId', 'view', 'saveAs']);
+    if (typeof a.saveAs !== 'boolean') fail('saveAs', 'true or false');
+    return {
+      datasetId: id(a.datasetId, 'datasetId'),
+      modelId: id(a.modelId, 'modelId'),
+      view: projectView(a.view, 'view'),
+      saveAs: a.saveAs,
+    };
+  },
+  'project:open': (raw: unknown): OpenProjectRequest => {
+    const a = record(raw ?? {}, 'args', [], ['path', 'locate', 'dataPath', 'retrain']);
+    if (a.retrain !== undefined && typeof a.retrain !== 'boolean') fail('retrain', 'true or false');
+    if (a.locate !== undefined && typeof a.locate !== 'boolean') fail('locate', 'true or false');
+    return {
+      ...(a.locate === true && { locate: true }),
+      ...(a.path !== undefined && { path: absolutePath(a.path, 'path') }),
+      ...(a.dataPath !== undefined && { dataPath: absolutePath(a.dataPath, 'dataPath') }),
+      ...(a.retrain === true && { retrain: true }),
+    };
+  },
+};
+
 type Validators = { readonly [C in InvokeChannel]: (raw: unknown) => InvokeMap[C]['args'] };
 
 /**
@@ -260,4 +377,5 @@ export const validators: Validators = {
     const a = record(raw, 'args', ['jobId']);
     return { jobId: id(a.jobId, 'jobId') };
   },
+  ...exportValidators,
 };

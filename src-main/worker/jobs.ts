@@ -21,6 +21,7 @@ import { ParallelPredictor } from './parallelPredictor';
 import type { ExplainRequest, ExplanationDTO } from '../contract/ipc';
 import type { JobContext } from './runner';
 import type { Session } from './session';
+import { createProjectJobs } from './projectJobs';
 
 /** Below this many rows, starting threads costs more than it saves. */
 const PARALLEL_MIN_ROWS = 8;
@@ -154,5 +155,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     release({ datasetId }) {
       return session.release(datasetId);
     },
+
+    ...createProjectJobs(session),
   };
 }

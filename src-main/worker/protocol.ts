@@ -17,6 +17,7 @@ import type {
   RowsRequest,
   TrainResultDTO,
 } from '../contract/ipc';
+import type { ForestJSON, SavedModelParts } from '../engine';
 
 export interface LoadArgs {
   /** Read from disk inside the worker (keeps big files off the main thread). */
@@ -27,7 +28,7 @@ export interface LoadArgs {
   readonly sheet?: string;
 }
 
-export interface JobMap {
+export interface JobMap extends ModelJobMap {
   load: { args: LoadArgs; result: DatasetSummaryDTO };
   rows: { args: RowsRequest; result: RowsDTO };
   correlation: { args: CorrelationRequest; result: CorrelationDTO };
@@ -37,6 +38,15 @@ export interface JobMap {
   explainMany: { args: { requests: readonly ExplainRequest[] }; result: readonly ExplanationDTO[] };
   /** Drops a dataset and its models from the worker's memory. */
   release: { args: { datasetId: string }; result: boolean };
+}
+
+/** Saved projects (issue #8 §4): a model's forest out, and a saved model back in without retraining. */
+export interface ModelJobMap {
+  modelJson: { args: { modelId: string }; result: ForestJSON };
+  restoreModel: {
+    args: { datasetId: string; settings: ModelSettingsDTO; saved: SavedModelParts };
+    result: TrainResultDTO;
+  };
 }
 
 export type JobName = keyof JobMap;

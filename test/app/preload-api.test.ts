@@ -59,6 +59,12 @@ const API_METHODS: (keyof LimeLensApi)[] = [
   'explain',
   'cancelJob',
   'on',
+  'explainMany',
+  'savePng',
+  'copyPng',
+  'saveData',
+  'saveProject',
+  'openProject',
 ];
 
 describe('createLimeLensApi', () => {
@@ -85,6 +91,13 @@ describe('createLimeLensApi', () => {
     await api.train('j1', 'd', {} as never);
     await api.explain('j2', { modelId: 'm', row: 1, settings: lime });
     await api.cancelJob('j1');
+    const view = { view: 'model' as const, limeSettings: lime, explainRow: null, explainLabel: null };
+    await api.explainMany('j3', { modelId: 'm', rows: [4, 2], settings: lime });
+    await api.savePng('data:image/png;base64,AA==', 'Chart.png');
+    await api.copyPng('data:image/png;base64,AA==');
+    await api.saveData({ kind: 'metrics-csv', modelId: 'm' });
+    await api.saveProject({ datasetId: 'd', modelId: 'm', view, saveAs: false });
+    await api.openProject({ path: '/p.limelens' });
     expect(invoked).toEqual([
       ['app:info', null],
       ['dataset:open-dialog', null],
@@ -99,6 +112,12 @@ describe('createLimeLensApi', () => {
       ['model:train', { jobId: 'j1', datasetId: 'd', settings: {} }],
       ['model:explain', { jobId: 'j2', request: { modelId: 'm', row: 1, settings: lime } }],
       ['job:cancel', { jobId: 'j1' }],
+      ['model:explain-many', { jobId: 'j3', request: { modelId: 'm', rows: [4, 2], settings: lime } }],
+      ['export:save-png', { png: 'data:image/png;base64,AA==', name: 'Chart.png' }],
+      ['export:copy-png', { png: 'data:image/png;base64,AA==' }],
+      ['export:save-data', { kind: 'metrics-csv', modelId: 'm' }],
+      ['project:save', { datasetId: 'd', modelId: 'm', view, saveAs: false }],
+      ['project:open', { path: '/p.limelens' }],
     ]);
     expect(new Set(invoked.map(([c]) => c))).toEqual(new Set(INVOKE_CHANNELS));
   });

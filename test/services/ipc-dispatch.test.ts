@@ -93,8 +93,14 @@ describe('ipc dispatch', () => {
       'dataset:open-path',
       'dataset:open-sample',
       'dataset:rows',
+      'export:copy-png',
+      'export:save-data',
+      'export:save-png',
       'model:explain',
+      'model:explain-many',
       'model:train',
+      'project:open',
+      'project:save',
     ]);
   });
 });

@@ -21,6 +21,17 @@ const GOOD: Record<InvokeChannel, unknown> = {
   'model:train': { jobId: 'job_1', datasetId: 'ds-1', settings },
   'model:explain': { jobId: 'job_2', request: { modelId: 'm-1', row: 17, label: 1, settings: lime } },
   'job:cancel': { jobId: 'job_1' },
+  'model:explain-many': { jobId: 'job_3', request: { modelId: 'm-1', rows: [0, 5, 9], settings: lime } },
+  'export:save-png': { png: 'data:image/png;base64,iVBORw0KGgo=', name: 'Confusion matrix.png' },
+  'export:copy-png': { png: 'data:image/png;base64,iVBORw0KGgo=' },
+  'export:save-data': { kind: 'explanations-csv', modelId: 'm-1', rows: [3, 1] },
+  'project:save': {
+    datasetId: 'ds-1',
+    modelId: 'm-1',
+    saveAs: true,
+    view: { view: 'explain', limeSettings: lime, explainRow: 3, explainLabel: null, report: { title: 'x' } },
+  },
+  'project:open': { path: '/home/ana/study.limelens' },
 };
 
 function rejects(channel: InvokeChannel, raw: unknown, messagePart: string) {
@@ -67,6 +78,7 @@ describe('validators', () => {
       rejects(channel, 'x', 'must be an object');
       rejects(channel, [raw], 'must be an object');
       rejects(channel, { ...(raw as object), extra: 1 }, 'args.extra must be absent');
+      if (channel === 'project:open') continue; // every field is optional
       const [firstKey] = Object.keys(raw as object);
       const { [firstKey]: _dropped, ...missing } = raw as Record<string, unknown>;
       rejects(channel, missing, `args.${firstKey} must be present`);

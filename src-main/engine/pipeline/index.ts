@@ -23,3 +23,4 @@ export {
 } from './explainDataRow';
 export { DEFAULT_LIME_SETTINGS, type TrainSettings, type LimeSettings, type ProgressOptions } from './types';
 export { defaultTrainSettings } from './defaultTrainSettings';
+export { restoreModel, type SavedModelParts } from './restoreModel';

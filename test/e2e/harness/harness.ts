@@ -79,6 +79,11 @@ export interface Harness {
   readonly calls: { channel: string; start: number; end: number }[];
   /** What the next "Open dataset…" dialog returns. */
   nextDialogPath: string | null;
+  /** Exports and projects: what the next save dialog returns, what it was asked, the clipboard. */
+  nextSavePath: string | null;
+  nextProjectPath: string | null;
+  readonly saveDialogs: { suggestedName: string; kind: string }[];
+  readonly clipboardImages: Uint8Array[];
   /** Invokes a channel as the page would (through the real dispatcher), for test setup. */
   invoke<C extends InvokeChannel>(channel: C, args: unknown): Promise<unknown>;
   screenshot(name: string): Promise<string>;
@@ -114,6 +119,10 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     pageErrors,
     calls: [],
     nextDialogPath: null,
+    nextSavePath: null,
+    nextProjectPath: null,
+    saveDialogs: [],
+    clipboardImages: [],
     dispatch: undefined as unknown as Dispatch,
     invoke: (channel, args) =>
       harness.dispatch(channel, { url: `${ORIGIN}/index.html`, isMainFrame: true }, args),
@@ -136,6 +145,14 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     dialogs: { openDataset: async () => harness.nextDialogPath },
     appInfo,
     sendEvent,
+    files: {
+      saveFile: async (suggestedName, kind) => {
+        harness.saveDialogs.push({ suggestedName, kind });
+        return harness.nextSavePath;
+      },
+      openProject: async () => harness.nextProjectPath,
+      copyImage: async (png) => void harness.clipboardImages.push(png),
+    },
   });
   (harness as { dispatch: Dispatch }).dispatch = createIpcDispatcher({
     handlers,

@@ -1,0 +1,86 @@
+/**
+ * A saved model back in memory without retraining: the frame, split and imputer are
+ * rebuilt from the data and settings (all deterministic from the seed), the forest is
+ * loaded from its JSON, and the test metrics are computed afresh from that forest — so a
+ * project whose data file differs from the one it was trained on shows up as different
+ * numbers instead of passing silently. Importances and cross-validation are taken as saved
+ * (recomputing them is the slow part of training).
+ */
+import type { Dataset } from '../data/types';
+import { buildModelFrame } from '../data/modelFrame';
+import { fitImputer } from '../data/imputer';
+import { stratifiedSplit } from '../split/stratifiedSplit';
+import { UserFacingError } from '../errors';
+import { loadForest } from '../forest/loadForest';
+import { RandomForestClassifier } from '../forest/RandomForestClassifier';
+import { evaluate } from './evaluate';
+import type { CrossValidation, FeatureImportance, TrainedModel } from './trainModel';
+import type { TrainSettings } from './types';
+
+export interface SavedModelParts {
+  /** ForestJSON as written by forest.toJSON(). */
+  readonly forest: unknown;
+  readonly impurityImportance: readonly FeatureImportance[];
+  readonly permutationImportance: readonly FeatureImportance[];
+  readonly crossValidation?: CrossValidation;
+  readonly trainMillis: number;
+}
+
+const pick = <T>(rows: readonly T[], idx: ArrayLike<number>): T[] => Array.from(idx, (i) => rows[i]);
+
+export function restoreModel(
+  dataset: Dataset,
+  settings: TrainSettings,
+  saved: SavedModelParts,
+): TrainedModel {
+  const classification = settings.task === 'classification';
+  const frame = buildModelFrame(dataset, settings);
+  let forest;
+  try {
+    forest = loadForest(saved.forest);
+  } catch (err) {
+    throw new UserFacingError(
+      `The saved model is damaged: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  const isClassifier = forest instanceof RandomForestClassifier;
+  if (isClassifier !== classification || forest.nFeatures !== frame.featureNames.length) {
+    throw new UserFacingError(
+      `The saved model does not fit its settings (${settings.task} on ${frame.featureNames.length} features).`,
+    );
+  }
+  const split = stratifiedSplit(frame.y, {
+    testFraction: settings.testFraction,
+    seed: settings.seed,
+    stratify: classification,
+    classNames: frame.classes,
+  });
+  const imputer = fitImputer(frame.X, split.train, frame.featureKinds, frame);
+  const x = imputer.apply(frame.X);
+  const xTest = pick(x, split.test);
+  const yTest = pick(frame.y, split.test);
+  const testOutputs =
+    forest instanceof RandomForestClassifier
+      ? forest.predictProba(xTest)
+      : forest.predict(xTest).map((v) => [v]);
+  const testPredictions = forest.predict(xTest);
+  return {
+    settings,
+    frame,
+    split,
+    imputer,
+    forest,
+    xTrain: pick(x, split.train),
+    yTrain: pick(frame.y, split.train),
+    xTest,
+    yTest,
+    testOutputs,
+    testPredictions,
+    metrics: evaluate(frame, yTest, testOutputs, testPredictions),
+    impurityImportance: saved.impurityImportance,
+    permutationImportance: saved.permutationImportance,
+    ...(saved.crossValidation && { crossValidation: saved.crossValidation }),
+    preprocessing: [...frame.preprocessing, ...imputer.describe()],
+    trainMillis: saved.trainMillis,
+  };
+}

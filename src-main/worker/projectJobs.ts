@@ -1,0 +1,23 @@
+/** Worker jobs for saved projects: hand out a model's forest, and restore one without retraining. */
+import { restoreModel } from '../engine';
+import type { ModelJobMap } from './protocol';
+import type { JobHandlers } from './runner';
+import type { Session } from './session';
+import { trainResult } from './dto';
+
+export function createProjectJobs(session: Session): Pick<JobHandlers, keyof ModelJobMap> {
+  return {
+    modelJson({ modelId }) {
+      return session.model(modelId).trained.forest.toJSON();
+    },
+
+    restoreModel({ datasetId, settings, saved }, ctx) {
+      const { dataset } = session.dataset(datasetId);
+      ctx.progress(0, 'Restoring the model');
+      const trained = restoreModel(dataset, settings, saved);
+      const model = session.addModel(datasetId, trained);
+      ctx.progress(1, 'Restored');
+      return trainResult(model.id, datasetId, settings, trained);
+    },
+  };
+}
