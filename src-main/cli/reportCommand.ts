@@ -8,7 +8,11 @@ import {
   trainModel,
   UserFacingError,
   type Dataset,
+  type ExplainedCase,
   type TrainedModel,
+  explanationsCsv,
+  explanationsJson,
+  metricsCsv,
 } from '../engine';
 import { fileDigest } from '../engine/io/fileDigest';
 import { explainRows, misclassifiedRows, reportInputs, reportResults, testRows } from '../engine/report';
@@ -45,8 +49,11 @@ function chosenRows(cmd: ReportCommand, model: TrainedModel, file: string): numb
   return [...cmd.rows];
 }
 
-/** Trains and explains per `cmd` and returns the report's data (nothing written yet). */
-export async function buildCliReport(cmd: ReportCommand, now = new Date()): Promise<ReportModel> {
+/** Trains and explains per `cmd` and returns the report's data and the model (nothing written yet). */
+export async function buildCliReport(
+  cmd: ReportCommand,
+  now = new Date(),
+): Promise<{ report: ReportModel; model: TrainedModel }> {
   const dataset = await readDatasetFile(cmd.data, { ...(cmd.sheet !== undefined && { sheet: cmd.sheet }) });
   const digest = await fileDigest(cmd.data);
   checkTarget(dataset, cmd.target, digest.name);
@@ -56,7 +63,7 @@ export async function buildCliReport(cmd: ReportCommand, now = new Date()): Prom
   const lime = { ...DEFAULT_LIME_SETTINGS, seed: cmd.seed };
   const explanations = await explainRows(model, dataset, rows, lime);
   const sheet = dataset.source.format === 'xlsx' ? dataset.source.sheet : undefined;
-  return {
+  const report: ReportModel = {
     schema: REPORT_SCHEMA,
     generator: { name: 'Lime Lens', version: APP_VERSION },
     createdAt: now.toISOString(),
@@ -83,6 +90,32 @@ export async function buildCliReport(cmd: ReportCommand, now = new Date()): Prom
     ),
     results: reportResults(dataset, model, explanations),
   };
+  return { report, model };
+}
+
+/** The report's cases in the shape of the data exports (the same writers as the app's Export). */
+export function explainedCases(report: ReportModel): ExplainedCase[] {
+  const { results, inputs } = report;
+  const task = results.metrics.task;
+  return results.cases.map((c) => ({
+    row: c.row,
+    id: c.id,
+    actual: c.actual,
+    predicted: c.predicted,
+    explanation: {
+      task,
+      classes: results.classes,
+      ...(c.explainedClass !== undefined && { label: results.classes.indexOf(c.explainedClass) }),
+      ...(c.probabilities && { probabilities: c.probabilities }),
+      ...(task === 'regression' && { predictedValue: c.modelPred }),
+      weights: c.weights,
+      intercept: c.intercept,
+      score: c.score,
+      localPred: c.localPred,
+      modelPred: c.modelPred,
+      settings: { ...inputs.lime, kernelWidth: c.kernelWidth },
+    },
+  }));
 }
 
 export interface ReportFiles {
@@ -107,7 +140,7 @@ function chartFiles(report: ReportModel, charts: ReportCharts): [string, string]
 
 /** Writes the report files into `cmd.out`: everything but the PDF and PNGs when no Chromium is found. */
 export async function runReport(cmd: ReportCommand): Promise<ReportFiles> {
-  const report = await buildCliReport(cmd);
+  const { report, model } = await buildCliReport(cmd);
   const written: string[] = [];
   const notes: string[] = [];
   const write = async (name: string, content: string | Uint8Array) => {
@@ -118,6 +151,16 @@ export async function runReport(cmd: ReportCommand): Promise<ReportFiles> {
   const html = renderReportHtml(report);
   await write('report.json', `${JSON.stringify(report, null, 2)}\n`);
   await write('report.html', html);
+  const cases = explainedCases(report);
+  await write('explanations.csv', explanationsCsv(cases));
+  await write('explanations.json', explanationsJson(cases));
+  await write(
+    'metrics.csv',
+    metricsCsv({
+      metrics: model.metrics,
+      ...(model.crossValidation && { crossValidation: model.crossValidation }),
+    }),
+  );
   const browser = await findChromium(cmd.browser);
   if (browser === null) {
     notes.push(

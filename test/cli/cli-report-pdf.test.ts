@@ -79,6 +79,9 @@ async function make(lang: 'en' | 'ko'): Promise<Made> {
     [
       'report.json',
       'report.html',
+      'explanations.csv',
+      'explanations.json',
+      'metrics.csv',
       'report.pdf',
       'charts/roc-curve.png',
       'charts/impurity-importance.png',
@@ -155,6 +158,23 @@ describe.each(['en', 'ko'] as const)('cli report PDF (%s)', (lang) => {
     expect(html).toContain(`<html lang="${lang}">`);
   });
 
+  it('writes the explanations and metrics with the same numbers as report.json', async () => {
+    const { dir, report } = made;
+    const csv = (await readFile(join(dir, 'explanations.csv'), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(csv).toHaveLength(1 + report.results.cases.reduce((n, c) => n + c.weights.length, 0));
+    const [first] = report.results.cases;
+    expect(csv[1].split(',').slice(0, 4)).toEqual(['12', '', String(first.actual), String(first.predicted)]);
+    expect(csv[1]).toContain(`,${first.weights[0].weight},`);
+    const json = JSON.parse(await readFile(join(dir, 'explanations.json'), 'utf8'));
+    expect(json.cases.map((c: { row: number }) => c.row)).toEqual([12, 40]);
+    const metrics = await readFile(join(dir, 'metrics.csv'), 'utf8');
+    const m = report.results.metrics;
+    expect(metrics).toContain(`accuracy,,,${m.task === 'classification' ? m.accuracy : NaN}\n`);
+  });
+
   it('writes one PNG per chart', async () => {
     const files = await readdir(join(made.dir, 'charts'));
     expect(files.sort()).toHaveLength(5);
@@ -183,11 +203,12 @@ describe('cli report without a browser', () => {
       missing,
     ]);
     expect(code).toBe(0);
-    expect(out).toBe(`${join(dir, 'report.json')}\n${join(dir, 'report.html')}\n`);
+    const files = ['report.json', 'report.html', 'explanations.csv', 'explanations.json', 'metrics.csv'];
+    expect(out).toBe(files.map((f) => `${join(dir, f)}\n`).join(''));
     expect(err).toContain(
       `note: --browser ${missing} is not an executable file, so report.pdf and charts/*.png were not written.`,
     );
     expect(err).toContain('--browser PATH');
-    expect((await readdir(dir)).sort()).toEqual(['report.html', 'report.json']);
+    expect((await readdir(dir)).sort()).toEqual([...files].sort());
   });
 });
