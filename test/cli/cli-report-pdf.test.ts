@@ -172,7 +172,7 @@ describe.each(['en', 'ko'] as const)('cli report PDF (%s)', (lang) => {
     expect(json.cases.map((c: { row: number }) => c.row)).toEqual([12, 40]);
     const metrics = await readFile(join(dir, 'metrics.csv'), 'utf8');
     const m = report.results.metrics;
-    expect(metrics).toContain(`accuracy,,,${m.task === 'classification' ? m.accuracy : NaN}\n`);
+    expect(metrics.split(/\r?\n/)).toContain(`accuracy,,,${m.task === 'classification' ? m.accuracy : NaN}`);
   });
 
   it('writes one PNG per chart', async () => {
