@@ -6,6 +6,9 @@
  * user-facing message, never as a rejected promise with Electron's prefix and a stack.
  */
 
+// eslint-disable-next-line no-restricted-imports -- the report's plain types live beside this file (contract/report.ts)
+import type { BuiltReportDTO, ReportRequest, SaveReportRequest } from './report';
+
 export type Task = 'classification' | 'regression';
 export type ColumnKind = 'numeric' | 'categorical' | 'identifier' | 'constant';
 
@@ -433,6 +436,8 @@ export interface InvokeMap {
   'export:save-data': { args: DataExportRequest; result: Outcome<SavedFileDTO | null> };
   'project:save': { args: SaveProjectRequest; result: Outcome<SavedFileDTO | null> };
   'project:open': { args: OpenProjectRequest; result: Outcome<OpenProjectResult | null> };
+  'report:build': { args: { jobId: string; request: ReportRequest }; result: Outcome<BuiltReportDTO> };
+  'report:save': { args: SaveReportRequest; result: Outcome<SavedFileDTO | null> };
 }
 
 /** Main → renderer events. */
@@ -465,6 +470,8 @@ export const INVOKE_CHANNELS = [
   'export:save-data',
   'project:save',
   'project:open',
+  'report:build',
+  'report:save',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
@@ -499,6 +506,10 @@ export interface LimeLensApi {
   saveData(request: DataExportRequest): Promise<Outcome<SavedFileDTO | null>>;
   saveProject(request: SaveProjectRequest): Promise<Outcome<SavedFileDTO | null>>;
   openProject(request: OpenProjectRequest): Promise<Outcome<OpenProjectResult | null>>;
+  /** Explains the report's cases in the worker (progress and cancel by jobId) and returns the report. */
+  buildReport(jobId: string, request: ReportRequest): Promise<Outcome<BuiltReportDTO>>;
+  /** Asks where to save (native dialog in main) and writes the built report as PDF, HTML or JSON. */
+  saveReport(request: SaveReportRequest): Promise<Outcome<SavedFileDTO | null>>;
   /** Subscribes to a main → renderer event; returns the unsubscribe function. */
   on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void;
 }

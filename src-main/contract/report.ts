@@ -173,3 +173,30 @@ export interface PdfInfo {
   /** The creation time written as /CreationDate and /ModDate. */
   readonly created: Date;
 }
+
+/** The Report view asks main for a report of these cases (1-based rows) of a trained model. */
+export interface ReportRequest {
+  readonly modelId: string;
+  /** 1-based data rows, in report order; at most MAX_REPORT_CASES. */
+  readonly rows: readonly number[];
+  readonly lime: ReportLimeSettings;
+  readonly presentation: ReportPresentation;
+}
+
+/** A report main built and keeps, so saving it never recomputes and never trusts numbers sent back. */
+export interface BuiltReportDTO {
+  readonly reportId: string;
+  readonly report: ReportModel;
+}
+
+export type ReportFormat = 'pdf' | 'html' | 'json';
+
+export interface SaveReportRequest {
+  readonly reportId: string;
+  /** Title, author, language, paper and sections as the user set them last (they change no number). */
+  readonly presentation: ReportPresentation;
+  readonly format: ReportFormat;
+}
+
+export const MAX_REPORT_CASES = 500;
+export const MAX_REPORT_TITLE = 200;

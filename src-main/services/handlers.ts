@@ -22,6 +22,7 @@ import type { RecentFilesStore } from './recentFiles';
 import { findSample, SAMPLES } from './samples';
 import { ValidationError } from './validate';
 import { withExports, type FileServices } from './exportHandlers';
+import { withReports, type ReportPrinter } from './reportHandlers';
 
 export type Handlers = {
   readonly [C in InvokeChannel]: (args: InvokeMap[C]['args']) => Promise<InvokeMap[C]['result']>;
@@ -42,6 +43,8 @@ export interface HandlerDeps {
   readonly log?: (message: string, error: unknown) => void;
   /** Save dialogs and clipboard for exports and projects; without them those channels fail politely. */
   readonly files?: FileServices;
+  /** Prints a report's HTML to PDF (Electron's printToPDF in the app, Chromium in tests). */
+  readonly reportPrinter?: ReportPrinter;
 }
 
 /** A user-facing error as data; `Outcome` failures are built from it. */
@@ -135,51 +138,54 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     };
   }
 
-  return withExports(deps, {
-    'app:info': async () => deps.appInfo(),
+  return withReports(
+    deps,
+    withExports(deps, {
+      'app:info': async () => deps.appInfo(),
 
-    'dataset:open-dialog': async () => {
-      const path = await deps.dialogs.openDataset();
-      return path === null ? null : openPath(path);
-    },
+      'dataset:open-dialog': async () => {
+        const path = await deps.dialogs.openDataset();
+        return path === null ? null : openPath(path);
+      },
 
-    'dataset:open-path': ({ path, sheet }) => openPath(path, sheet),
+      'dataset:open-path': ({ path, sheet }) => openPath(path, sheet),
 
-    'dataset:open-sample': async ({ sampleId }) => {
-      const sample = findSample(sampleId);
-      if (!sample) return { ok: false, error: userError(`There is no sample called "${sampleId}".`) };
-      return outcome(`Opening sample ${sampleId}`, async () => {
-        // Samples are small; passing bytes keeps their install path out of the summary.
-        const bytes = new Uint8Array(await readFile(join(deps.samplesDir, sample.fileName)));
-        return datasetOpened(await jobs.run('load', { bytes, fileName: sample.fileName }));
-      });
-    },
+      'dataset:open-sample': async ({ sampleId }) => {
+        const sample = findSample(sampleId);
+        if (!sample) return { ok: false, error: userError(`There is no sample called "${sampleId}".`) };
+        return outcome(`Opening sample ${sampleId}`, async () => {
+          // Samples are small; passing bytes keeps their install path out of the summary.
+          const bytes = new Uint8Array(await readFile(join(deps.samplesDir, sample.fileName)));
+          return datasetOpened(await jobs.run('load', { bytes, fileName: sample.fileName }));
+        });
+      },
 
-    'dataset:samples': async () => SAMPLES,
+      'dataset:samples': async () => SAMPLES,
 
-    'dataset:recent': async () => {
-      try {
-        return await recent.list();
-      } catch (err) {
-        log('Reading the recent-files list failed', err);
-        return [];
-      }
-    },
+      'dataset:recent': async () => {
+        try {
+          return await recent.list();
+        } catch (err) {
+          log('Reading the recent-files list failed', err);
+          return [];
+        }
+      },
 
-    'dataset:rows': (request) => outcome('Reading rows', () => jobs.run('rows', request)),
+      'dataset:rows': (request) => outcome('Reading rows', () => jobs.run('rows', request)),
 
-    'dataset:correlation': (request) =>
-      outcome('Computing correlations', () => jobs.run('correlation', request)),
+      'dataset:correlation': (request) =>
+        outcome('Computing correlations', () => jobs.run('correlation', request)),
 
-    'dataset:feature-distribution': (request) =>
-      outcome('Computing a feature distribution', () => jobs.run('featureDistribution', request)),
+      'dataset:feature-distribution': (request) =>
+        outcome('Computing a feature distribution', () => jobs.run('featureDistribution', request)),
 
-    'model:train': ({ jobId, datasetId, settings }) =>
-      outcome('Training', () => jobs.run('train', { datasetId, settings }, progressFor(jobId, 'train'))),
+      'model:train': ({ jobId, datasetId, settings }) =>
+        outcome('Training', () => jobs.run('train', { datasetId, settings }, progressFor(jobId, 'train'))),
 
-    'model:explain': ({ jobId, request }) =>
-      outcome('Explaining', () => jobs.run('explain', request, progressFor(jobId, 'explain'))),
+      'model:explain': ({ jobId, request }) =>
+        outcome('Explaining', () => jobs.run('explain', request, progressFor(jobId, 'explain'))),
 
-    'job:cancel': async ({ jobId }) => jobs.cancel(jobId),
-  });
+      'job:cancel': async ({ jobId }) => jobs.cancel(jobId),
+    }),
+  );
 }

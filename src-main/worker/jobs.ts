@@ -22,6 +22,7 @@ import type { ExplainRequest, ExplanationDTO } from '../contract/ipc';
 import type { JobContext } from './runner';
 import type { Session } from './session';
 import { createProjectJobs } from './projectJobs';
+import { createReportJobs, noteLoadedBytes } from './reportJobs';
 
 /** Below this many rows, starting threads costs more than it saves. */
 const PARALLEL_MIN_ROWS = 8;
@@ -83,6 +84,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
               throw new UserFacingError('Nothing to open: neither a path nor file contents were given.');
             })();
       const entry = session.addDataset(dataset, args.path);
+      noteLoadedBytes(dataset, args);
       ctx.progress(1, 'Loaded');
       return datasetSummary(entry.id, dataset, args.path);
     },
@@ -157,5 +159,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     },
 
     ...createProjectJobs(session),
+
+    ...createReportJobs(session),
   };
 }
