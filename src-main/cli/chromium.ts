@@ -49,9 +49,22 @@ export interface Printer {
   close(): Promise<void>;
 }
 
+/** Launches the Chromium at `executablePath` and prints with it; close() ends it. */
 export async function openPrinter(executablePath: string): Promise<Printer> {
   const { chromium } = await import('playwright-core');
   const browser: Browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+  const printer = await printerOn(browser);
+  return {
+    ...printer,
+    close: async () => {
+      await printer.close();
+      await browser.close();
+    },
+  };
+}
+
+/** Prints in a fresh context of a running browser (the e2e harness shares one); close() ends the context. */
+export async function printerOn(browser: Browser): Promise<Printer> {
   const context = await browser.newContext({ javaScriptEnabled: false, deviceScaleFactor: 2, offline: true });
   await context.route('**/*', (route) => route.abort());
   return {
@@ -82,6 +95,6 @@ export async function openPrinter(executablePath: string): Promise<Printer> {
         await page.close();
       }
     },
-    close: () => browser.close(),
+    close: () => context.close(),
   };
 }

@@ -178,7 +178,7 @@ export async function runReport(cmd: ReportCommand): Promise<ReportFiles> {
     const p = report.presentation;
     const pdf = await printer.pdf(html, { paper: p.paper, title: p.title, language: p.language });
     await write('report.pdf', withPdfInfo(pdf, pdfInfoOf(report)));
-    for (const [name, svg] of chartFiles(report, reportCharts(report, reportText(p.language)))) {
+    for (const [name, svg] of chartFiles(report, reportCharts(report.results, reportText(p.language)))) {
       await write(join('charts', name), await printer.png(svg));
     }
   } finally {

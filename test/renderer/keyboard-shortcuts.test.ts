@@ -29,6 +29,7 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('Escape'), false)).toEqual({ type: 'cancel' });
     expect(shortcutFor(key('1'), false)).toBeNull();
     expect(shortcutFor(key('o', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
-    expect(shortcutFor(key('4', { ctrlKey: true }), false)).toBeNull();
+    expect(shortcutFor(key('4', { ctrlKey: true }), false)).toEqual({ type: 'view', view: 'report' });
+    expect(shortcutFor(key('5', { ctrlKey: true }), false)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 /** The report's charts as SVG strings, built with the app's own chart options on a print theme. */
-import type { ReportModel } from '../../../src-main/contract/report';
+import type { ReportImportance, ReportResults } from '../../../src-main/contract/report';
 import { chartTheme } from '../lib/charts/chartTheme';
 import { limeSides, limeWeightsOption } from '../lib/charts/options/explain';
 import { importanceOption, predictedVsActualOption, rocOption } from '../lib/charts/options/model';
@@ -32,12 +32,12 @@ export function reportChartContext(text: ReportText): ChartContext {
 /** Height that gives each bar about 28 px, as in the app (22 on a case page, which must fit one sheet). */
 const barsHeight = (n: number, chrome: number, perBar = 28) => chrome + Math.max(1, n) * perBar;
 
-export function reportCharts(report: ReportModel, text: ReportText): ReportCharts {
+/** Depends on the numbers and the language only, so editing a title does not redraw any chart. */
+export function reportCharts(results: ReportResults, text: ReportText): ReportCharts {
   const ctx = reportChartContext(text);
   const { t } = text;
-  const { results } = report;
   const m = results.metrics;
-  const importance = (items: ReportModel['results']['impurityImportance'], permutation: boolean) =>
+  const importance = (items: readonly ReportImportance[], permutation: boolean) =>
     chartSvg(
       importanceOption(ctx, {
         title: t(permutation ? 'importance.permutation' : 'importance.impurity', { n: TOP_N }),

@@ -39,8 +39,9 @@ import {
 } from '../lib/settings';
 import type { MessageKey } from '../i18n/translate';
 import type { Task } from '../contract';
+import type { BuiltReportDTO, ReportRequest, SaveReportRequest } from '../../../src-main/contract/report';
 
-export type View = 'data' | 'model' | 'explain';
+export type View = 'data' | 'model' | 'explain' | 'report';
 
 export interface JobState {
   readonly id: string;
@@ -334,6 +335,21 @@ class AppState {
       this.showError({ kind: 'internal', message: e instanceof Error ? e.message : String(e) });
     }
     return null;
+  }
+
+  // ------------------------------------------------------------ report (issue #8)
+
+  /** Explains the report's cases in the worker (status-bar progress and cancel) and returns the report. */
+  async buildReport(request: ReportRequest): Promise<BuiltReportDTO | null> {
+    const api = bridge();
+    if (!api || this.busy) return null;
+    return this.runJob('explain', (jobId) => api.buildReport(jobId, request));
+  }
+
+  /** Saves the built report through main's save dialog; the saved file's name, or null. */
+  async saveReport(request: SaveReportRequest): Promise<string | null> {
+    const saved = await this.query((api) => api.saveReport(request));
+    return saved ? saved.fileName : null;
   }
 
   // ------------------------------------------------------------ messages
