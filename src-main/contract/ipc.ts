@@ -34,6 +34,8 @@ export interface ColumnSummaryDTO {
   readonly kind: ColumnKind;
   readonly missing: number;
   readonly distinct: number;
+  /** Numeric values only: every present value is a whole number. */
+  readonly integers?: boolean;
   readonly min?: number;
   readonly max?: number;
   readonly mean?: number;

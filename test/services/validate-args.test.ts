@@ -150,6 +150,24 @@ describe('validators', () => {
     rejects('dataset:feature-distribution', { datasetId: 'd', feature: 'a', target: 'y', bins: 501 }, 'bins');
   });
 
+  it('train settings: case-ID column, column types and identifier roles are optional plain data', () => {
+    const settingsOf = (patch: Record<string, unknown>) =>
+      validators['model:train'](withSettings(patch)).settings;
+    expect(
+      settingsOf({ idColumn: 'Id', columnTypes: { stage: 'categorical' }, identifiers: ['Id'] }),
+    ).toMatchObject({ idColumn: 'Id', columnTypes: { stage: 'categorical' }, identifiers: ['Id'] });
+    expect(settingsOf({ idColumn: null }).idColumn).toBeNull();
+    expect('columnTypes' in settingsOf({})).toBe(false);
+    rejects('model:train', withSettings({ columnTypes: { stage: 'date' } }), 'settings.columnTypes["stage"]');
+    rejects(
+      'model:train',
+      withSettings({ columnTypes: ['stage'] }),
+      'settings.columnTypes must be a plain object',
+    );
+    rejects('model:train', withSettings({ idColumn: '' }), 'settings.idColumn');
+    rejects('model:train', withSettings({ identifiers: ['a', 'a'] }), 'settings.identifiers');
+  });
+
   it('train settings: ranges at their exact boundaries', () => {
     const ok = (patch: Record<string, unknown>) =>
       expect(() => validators['model:train'](withSettings(patch))).not.toThrow();

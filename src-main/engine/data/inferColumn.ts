@@ -142,6 +142,7 @@ function numericColumn(
     kind,
     missing,
     distinct,
+    integers,
     min,
     max,
     mean,

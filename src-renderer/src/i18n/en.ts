@@ -329,4 +329,15 @@ export const en = {
   'ids.hint': 'Names each case in the case list and the explanation.',
   'ids.asFeature':
     '“{name}” is an identifier. As a feature the model learns how records were numbered, not anything about the case.',
+  'columns.type': 'Use as',
+  'columns.type.numeric': 'Number',
+  'columns.type.categorical': 'Category',
+  'columns.role': 'Role',
+  'columns.role.feature': 'Feature',
+  'columns.role.identifier': 'Identifier',
+  'columns.role.excluded': 'Not used',
+  'columns.role.target': 'Target (set in Model setup)',
+  'columns.codesHint':
+    'Only {count} different whole numbers. If they are codes (stage, grade, yes/no), use them as categories: LIME then says “{name}=3” instead of a range.',
+  'columns.changedType': 'detected as {kind}',
 } as const;

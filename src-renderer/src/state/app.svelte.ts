@@ -39,6 +39,8 @@ import {
   type ModelForm,
 } from '../lib/settings';
 import type { MessageKey } from '../i18n/translate';
+import { setColumnRole, setColumnType } from '../lib/columnChoices';
+import type { ColumnRole, ColumnTypeChoice } from '../contract';
 import type { Task } from '../contract';
 
 export type View = 'data' | 'model' | 'explain';
@@ -241,6 +243,15 @@ class AppState {
       features: suggestedFeatures(this.dataset, target),
       identifiers: detectedIdentifiers(this.dataset, target),
     };
+  }
+
+  setColumnRole(name: string, role: ColumnRole): void {
+    if (this.dataset) this.selection = setColumnRole(this.dataset, this.selection, name, role);
+  }
+
+  setColumnType(name: string, type: ColumnTypeChoice): void {
+    const column = this.dataset?.columns.find((c) => c.name === name);
+    if (column) this.selection = setColumnType(this.selection, column, type);
   }
 
   /** The column whose values name the cases (null: none). */
