@@ -7,7 +7,10 @@ export interface ExplainCommand {
   readonly data: string;
   readonly target?: string;
   readonly sheet?: string;
-  readonly row: number;
+  /** Which case: a 1-based data row (the first row under the header is row 1) or a case ID. */
+  readonly select: { readonly row: number } | { readonly caseId: string };
+  /** Column holding case IDs; null: none; absent: the first identifier column. */
+  readonly idColumn?: string | null;
   readonly seed: number;
   readonly trees: number;
   readonly numFeatures: number;
@@ -44,20 +47,24 @@ export type CliCommand = ExplainCommand | ReportCommand | VerifyCommand | { read
 export const USAGE = `Lime Lens CLI
 
 Usage:
-  npm run cli -- explain --data FILE [--target COL] --row N [options]
+  npm run cli -- explain --data FILE [--target COL] (--row N | --case ID) [options]
   npm run cli -- report --data FILE [--target COL] [--sheet NAME] --rows 12,40|misclassified|all
                         [--seed S] [--trees T] [--lang en|ko] [--title TEXT] [--author NAME]
                         [--paper A4|Letter] --out DIR [--browser PATH]
   npm run cli -- verify DIR/report.json --data FILE
 
 Trains a random forest on a stratified train/test split of FILE (CSV, TSV or XLSX)
-and explains the N-th data row (0-based, header excluded) with LIME.
+and explains one case with LIME. Rows are numbered from 1: row 1 is the first row
+under the header, as in the app.
 
 Options:
   --data FILE          dataset file (required)
   --target COL         target column (default: a column named like target/diagnosis/label/class/outcome, else the last)
   --sheet NAME         XLSX sheet (default: the first)
-  --row N              0-based data row to explain (required)
+  --row N              data row to explain, 1 = first row under the header
+  --case ID            or the case whose ID (identifier column) is ID
+  --id-column COL      column holding case IDs (default: the first identifier column,
+                       e.g. Id, patient_no, 환자번호); 'none' for none
   --seed S             seed for the split, the forest and LIME (default 42)
   --trees T            number of trees (default 100)
   --num-features K     features in the explanation (default 8)
@@ -93,6 +100,18 @@ function integer(
   return value;
 }
 
+function selectCase(row: string | undefined, caseId: string | undefined): ExplainCommand['select'] {
+  if (row !== undefined && caseId !== undefined) {
+    throw new UserFacingError('Give either --row or --case, not both.');
+  }
+  if (caseId !== undefined) {
+    if (caseId.trim() === '') throw new UserFacingError('--case needs an ID, got an empty string.');
+    return { caseId: caseId.trim() };
+  }
+  if (row === undefined) throw new UserFacingError(`--row or --case is required.\n\n${USAGE}`);
+  return { row: integer('row', row, undefined, 1, Number.MAX_SAFE_INTEGER) };
+}
+
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   let parsed;
   try {
@@ -104,6 +123,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         target: { type: 'string' },
         sheet: { type: 'string' },
         row: { type: 'string' },
+        case: { type: 'string' },
+        'id-column': { type: 'string' },
         seed: { type: 'string' },
         trees: { type: 'string' },
         'num-features': { type: 'string' },
@@ -144,7 +165,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     data: values.data,
     ...(values.target !== undefined && { target: values.target }),
     ...(values.sheet !== undefined && { sheet: values.sheet }),
-    row: integer('row', values.row, undefined, 0, Number.MAX_SAFE_INTEGER),
+    select: selectCase(values.row, values.case),
+    ...(values['id-column'] !== undefined && {
+      idColumn: values['id-column'] === 'none' ? null : values['id-column'],
+    }),
     seed: integer('seed', values.seed, 42, 0, 2 ** 32 - 1),
     trees: integer('trees', values.trees, 100, 1, 5000),
     numFeatures: integer('num-features', values['num-features'], 8, 1, 1000),

@@ -4,6 +4,8 @@ import {
   DEFAULT_LIME_SETTINGS,
   explainDataRow,
   readDatasetFile,
+  resolveIdColumn,
+  rowsWithId,
   defaultTrainSettings,
   UserFacingError,
   type Dataset,
@@ -22,7 +24,10 @@ export interface ExplainReport {
     | { r2: number; mae: number; rmse: number };
   importances: { feature: string; importance: number }[];
   explanation: {
+    /** 1-based data row (the first row under the header is row 1). */
     row: number;
+    /** The case's ID, null without an ID column. */
+    id: string | null;
     label: string | null;
     probabilities: Record<string, number> | null;
     predictedValue?: number;
@@ -46,23 +51,17 @@ export async function runExplain(
       { file, column: cmd.target },
     );
   }
-  if (cmd.row >= dataset.rowCount) {
-    throw new UserFacingError(
-      `${file} has ${dataset.rowCount} data rows (0 to ${dataset.rowCount - 1}); --row ${cmd.row} is past the end.`,
-      {
-        file,
-        row: cmd.row,
-      },
-    );
-  }
+  const idColumn = resolveIdColumn(dataset, cmd.idColumn);
+  const dataRow = pickRow(dataset, file, cmd.select, idColumn);
   const settings = defaultTrainSettings(dataset, cmd.target, {
     nEstimators: cmd.trees,
     testFraction: cmd.testFraction,
     seed: cmd.seed,
+    idColumn,
   });
   const { target, task } = settings;
   const model = trainModel(dataset, settings);
-  const explanation = await explainDataRow(model, dataset, cmd.row, {
+  const explanation = await explainDataRow(model, dataset, dataRow, {
     ...DEFAULT_LIME_SETTINGS,
     numFeatures: cmd.numFeatures,
     numSamples: cmd.numSamples,
@@ -89,7 +88,8 @@ export async function runExplain(
         : { r2: metrics.r2, mae: metrics.mae, rmse: metrics.rmse },
     importances: model.impurityImportance.map(({ feature, importance }) => ({ feature, importance })),
     explanation: {
-      row: cmd.row,
+      row: explanation.row,
+      id: explanation.id,
       label: explanation.label !== undefined ? frame.classes[explanation.label] : null,
       probabilities: explanation.probabilities
         ? Object.fromEntries(frame.classes.map((c, i) => [c, explanation.probabilities![i]]))
@@ -102,4 +102,47 @@ export async function runExplain(
     },
   };
   return { report, model, explanation };
+}
+
+/** The 0-based index of the case `select` names; a clear error when it is out of range or not found. */
+function pickRow(
+  dataset: Dataset,
+  file: string,
+  select: ExplainCommand['select'],
+  idColumn: string | null,
+): number {
+  if ('row' in select) {
+    if (select.row > dataset.rowCount) {
+      throw new UserFacingError(
+        `${file} has ${dataset.rowCount} data rows (1 to ${dataset.rowCount}); --row ${select.row} is past the end.`,
+        { file, row: select.row },
+      );
+    }
+    return select.row - 1;
+  }
+  if (idColumn === null) {
+    throw new UserFacingError(
+      `${file} has no identifier column to look up --case ${select.caseId}; name one with --id-column or use --row.`,
+      { file },
+    );
+  }
+  const rows = rowsWithId(dataset, idColumn, select.caseId);
+  if (rows.length === 0) {
+    throw new UserFacingError(`${file}: no row has ${idColumn} = '${select.caseId}'.`, {
+      file,
+      column: idColumn,
+    });
+  }
+  if (rows.length > 1) {
+    const shown = rows
+      .slice(0, 10)
+      .map((r) => r + 1)
+      .join(', ');
+    throw new UserFacingError(
+      `${file}: ${rows.length} rows have ${idColumn} = '${select.caseId}' (rows ${shown}${rows.length > 10 ? ', …' : ''}); ` +
+        'choose one with --row.',
+      { file, column: idColumn },
+    );
+  }
+  return rows[0];
 }

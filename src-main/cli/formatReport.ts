@@ -48,7 +48,8 @@ export function formatReport(r: ExplainReport): string {
     ),
   );
   const e = r.explanation;
-  out.push('', `Explanation of data row ${e.row}${e.label !== null ? ` for class '${e.label}'` : ''}`);
+  const which = `row ${e.row}${e.id !== null ? ` (ID ${e.id})` : ''}`;
+  out.push('', `Explanation of ${which}${e.label !== null ? ` for class '${e.label}'` : ''}`);
   if (e.probabilities)
     out.push(
       `Predicted probabilities  ${Object.entries(e.probabilities)

@@ -37,6 +37,8 @@ export interface ColumnSummaryDTO {
   readonly kind: ColumnKind;
   readonly missing: number;
   readonly distinct: number;
+  /** Numeric values only: every present value is a whole number. */
+  readonly integers?: boolean;
   readonly min?: number;
   readonly max?: number;
   readonly mean?: number;
@@ -62,6 +64,8 @@ export interface DatasetSummaryDTO {
   /** Columns the user would normally not use as features (identifiers, constants, the target). */
   readonly suggestedExcluded: readonly string[];
   readonly warnings: readonly string[];
+  /** The column whose values name the cases (first identifier column), null when there is none. */
+  readonly suggestedIdColumn: string | null;
 }
 
 export interface RowsRequest {
@@ -135,7 +139,21 @@ export interface ModelSettingsDTO {
   readonly seed: number;
   /** 0 or 1: no cross-validation; k ≥ 2: k-fold CV on the whole data besides the split. */
   readonly kFolds: number;
+  /** The column whose values name the cases (case IDs); null: none; absent: the first identifier. */
+  readonly idColumn?: string | null;
+  /**
+   * Column types the user changed from the detected ones (numeric ⇄ categorical; a date column
+   * as 'numeric' is days since 1970-01-01). Absent columns keep their detected type.
+   */
+  readonly columnTypes?: Readonly<Record<string, ColumnTypeChoice>>;
+  /** Columns the user gave the identifier role (never features; shown as text). */
+  readonly identifiers?: readonly string[];
 }
+
+/** How a column is used as a feature. */
+export type ColumnTypeChoice = 'numeric' | 'categorical';
+/** What a column is for in the Data view; 'feature' ⇔ listed in ModelSettingsDTO.features. */
+export type ColumnRole = 'feature' | 'identifier' | 'excluded';
 
 export interface ClassificationMetricsDTO {
   readonly task: 'classification';
@@ -188,9 +206,15 @@ export interface ImportanceDTO {
   readonly std?: number;
 }
 
+/**
+ * Row numbers, everywhere in this contract: 1-based data rows, the first row under the
+ * header is row 1 (as the data table, the case list, the CLI's --row and its JSON show them).
+ */
 export interface TestCaseDTO {
-  /** 0-based data row index in the file (header excluded). */
+  /** 1-based data row (see above). */
   readonly row: number;
+  /** The case's ID from the model's ID column; null when there is none or the cell is empty. */
+  readonly id: string | null;
   readonly actual: string | number;
   readonly predicted: string | number;
   /** Classification: probability per class, in class order. */
@@ -242,7 +266,7 @@ export interface LimeSettingsDTO {
 
 export interface ExplainRequest {
   readonly modelId: string;
-  /** 0-based data row index in the file. */
+  /** 1-based data row (the first row under the header is row 1). */
   readonly row: number;
   /** Class index to explain (classification); default: the predicted class. */
   readonly label?: number;
@@ -251,7 +275,10 @@ export interface ExplainRequest {
 
 export interface ExplanationDTO {
   readonly modelId: string;
+  /** 1-based data row. */
   readonly row: number;
+  /** The case's ID, null when the model has no ID column or the cell is empty. */
+  readonly id: string | null;
   readonly task: Task;
   readonly classes: readonly string[];
   /** Explained class index (classification). */

@@ -30,6 +30,8 @@ export { readXlsx, type XlsxTable } from './data/readXlsx';
 export { inferColumn, type InferredColumn } from './data/inferColumn';
 export { suggestTarget, suggestExcluded, inferTask } from './data/suggestTarget';
 export { buildModelFrame, MAX_CLASSES, type ModelFrame } from './data/modelFrame';
+export { caseId, resolveIdColumn, rowsWithId, suggestIdColumn } from './data/caseIds';
+export { isIdentifierName } from './data/columnNames';
 export { fitImputer, median, type Imputer } from './data/imputer';
 export { histogram, binEdges, binOf, type Histogram } from './data/histogram';
 export { correlationMatrix, pearson, type CorrelationMatrix } from './data/correlation';

@@ -33,6 +33,7 @@ import {
   type ReportRequest,
   type SaveReportRequest,
 } from '../contract/report';
+import { columnChoices } from './validateColumnChoices';
 
 /** Bad arguments; the message names the field and what was expected, for the renderer to show. */
 export class ValidationError extends Error {
@@ -164,18 +165,23 @@ function maxFeatures(raw: unknown, field: string): MaxFeatures {
 }
 
 export function modelSettings(raw: unknown, field: string): ModelSettingsDTO {
-  const s = record(raw, field, [
-    'target',
-    'task',
-    'features',
-    'nEstimators',
-    'maxDepth',
-    'maxFeatures',
-    'minSamplesLeaf',
-    'testFraction',
-    'seed',
-    'kFolds',
-  ]);
+  const s = record(
+    raw,
+    field,
+    [
+      'target',
+      'task',
+      'features',
+      'nEstimators',
+      'maxDepth',
+      'maxFeatures',
+      'minSamplesLeaf',
+      'testFraction',
+      'seed',
+      'kFolds',
+    ],
+    ['idColumn', 'columnTypes', 'identifiers'],
+  );
   const target = text(s.target, `${field}.target`);
   const features = names(s.features, `${field}.features`);
   if (features.includes(target)) fail(`${field}.features`, `a list without the target "${target}"`);
@@ -190,6 +196,7 @@ export function modelSettings(raw: unknown, field: string): ModelSettingsDTO {
     testFraction: number(s.testFraction, `${field}.testFraction`, LIMITS.testFraction),
     seed: integer(s.seed, `${field}.seed`, LIMITS.seed),
     kFolds: integer(s.kFolds, `${field}.kFolds`, LIMITS.kFolds),
+    ...columnChoices(s, field),
   };
 }
 
@@ -209,7 +216,7 @@ export function explainRequest(raw: unknown, field: string): ExplainRequest {
   const r = record(raw, field, ['modelId', 'row', 'settings'], ['label']);
   const base = {
     modelId: id(r.modelId, `${field}.modelId`),
-    row: integer(r.row, `${field}.row`, [0, Number.MAX_SAFE_INTEGER]),
+    row: integer(r.row, `${field}.row`, [1, Number.MAX_SAFE_INTEGER]),
     settings: limeSettings(r.settings, `${field}.settings`),
   };
   return r.label === undefined ? base : { ...base, label: integer(r.label, `${field}.label`, LIMITS.label) };

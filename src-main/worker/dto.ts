@@ -8,7 +8,7 @@ import type {
   ModelSettingsDTO,
 } from '../contract/ipc';
 import type { Dataset, RowExplanation, TrainedModel } from '../engine';
-import { histogram, suggestExcluded, suggestTarget } from '../engine';
+import { caseId, histogram, suggestExcluded, suggestIdColumn, suggestTarget } from '../engine';
 
 const HISTOGRAM_BINS = 20;
 
@@ -39,6 +39,7 @@ export function datasetSummary(id: string, dataset: Dataset, filePath?: string):
     suggestedTask: task,
     suggestedExcluded: suggestExcluded(dataset, target),
     warnings: [...(dataset.warnings ?? [])],
+    suggestedIdColumn: suggestIdColumn(dataset),
   };
 }
 
@@ -66,6 +67,7 @@ export function trainResult(
   datasetId: string,
   settings: ModelSettingsDTO,
   model: TrainedModel,
+  dataset: Dataset,
 ): TrainResultDTO {
   const { frame, split } = model;
   const classification = frame.task === 'classification';
@@ -75,7 +77,8 @@ export function trainResult(
     return c;
   };
   const testCases: TestCaseDTO[] = Array.from(split.test, (frameRow, i) => ({
-    row: frame.rowIndex[frameRow],
+    row: frame.rowIndex[frameRow] + 1,
+    id: caseId(dataset, frame.idColumn, frame.rowIndex[frameRow]),
     actual: labelOf(model, model.yTest[i]),
     predicted: labelOf(model, model.testPredictions[i]),
     ...(classification && { probabilities: model.testOutputs[i] }),
@@ -104,7 +107,8 @@ export function trainResult(
 export function explanationDTO(modelId: string, model: TrainedModel, e: RowExplanation): ExplanationDTO {
   return {
     modelId,
-    row: e.dataRow,
+    row: e.row,
+    id: e.id,
     task: model.frame.task,
     classes: model.frame.classes,
     ...(e.label !== undefined && { label: e.label }),

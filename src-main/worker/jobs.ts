@@ -54,7 +54,7 @@ async function explainManyInParallel(
   }
   const cores = await model.pool.pool.explain(
     requests.map((r) => ({
-      instance: encodeDataRow(trained, dataset, r.row),
+      instance: encodeDataRow(trained, dataset, r.row - 1),
       ...(r.label !== undefined && { label: r.label }),
     })),
     {
@@ -67,7 +67,7 @@ async function explainManyInParallel(
     explanationDTO(
       first.modelId,
       trained,
-      withRowContext(trained, dataset, requests[i].row, first.settings, core, each),
+      withRowContext(trained, dataset, requests[i].row - 1, first.settings, core, each),
     ),
   );
 }
@@ -122,14 +122,15 @@ export function createJobHandlers(session = createSession()): JobHandlers {
         trained.forest.prepareFastPredict();
         model.predictor ??= new ParallelPredictor(trained.forest);
       }, 0);
-      return trainResult(model.id, datasetId, settings, trained);
+      return trainResult(model.id, datasetId, settings, trained, dataset);
     },
 
     async explain({ modelId, row, label, settings }, ctx) {
       const model = session.model(modelId);
       const { dataset } = session.dataset(model.datasetId);
       ctx.progress(0, 'Explaining');
-      const e = await explainDataRow(model.trained, dataset, row, settings, {
+      // Requests carry the user's 1-based row; the engine indexes from 0.
+      const e = await explainDataRow(model.trained, dataset, row - 1, settings, {
         ...(label !== undefined && { label }),
         signal: ctx.signal,
         ...(model.predictor && { predictor: model.predictor }),
@@ -144,7 +145,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
       for (const [i, request] of requests.entries()) {
         const model = session.model(request.modelId);
         const { dataset } = session.dataset(model.datasetId);
-        const e = await explainDataRow(model.trained, dataset, request.row, request.settings, {
+        const e = await explainDataRow(model.trained, dataset, request.row - 1, request.settings, {
           ...(request.label !== undefined && { label: request.label }),
           signal: ctx.signal,
         });

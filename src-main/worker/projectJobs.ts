@@ -17,7 +17,7 @@ export function createProjectJobs(session: Session): Pick<JobHandlers, keyof Mod
       const trained = restoreModel(dataset, settings, saved);
       const model = session.addModel(datasetId, trained);
       ctx.progress(1, 'Restored');
-      return trainResult(model.id, datasetId, settings, trained);
+      return trainResult(model.id, datasetId, settings, trained, dataset);
     },
   };
 }

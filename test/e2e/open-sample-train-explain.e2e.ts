@@ -51,7 +51,8 @@ describe('open the breast-cancer sample, train, explain (English)', () => {
     const { page } = h;
     const row = model.frame.rowIndex[model.split.test[0]];
     await page.getByTestId('view-explain').click();
-    await page.getByTestId(`explain-case-${row}`).click();
+    // The UI numbers rows from 1; the engine indexes them from 0.
+    await page.getByTestId(`explain-case-${row + 1}`).click();
     await waitForChart(page, 'lime-weights');
     const rows = page.getByTestId('lime-weight-row');
     await expect.poll(() => rows.count()).toBe(8);

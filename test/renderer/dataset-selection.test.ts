@@ -47,6 +47,7 @@ const dataset: DatasetSummaryDTO = {
   suggestedTask: 'classification',
   suggestedExcluded: ['patient_id', 'site', 'outcome'],
   warnings: [],
+  suggestedIdColumn: 'patient_id',
 };
 
 describe('feature selection', () => {
@@ -55,12 +56,16 @@ describe('feature selection', () => {
       target: 'outcome',
       task: 'classification',
       features: ['age', 'stage', 'psa'],
+      idColumn: 'patient_id',
+      identifiers: ['patient_id'],
+      columnTypes: {},
     });
   });
 
   it('takes a new target out of the features and infers its task', () => {
     const next = changeTarget(dataset, initialSelection(dataset), 'psa');
-    expect(next).toEqual({ target: 'psa', task: 'regression', features: ['age', 'stage'] });
+    expect(next).toMatchObject({ target: 'psa', task: 'regression', features: ['age', 'stage'] });
+    expect(next.idColumn).toBe('patient_id');
     expect(inferTask(dataset, 'stage')).toBe('classification');
     expect(inferTask(dataset, 'outcome')).toBe('classification');
   });
@@ -69,6 +74,8 @@ describe('feature selection', () => {
     let s = initialSelection(dataset);
     s = toggleFeature(dataset, s, 'patient_id');
     expect(s.features).toEqual(['patient_id', 'age', 'stage', 'psa']);
+    // Ticked in, the identifier becomes a feature: roles do not overlap.
+    expect(s.identifiers).toEqual([]);
     s = toggleFeature(dataset, s, 'age');
     expect(s.features).toEqual(['patient_id', 'stage', 'psa']);
     expect(toggleFeature(dataset, s, 'outcome').features).toEqual(['patient_id', 'stage', 'psa']);
@@ -79,6 +86,9 @@ describe('feature selection', () => {
     expect(sameSelection(s, { ...s, features: [...s.features] })).toBe(true);
     expect(sameSelection(s, { ...s, features: ['age', 'psa', 'stage'] })).toBe(false);
     expect(sameSelection(s, { ...s, task: 'regression' })).toBe(false);
+    expect(sameSelection(s, { ...s, idColumn: null })).toBe(false);
+    expect(sameSelection(s, { ...s, columnTypes: { age: 'categorical' } })).toBe(false);
+    expect(sameSelection(s, { ...s, features: [...s.features] })).toBe(true);
   });
 
   it('sums missing values over all columns', () => {

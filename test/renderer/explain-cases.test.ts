@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TestCaseDTO } from '../../src-main/contract/ipc';
 import {
-  displayRow,
   filterCases,
   isMisclassified,
   pageCount,
@@ -12,42 +11,42 @@ import { fidelityWarnings } from '../../src-renderer/src/lib/fidelity';
 
 const classes = ['benign', 'malignant'];
 const cases: TestCaseDTO[] = [
-  { row: 0, actual: 'malignant', predicted: 'malignant', probabilities: [0.1, 0.9] },
-  { row: 9, actual: 'benign', predicted: 'malignant', probabilities: [0.45, 0.55] },
-  { row: 41, actual: 'benign', predicted: 'benign', probabilities: [0.8, 0.2] },
-  { row: 99, actual: 'malignant', predicted: 'benign', probabilities: [0.7, 0.3] },
-  { row: 409, actual: 'benign', predicted: 'benign', probabilities: [1, 0] },
+  { row: 1, id: '1002945', actual: 'malignant', predicted: 'malignant', probabilities: [0.1, 0.9] },
+  { row: 10, id: '1000025', actual: 'benign', predicted: 'malignant', probabilities: [0.45, 0.55] },
+  { row: 42, id: 'Q-77', actual: 'benign', predicted: 'benign', probabilities: [0.8, 0.2] },
+  { row: 100, id: null, actual: 'malignant', predicted: 'benign', probabilities: [0.7, 0.3] },
+  { row: 410, id: 'X410', actual: 'benign', predicted: 'benign', probabilities: [1, 0] },
 ];
 const all = { misclassifiedOnly: false, trueClass: null, search: '' };
 
 describe('test-case filters', () => {
-  it('shows rows 1-based', () => {
-    expect(displayRow(0)).toBe(1);
-  });
-
   it('keeps only misclassified cases', () => {
-    expect(filterCases(cases, { ...all, misclassifiedOnly: true }).map((c) => c.row)).toEqual([9, 99]);
-    expect(isMisclassified({ row: 1, actual: 2, predicted: '2' })).toBe(false);
+    expect(filterCases(cases, { ...all, misclassifiedOnly: true }).map((c) => c.row)).toEqual([10, 100]);
+    expect(isMisclassified({ row: 1, id: null, actual: 2, predicted: '2' })).toBe(false);
   });
 
   it('filters by true class and combines filters', () => {
-    expect(filterCases(cases, { ...all, trueClass: 'benign' }).map((c) => c.row)).toEqual([9, 41, 409]);
+    expect(filterCases(cases, { ...all, trueClass: 'benign' }).map((c) => c.row)).toEqual([10, 42, 410]);
     expect(
       filterCases(cases, { misclassifiedOnly: true, trueClass: 'benign', search: '' }).map((c) => c.row),
-    ).toEqual([9]);
+    ).toEqual([10]);
   });
 
-  it('searches by the displayed row number as a prefix', () => {
-    // Displayed numbers: 1, 10, 42, 100, 410.
-    expect(filterCases(cases, { ...all, search: '10' }).map((c) => c.row)).toEqual([9, 99]);
-    expect(filterCases(cases, { ...all, search: ' #42 ' }).map((c) => c.row)).toEqual([41]);
-    expect(filterCases(cases, { ...all, search: '7' })).toEqual([]);
+  it('searches by the 1-based row number or the case ID as a prefix', () => {
+    // Rows 10 and 100 by number; rows 1 and 10 by their IDs 1002945 and 1000025.
+    expect(filterCases(cases, { ...all, search: '10' }).map((c) => c.row)).toEqual([1, 10, 100]);
+    expect(filterCases(cases, { ...all, search: ' #42 ' }).map((c) => c.row)).toEqual([42]);
+    expect(filterCases(cases, { ...all, search: '1002945' }).map((c) => c.row)).toEqual([1]);
+    expect(filterCases(cases, { ...all, search: 'q-7' }).map((c) => c.row)).toEqual([42]);
+    expect(filterCases(cases, { ...all, search: 'x4' }).map((c) => c.row)).toEqual([410]);
+    expect(filterCases(cases, { ...all, search: '77' })).toEqual([]);
+    expect(filterCases(cases, { ...all, search: '9' })).toEqual([]);
   });
 
   it('reads the probability of the predicted class', () => {
     expect(predictedProbability(cases[1], classes)).toBe(0.55);
     expect(predictedProbability(cases[3], classes)).toBe(0.7);
-    expect(predictedProbability({ row: 1, actual: 3.2, predicted: 2.9 }, [])).toBeUndefined();
+    expect(predictedProbability({ row: 1, id: null, actual: 3.2, predicted: 2.9 }, [])).toBeUndefined();
   });
 
   it('pages with a clamped page index', () => {

@@ -22,6 +22,7 @@ function summary(datasetId: string, fileName: string): DatasetSummaryDTO {
     suggestedTask: 'classification',
     suggestedExcluded: [],
     warnings: [],
+    suggestedIdColumn: null,
   };
 }
 

@@ -67,7 +67,7 @@ const withSettings = (patch: Record<string, unknown>) => ({
 });
 const withLime = (patch: Record<string, unknown>) => ({
   jobId: 'j',
-  request: { modelId: 'm', row: 0, settings: { ...lime, ...patch } },
+  request: { modelId: 'm', row: 1, settings: { ...lime, ...patch } },
 });
 
 describe('validators', () => {
@@ -178,6 +178,24 @@ describe('validators', () => {
     rejects('dataset:feature-distribution', { datasetId: 'd', feature: 'a', target: 'y', bins: 501 }, 'bins');
   });
 
+  it('train settings: case-ID column, column types and identifier roles are optional plain data', () => {
+    const settingsOf = (patch: Record<string, unknown>) =>
+      validators['model:train'](withSettings(patch)).settings;
+    expect(
+      settingsOf({ idColumn: 'Id', columnTypes: { stage: 'categorical' }, identifiers: ['Id'] }),
+    ).toMatchObject({ idColumn: 'Id', columnTypes: { stage: 'categorical' }, identifiers: ['Id'] });
+    expect(settingsOf({ idColumn: null }).idColumn).toBeNull();
+    expect('columnTypes' in settingsOf({})).toBe(false);
+    rejects('model:train', withSettings({ columnTypes: { stage: 'date' } }), 'settings.columnTypes["stage"]');
+    rejects(
+      'model:train',
+      withSettings({ columnTypes: ['stage'] }),
+      'settings.columnTypes must be a plain object',
+    );
+    rejects('model:train', withSettings({ idColumn: '' }), 'settings.idColumn');
+    rejects('model:train', withSettings({ identifiers: ['a', 'a'] }), 'settings.identifiers');
+  });
+
   it('train settings: ranges at their exact boundaries', () => {
     const ok = (patch: Record<string, unknown>) =>
       expect(() => validators['model:train'](withSettings(patch))).not.toThrow();
@@ -276,8 +294,9 @@ describe('validators', () => {
       jobId: 'j',
       request: { modelId: 'm', settings: lime, ...request },
     });
-    rejects('model:explain', explain({ row: -1 }), 'request.row must be an integer from 0');
-    rejects('model:explain', explain({ row: 0, label: -1 }), 'request.label');
+    // Rows are 1-based everywhere: row 0 does not exist.
+    rejects('model:explain', explain({ row: 0 }), 'request.row must be an integer from 1');
+    rejects('model:explain', explain({ row: 1, label: -1 }), 'request.label');
     expect(validators['model:explain'](explain({ row: 3 })).request).toEqual({
       modelId: 'm',
       row: 3,

@@ -93,7 +93,14 @@ describe('worker jobs on the breast-cancer sample', () => {
       settings: DEFAULT_LIME_SETTINGS,
     });
     const dataset = loadDataset(new Uint8Array(readFileSync(samplePath)), 'breast_cancer.csv');
-    const local = await explainDataRow(trainModel(dataset, settings), dataset, row, DEFAULT_LIME_SETTINGS);
+    const local = await explainDataRow(
+      trainModel(dataset, settings),
+      dataset,
+      row - 1,
+      DEFAULT_LIME_SETTINGS,
+    );
+    expect(dto.row).toBe(row);
+    expect(local.row).toBe(row);
     expect(dto.weights).toHaveLength(8);
     expect(dto.weights.map((w) => [w.condition, w.weight])).toEqual(
       local.weights.map((w) => [w.condition, w.weight]),
@@ -118,7 +125,7 @@ describe('worker jobs on the breast-cancer sample', () => {
 
   it('returns a user error for an unknown model and keeps working', async () => {
     await expect(
-      client.run('explain', { modelId: 'model-999', row: 0, settings: DEFAULT_LIME_SETTINGS }),
+      client.run('explain', { modelId: 'model-999', row: 1, settings: DEFAULT_LIME_SETTINGS }),
     ).rejects.toMatchObject({ error: { kind: 'user', message: expect.stringMatching(/Train it again/) } });
     const again = await client.run('rows', { datasetId: summary.datasetId, offset: 568, limit: 10 });
     expect(again.rows).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { compareLabels } from './compareLabels';
-import { isIdLikeName } from './columnNames';
+import { isIdentifierName, isIdLikeName } from './columnNames';
 import { countDistinct } from './countDistinct';
 import { isMissingMarker, trimCell } from './missingMarkers';
 import type { CellColumn } from './rawTable';
@@ -23,9 +23,10 @@ const MIN_ROWS_FOR_UNIQUE_TEXT = 5;
 
 /**
  * Types one column of raw cells: numeric when every non-missing cell parses as a
- * number, else text; then constant (at most one distinct value), identifier-like
- * (all-distinct text, or all-distinct integers that are a running number or sit under
- * an id-like name), else numeric/categorical. Missing = empty or a missing marker.
+ * number, else text; then constant (at most one distinct value), identifier (a name
+ * that says so — `Id`, `patient_no`, `환자번호`, see isIdentifierName — whatever the
+ * values; else all-distinct text, or all-distinct integers that are a running number or
+ * sit under an id-like name), else numeric/categorical. Missing = empty or a missing marker.
  * Summary statistics: min/max/mean and sample standard deviation (n − 1) for numbers;
  * categories with counts in numeric-aware label order for text and constants.
  */
@@ -82,6 +83,7 @@ export function inferColumn(
   const distinct = counts.size;
   let kind: ColumnKind = 'categorical';
   if (distinct <= 1) kind = 'constant';
+  else if (isIdentifierName(name)) kind = 'identifier';
   else if (distinct === present && (present >= MIN_ROWS_FOR_UNIQUE_TEXT || isIdLikeName(name)))
     kind = 'identifier';
   else if (isIdLikeName(name) && distinct >= present * 0.9) kind = 'identifier';
@@ -129,6 +131,8 @@ function numericColumn(
 
   let kind: ColumnKind = 'numeric';
   if (distinct === 1) kind = 'constant';
+  // A decimal column is a measurement whatever its name.
+  else if (integers && isIdentifierName(name)) kind = 'identifier';
   else if (integers && distinct === present && missing === 0) {
     const isSequence = max - min === present - 1 && present >= MIN_ROWS_FOR_SEQUENCE;
     if (isSequence || isIdLikeName(name)) kind = 'identifier';
@@ -138,6 +142,7 @@ function numericColumn(
     kind,
     missing,
     distinct,
+    integers,
     min,
     max,
     mean,

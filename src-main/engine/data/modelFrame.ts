@@ -1,5 +1,7 @@
 import { UserFacingError } from '../errors';
+import { resolveIdColumn } from './caseIds';
 import { compareLabels, formatNumber } from './compareLabels';
+import { categoryLabels, featureColumn } from './featureColumn';
 import type { Dataset, Task } from './types';
 
 /** The numeric table a model trains on, with everything needed to map it back to the file. */
@@ -14,8 +16,13 @@ export interface ModelFrame {
   y: number[];
   /** Sorted label order (numeric-aware: '2' < '10'); [] for regression. */
   classes: string[];
-  /** The 0-based data-row index in the file of each row of X (rows with a missing target are dropped). */
+  /**
+   * The 0-based index into the dataset's rows of each row of X (rows with a missing target are
+   * dropped). An index, never shown: the user sees row index + 1 (see caseIds.ts).
+   */
   rowIndex: number[];
+  /** The column whose values name the cases (case IDs), or null for none. */
+  idColumn: string | null;
   task: Task;
   /** Human-readable record of what was done. */
   preprocessing: string[];
@@ -47,7 +54,15 @@ function cellLabel(values: Float64Array | readonly (string | null)[], row: numbe
  */
 export function buildModelFrame(
   dataset: Dataset,
-  settings: { readonly target: string; readonly features: readonly string[]; readonly task: Task },
+  settings: {
+    readonly target: string;
+    readonly features: readonly string[];
+    readonly task: Task;
+    /** Absent: the first identifier column; null: none. */
+    readonly idColumn?: string | null;
+    /** Types the user chose (numeric ⇄ categorical); absent columns keep the type they were read with. */
+    readonly columnTypes?: Readonly<Record<string, 'numeric' | 'categorical'>>;
+  },
 ): ModelFrame {
   const { target, task } = settings;
   const file = dataset.source.fileName;
@@ -60,6 +75,7 @@ export function buildModelFrame(
       { file, column: unknown[0], code: 'unknown-column' },
     );
   }
+  const idColumn = resolveIdColumn(dataset, settings.idColumn);
   const preprocessing: string[] = [];
   const targetColumn = indexOf.get(target) as number;
   const targetValues = dataset.values[targetColumn];
@@ -145,23 +161,32 @@ export function buildModelFrame(
       continue;
     }
     const column = indexOf.get(name) as number;
-    const values = dataset.values[column];
     if (dataset.columns[column].missing === dataset.rowCount) {
       preprocessing.push(`Left out feature '${name}': it has no values.`);
       continue;
     }
+    const choice = Object.hasOwn(settings.columnTypes ?? {}, name) ? settings.columnTypes![name] : undefined;
+    const feature = featureColumn(dataset, column, choice);
     featureNames.push(name);
-    if (values instanceof Float64Array) {
+    if (feature.kind === 'numeric') {
+      const values = feature.values;
+      if (!(dataset.values[column] instanceof Float64Array)) {
+        preprocessing.push(`Text column '${name}' used as a number, as chosen.`);
+      }
       featureKinds.push('numeric');
       categoryNames.push(null);
       featureColumns.push(rowIndex.map((row) => values[row]));
     } else {
-      const labels = [...new Set(values.filter((v): v is string => v !== null))].sort(compareLabels);
+      const values = feature.labels;
+      if (dataset.values[column] instanceof Float64Array) {
+        preprocessing.push(`Numeric column '${name}' used as categories, as chosen.`);
+      }
+      const labels = categoryLabels(values);
       const code = new Map(labels.map((label, i) => [label, i]));
       featureKinds.push('categorical');
       categoryNames.push(labels);
       featureColumns.push(
-        rowIndex.map((row) => (values[row] === null ? NaN : (code.get(values[row]) as number))),
+        rowIndex.map((row) => (values[row] === null ? NaN : (code.get(values[row] as string) as number))),
       );
       preprocessing.push(
         `Categorical feature '${name}' encoded as codes in label order: ${listed(labels, (l) => `${l}=${code.get(l)}`)}.`,
@@ -182,5 +207,17 @@ export function buildModelFrame(
   );
 
   const X = rowIndex.map((_, r) => featureColumns.map((column) => column[r]));
-  return { featureNames, featureKinds, categoryNames, X, y, classes, rowIndex, task, preprocessing };
+  if (idColumn !== null) preprocessing.push(`Case IDs from column '${idColumn}'.`);
+  return {
+    featureNames,
+    featureKinds,
+    categoryNames,
+    X,
+    y,
+    classes,
+    rowIndex,
+    idColumn,
+    task,
+    preprocessing,
+  };
 }

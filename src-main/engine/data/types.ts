@@ -9,6 +9,8 @@ export interface ColumnSummary {
   /** Cells that were empty or a missing marker (NA, NaN, ?, …). */
   readonly missing: number;
   readonly distinct: number;
+  /** Numeric values only: every present value is a whole number (codes such as stage 1–4 look like this). */
+  readonly integers?: boolean;
   /** Numeric columns only. */
   readonly min?: number;
   readonly max?: number;

@@ -1,4 +1,6 @@
 /** Explains one data row of the file with LIME, against a trained model from trainModel. */
+import { caseId } from '../data/caseIds';
+import { numberLabel } from '../data/featureColumn';
 import type { Dataset } from '../data/types';
 import { UserFacingError } from '../errors';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
@@ -18,7 +20,12 @@ export interface ExplainedWeight {
 }
 
 export interface RowExplanation {
+  /** 0-based index into the dataset's rows (an index for code, never shown). */
   readonly dataRow: number;
+  /** The row number the user sees: 1-based data row, the first row under the header is row 1. */
+  readonly row: number;
+  /** The case's ID from the model's ID column, null when there is none (or the cell is empty). */
+  readonly id: string | null;
   /** Class index explained (classification). */
   readonly label?: number;
   readonly probabilities?: readonly number[];
@@ -176,9 +183,10 @@ export async function explainEncodedRow(
 /** The features of data row `dataRow` encoded and imputed exactly as the training rows were. */
 export function encodeDataRow(model: TrainedModel, dataset: Dataset, dataRow: number): number[] {
   if (!Number.isInteger(dataRow) || dataRow < 0 || dataRow >= dataset.rowCount) {
+    const file = dataset.source.fileName;
     throw new UserFacingError(
-      `${dataset.source.fileName} has data rows 0 to ${dataset.rowCount - 1}; row ${dataRow} does not exist.`,
-      { file: dataset.source.fileName, row: dataRow },
+      `${file} has data rows 1 to ${dataset.rowCount}; row ${dataRow + 1} does not exist.`,
+      { file, row: dataRow + 1, code: 'row-out-of-range' },
     );
   }
   let positions = rowPositionCache.get(model);
@@ -192,8 +200,12 @@ export function encodeDataRow(model: TrainedModel, dataset: Dataset, dataRow: nu
       : frame.featureNames.map((name, f) => {
           const column = dataset.values[dataset.columns.findIndex((c) => c.name === name)];
           const cell = column[dataRow];
-          if (frame.featureKinds[f] === 'numeric') return typeof cell === 'number' ? cell : Number.NaN;
-          const code = frame.categoryNames[f]?.indexOf(String(cell)) ?? -1;
+          // The feature's type may differ from the column's (the user's choice): convert the cell.
+          if (frame.featureKinds[f] === 'numeric') {
+            return typeof cell === 'number' ? cell : cell === null ? Number.NaN : Number(cell);
+          }
+          const label = typeof cell === 'number' ? numberLabel(cell) : cell;
+          const code = label === null ? -1 : (frame.categoryNames[f]?.indexOf(label) ?? -1);
           return code >= 0 ? code : Number.NaN;
         });
   return model.imputer.apply([raw])[0];
@@ -207,7 +219,8 @@ function cellValue(dataset: Dataset, column: string, row: number): string | numb
 }
 
 /**
- * Explains the model's output for data row `dataRow` (0-based, header excluded).
+ * Explains the model's output for the data row at index `dataRow` (0-based; the user's
+ * row number is dataRow + 1).
  * Classification explains `label` (default: the predicted class).
  */
 export async function explainDataRow(
@@ -243,6 +256,8 @@ export function withRowContext(
   const { kernelWidth, weights, ...rest } = core;
   return {
     dataRow,
+    row: dataRow + 1,
+    id: caseId(dataset, frame.idColumn, dataRow),
     ...rest,
     ...(frame.task === 'regression' && {
       targetRange: [Math.min(...model.yTrain), Math.max(...model.yTrain)] as const,

@@ -15,16 +15,9 @@ import type { RowExplanation } from '../pipeline/explainDataRow';
 import type { TrainedModel } from '../pipeline/trainModel';
 import type { LimeSettings, TrainSettings } from '../pipeline/types';
 
-/** The first column read as an identifier (distinct text per row), or null. */
-export function identifierColumn(dataset: Dataset): string | null {
-  return dataset.columns.find((c) => c.kind === 'identifier')?.name ?? null;
-}
-
-function cellText(dataset: Dataset, column: string | null, dataRow: number): string | null {
-  if (column === null) return null;
-  const v = dataset.values[dataset.columns.findIndex((c) => c.name === column)][dataRow];
-  if (typeof v === 'number') return Number.isNaN(v) ? null : String(v);
-  return v ?? null;
+/** The column the model frame takes case IDs from (chosen or detected), or null. */
+export function identifierColumn(model: TrainedModel): string | null {
+  return model.frame.idColumn;
 }
 
 /** 1-based report rows → 0-based data rows, with an error naming the file for rows past its end. */
@@ -96,13 +89,7 @@ export function reportInputs(
   };
 }
 
-function reportCase(
-  model: TrainedModel,
-  dataset: Dataset,
-  idColumn: string | null,
-  framePosition: Map<number, number>,
-  e: RowExplanation,
-): ReportCase {
+function reportCase(model: TrainedModel, framePosition: Map<number, number>, e: RowExplanation): ReportCase {
   const { frame } = model;
   const position = framePosition.get(e.dataRow);
   const y = position === undefined ? undefined : frame.y[position];
@@ -112,8 +99,8 @@ function reportCase(
     ? frame.classes[probabilities.indexOf(Math.max(...probabilities))]
     : (e.predictedValue as number);
   return {
-    row: e.dataRow + 1,
-    id: cellText(dataset, idColumn, e.dataRow),
+    row: e.row,
+    id: e.id,
     actual: y === undefined ? null : classification ? frame.classes[y] : y,
     predicted,
     ...(e.label !== undefined && { explainedClass: frame.classes[e.label] }),
@@ -140,7 +127,7 @@ export function reportResults(
   explanations: readonly RowExplanation[],
 ): ReportResults {
   const { frame, metrics } = model;
-  const idColumn = identifierColumn(dataset);
+  const idColumn = identifierColumn(model);
   const used = new Set([model.settings.target, ...model.settings.features]);
   const framePosition = new Map(frame.rowIndex.map((r, i) => [r, i]));
   const classification = frame.task === 'classification';
@@ -189,6 +176,6 @@ export function reportResults(
     }),
     impurityImportance: model.impurityImportance.map((f) => ({ ...f })),
     permutationImportance: model.permutationImportance.map((f) => ({ ...f })),
-    cases: explanations.map((e) => reportCase(model, dataset, idColumn, framePosition, e)),
+    cases: explanations.map((e) => reportCase(model, framePosition, e)),
   };
 }

@@ -237,8 +237,8 @@ export const en = {
   'explain.misclassifiedOnly': 'Misclassified only',
   'explain.byClass': 'True class',
   'explain.allClasses': 'All classes',
-  'explain.search': 'Find row',
-  'explain.searchPlaceholder': 'Row number',
+  'explain.search': 'Find row or ID',
+  'explain.searchPlaceholder': 'Row or ID',
   'explain.row': 'Row',
   'explain.actual': 'True',
   'explain.predicted': 'Predicted',
@@ -353,4 +353,24 @@ export const en = {
   'reportView.saved': 'Saved {file}.',
   'reportView.preview': 'Preview',
   'reportView.previewEmpty': 'Choose the cases and make the report to see it here.',
+
+  // Case IDs and per-column choices (Data view, case list, explanation header).
+  'cases.id': 'ID',
+  'cases.rowAndId': 'Row {row} · ID {id}',
+  'ids.column': 'Case ID column',
+  'ids.none': 'None',
+  'ids.hint': 'Names each case in the case list and the explanation.',
+  'ids.asFeature':
+    '“{name}” is an identifier. As a feature the model learns how records were numbered, not anything about the case.',
+  'columns.type': 'Use as',
+  'columns.type.numeric': 'Number',
+  'columns.type.categorical': 'Category',
+  'columns.role': 'Role',
+  'columns.role.feature': 'Feature',
+  'columns.role.identifier': 'Identifier',
+  'columns.role.excluded': 'Not used',
+  'columns.role.target': 'Target (set in Model setup)',
+  'columns.codesHint':
+    'Only {count} different whole numbers. If they are codes (stage, grade, yes/no), use them as categories: LIME then says “{name}=3” instead of a range.',
+  'columns.changedType': 'detected as {kind}',
 } as const;

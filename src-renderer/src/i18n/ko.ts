@@ -237,8 +237,8 @@ export const ko: Catalog = {
   'explain.misclassifiedOnly': '오분류만 보기',
   'explain.byClass': '실제 클래스',
   'explain.allClasses': '모든 클래스',
-  'explain.search': '행 찾기',
-  'explain.searchPlaceholder': '행 번호',
+  'explain.search': '행 또는 ID 찾기',
+  'explain.searchPlaceholder': '행 번호 또는 ID',
   'explain.row': '행',
   'explain.actual': '실제',
   'explain.predicted': '예측',
@@ -352,4 +352,24 @@ export const ko: Catalog = {
   'reportView.saved': '{file}을(를) 저장했습니다.',
   'reportView.preview': '미리 보기',
   'reportView.previewEmpty': '사례를 고르고 보고서를 만들면 여기에 표시됩니다.',
+
+  // Case IDs and per-column choices (Data view, case list, explanation header).
+  'cases.id': 'ID',
+  'cases.rowAndId': '{row}행 · ID {id}',
+  'ids.column': '증례 ID 열',
+  'ids.none': '없음',
+  'ids.hint': '증례 목록과 설명에서 각 증례를 이 값으로 표시합니다.',
+  'ids.asFeature':
+    '“{name}” 열은 식별자입니다. 특성으로 쓰면 모델이 증례의 특징이 아니라 기록 번호가 매겨진 방식을 학습합니다.',
+  'columns.type': '사용 방식',
+  'columns.type.numeric': '수치',
+  'columns.type.categorical': '범주',
+  'columns.role': '역할',
+  'columns.role.feature': '특성',
+  'columns.role.identifier': '식별자',
+  'columns.role.excluded': '사용 안 함',
+  'columns.role.target': '목표 변수 (모델 설정에서 지정)',
+  'columns.codesHint':
+    '서로 다른 정수 값이 {count}개뿐입니다. 병기·등급·예/아니요 같은 코드라면 범주로 사용하세요. 그러면 LIME이 구간 대신 “{name}=3”으로 설명합니다.',
+  'columns.changedType': '감지된 유형: {kind}',
 };

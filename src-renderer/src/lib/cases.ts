@@ -5,13 +5,11 @@ export interface CaseFilter {
   readonly misclassifiedOnly: boolean;
   /** A class label, or null for all classes. */
   readonly trueClass: string | null;
-  /** Row number as the user sees it (1-based); matches rows whose number starts with it. */
+  /**
+   * Row number (1-based, as everywhere) or case ID: matches rows whose number or ID starts
+   * with it (IDs case-insensitive).
+   */
   readonly search: string;
-}
-
-/** Row numbers are shown 1-based (the first data row under the header is row 1). */
-export function displayRow(row: number): number {
-  return row + 1;
 }
 
 export function isMisclassified(c: TestCaseDTO): boolean {
@@ -19,12 +17,14 @@ export function isMisclassified(c: TestCaseDTO): boolean {
 }
 
 export function filterCases(cases: readonly TestCaseDTO[], filter: CaseFilter): TestCaseDTO[] {
-  const query = filter.search.trim().replace(/^#/, '');
+  const query = filter.search.trim().replace(/^#/, '').toLowerCase();
   return cases.filter(
     (c) =>
       (!filter.misclassifiedOnly || isMisclassified(c)) &&
       (filter.trueClass === null || String(c.actual) === filter.trueClass) &&
-      (query === '' || String(displayRow(c.row)).startsWith(query)),
+      (query === '' ||
+        String(c.row).startsWith(query) ||
+        (c.id !== null && c.id.toLowerCase().startsWith(query))),
   );
 }
 

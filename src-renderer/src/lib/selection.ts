@@ -1,11 +1,17 @@
 /** Target and feature choice for a dataset. Pure. */
-import type { ColumnSummaryDTO, DatasetSummaryDTO, Task } from '../contract';
+import type { ColumnSummaryDTO, ColumnTypeChoice, DatasetSummaryDTO, Task } from '../contract';
 
 export interface Selection {
   readonly target: string;
   readonly task: Task;
   /** In column order. */
   readonly features: readonly string[];
+  /** The column whose values name the cases; null: none. */
+  readonly idColumn: string | null;
+  /** Columns with the identifier role (never features, shown as text), in column order. */
+  readonly identifiers: readonly string[];
+  /** Types the user changed from the detected ones. */
+  readonly columnTypes: Readonly<Record<string, ColumnTypeChoice>>;
 }
 
 /** Columns that can be features: anything but the target (identifiers/constants may be ticked on purpose). */
@@ -31,15 +37,29 @@ export function inferTask(dataset: DatasetSummaryDTO, target: string): Task {
 
 export function initialSelection(dataset: DatasetSummaryDTO): Selection {
   const target = dataset.suggestedTarget;
-  return { target, task: dataset.suggestedTask, features: suggestedFeatures(dataset, target) };
+  return {
+    target,
+    task: dataset.suggestedTask,
+    features: suggestedFeatures(dataset, target),
+    idColumn: dataset.suggestedIdColumn,
+    identifiers: detectedIdentifiers(dataset, target),
+    columnTypes: {},
+  };
+}
+
+/** Columns detected as identifiers (the target aside). */
+export function detectedIdentifiers(dataset: DatasetSummaryDTO, target: string): string[] {
+  return dataset.columns.filter((c) => c.kind === 'identifier' && c.name !== target).map((c) => c.name);
 }
 
 /** New target: it leaves the features; the previous target does not silently become one. */
 export function changeTarget(dataset: DatasetSummaryDTO, selection: Selection, target: string): Selection {
   return {
+    ...selection,
     target,
     task: inferTask(dataset, target),
     features: selection.features.filter((f) => f !== target),
+    identifiers: selection.identifiers.filter((f) => f !== target),
   };
 }
 
@@ -48,15 +68,27 @@ export function toggleFeature(dataset: DatasetSummaryDTO, selection: Selection, 
   const chosen = new Set(selection.features);
   if (chosen.has(name)) chosen.delete(name);
   else if (name !== selection.target) chosen.add(name);
-  return { ...selection, features: dataset.columns.map((c) => c.name).filter((n) => chosen.has(n)) };
+  return {
+    ...selection,
+    features: dataset.columns.map((c) => c.name).filter((n) => chosen.has(n)),
+    // A ticked-in identifier becomes a feature (the view warns); roles do not overlap.
+    identifiers: selection.identifiers.filter((n) => !chosen.has(n)),
+  };
 }
 
-export function sameSelection(a: Selection, b: Selection): boolean {
+/** Same model inputs: target, task, features, case-ID column and changed types (roles alone do not matter). */
+export function sameSelection(
+  a: Pick<Selection, 'target' | 'task' | 'features'> & Partial<Pick<Selection, 'idColumn' | 'columnTypes'>>,
+  b: Pick<Selection, 'target' | 'task' | 'features'> & Partial<Pick<Selection, 'idColumn' | 'columnTypes'>>,
+): boolean {
+  const types = (s: typeof a) => JSON.stringify(Object.entries(s.columnTypes ?? {}).sort());
   return (
     a.target === b.target &&
     a.task === b.task &&
     a.features.length === b.features.length &&
-    a.features.every((f, i) => f === b.features[i])
+    a.features.every((f, i) => f === b.features[i]) &&
+    (a.idColumn ?? null) === (b.idColumn ?? null) &&
+    types(a) === types(b)
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import type { DiscretizerName, LimeSettingsDTO, MaxFeatures, ModelSettingsDTO, Task } from '../contract';
 import type { MessageKey } from '../i18n/translate';
+import type { Selection } from './selection';
 
 /** Raw field values as inputs hold them (a number input may give a number, a string or null). */
 export type FieldValue = string | number | null | undefined;
@@ -59,7 +60,8 @@ export type Parsed<T, F extends string> =
 
 export function parseModelForm(
   form: ModelForm,
-  selection: { target: string; task: Task; features: readonly string[] },
+  selection: Pick<Selection, 'target' | 'task' | 'features'> &
+    Partial<Pick<Selection, 'idColumn' | 'identifiers' | 'columnTypes'>>,
 ): Parsed<ModelSettingsDTO, ModelField | 'features'> {
   const errors: Partial<Record<ModelField | 'features', MessageKey>> = {};
   const nEstimators = intIn(form.nEstimators, 1, 2000);
@@ -97,6 +99,10 @@ export function parseModelForm(
       testFraction,
       seed: seed as number,
       kFolds: form.kFolds,
+      // Plain data, saved with the settings: the case-ID column, changed types, identifier roles.
+      ...(selection.idColumn !== undefined && { idColumn: selection.idColumn }),
+      ...(selection.columnTypes && { columnTypes: { ...selection.columnTypes } }),
+      ...(selection.identifiers && { identifiers: [...selection.identifiers] }),
     },
   };
 }

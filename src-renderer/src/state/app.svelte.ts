@@ -20,6 +20,7 @@ import { t } from '../i18n/i18n.svelte';
 import { newJobId } from '../lib/jobId';
 import {
   changeTarget,
+  detectedIdentifiers,
   initialSelection,
   inferTask,
   sameSelection,
@@ -38,6 +39,8 @@ import {
   type ModelForm,
 } from '../lib/settings';
 import type { MessageKey } from '../i18n/translate';
+import { setColumnRole, setColumnType } from '../lib/columnChoices';
+import type { ColumnRole, ColumnTypeChoice } from '../contract';
 import type { Task } from '../contract';
 import type { BuiltReportDTO, ReportRequest, SaveReportRequest } from '../../../src-main/contract/report';
 
@@ -67,7 +70,14 @@ class AppState {
   private dialogOpen = false;
   notice = $state<string | null>(null);
 
-  selection = $state.raw<Selection>({ target: '', task: 'classification', features: [] });
+  selection = $state.raw<Selection>({
+    target: '',
+    task: 'classification',
+    features: [],
+    idColumn: null,
+    identifiers: [],
+    columnTypes: {},
+  });
   modelForm = $state<ModelForm>(defaultModelForm());
   modelErrors = $state.raw<Partial<Record<ModelField | 'features', MessageKey>>>({});
   train = $state.raw<TrainResultDTO | null>(null);
@@ -77,6 +87,7 @@ class AppState {
   private limeFeaturesWanted: number | null = null;
   private limeFeaturesClampedTo: number | null = null;
   limeErrors = $state.raw<Partial<Record<LimeField, MessageKey>>>({});
+  /** 1-based data row being explained (as every row number in the contract). */
   explainRow = $state<number | null>(null);
   /** Class to explain; null = the predicted class. */
   explainLabel = $state<number | null>(null);
@@ -92,6 +103,8 @@ class AppState {
         target: this.train.settings.target,
         task: this.train.settings.task,
         features: this.train.settings.features,
+        idColumn: this.train.settings.idColumn ?? null,
+        columnTypes: this.train.settings.columnTypes ?? {},
       }),
   );
 
@@ -225,10 +238,26 @@ class AppState {
     if (!this.dataset) return;
     const target = this.selection.target;
     this.selection = {
+      ...this.selection,
       target,
       task: inferTask(this.dataset, target),
       features: suggestedFeatures(this.dataset, target),
+      identifiers: detectedIdentifiers(this.dataset, target),
     };
+  }
+
+  setColumnRole(name: string, role: ColumnRole): void {
+    if (this.dataset) this.selection = setColumnRole(this.dataset, this.selection, name, role);
+  }
+
+  setColumnType(name: string, type: ColumnTypeChoice): void {
+    const column = this.dataset?.columns.find((c) => c.name === name);
+    if (column) this.selection = setColumnType(this.selection, column, type);
+  }
+
+  /** The column whose values name the cases (null: none). */
+  setIdColumn(name: string | null): void {
+    this.selection = { ...this.selection, idColumn: name };
   }
 
   // ------------------------------------------------------------ jobs

@@ -407,6 +407,7 @@ export class FakeBackend {
         .filter((c) => c.kind === 'identifier' || c.kind === 'constant')
         .map((c) => c.name),
       warnings: [],
+      suggestedIdColumn: null,
     };
   }
 
@@ -654,7 +655,8 @@ export class FakeBackend {
         pr,
       };
       testCases = test.map((i, q) => ({
-        row: rows[i],
+        row: rows[i] + 1,
+        id: null,
         actual: classes[y[i]],
         predicted: classes[argmax(probs[q])],
         probabilities: probs[q],
@@ -670,7 +672,7 @@ export class FakeBackend {
         actual,
         predicted,
       };
-      testCases = test.map((i, q) => ({ row: rows[i], actual: y[i], predicted: predicted[q] }));
+      testCases = test.map((i, q) => ({ row: rows[i] + 1, id: null, actual: y[i], predicted: predicted[q] }));
     }
     testCases.sort((a, b) => a.row - b.row);
     const modelId = `model-${++this.counter}`;
@@ -736,9 +738,11 @@ export class FakeBackend {
     if (!(await this.progress(jobId, 'explain', ['Sampling', 'Predicting samples', 'Fitting surrogate']))) {
       return { ok: false, error: { kind: 'cancelled', message: 'Explanation was cancelled.' } };
     }
-    const q = model.rows.indexOf(request.row);
+    // Requests carry 1-based rows, as every row number in the contract.
+    const index = request.row - 1;
+    const q = model.rows.indexOf(index);
     if (q < 0)
-      return { ok: false, error: { kind: 'user', message: `Row ${request.row + 1} is not in the data.` } };
+      return { ok: false, error: { kind: 'user', message: `Row ${request.row} is not in the data.` } };
     const x = model.X[q];
     const p = model.predict(x);
     const classification = model.settings.task === 'classification';
@@ -764,7 +768,7 @@ export class FakeBackend {
       const weight = classification
         ? Math.max(-0.4, Math.min(0.4, (logit(out(p)) - logit(out(model.predict(replaced)))) * 0.08))
         : (out(p) - out(model.predict(replaced))) * 0.8;
-      const cell = table.columns[table.header.indexOf(feature)][request.row];
+      const cell = table.columns[table.header.indexOf(feature)][index];
       return { feature, condition, value: cell, weight };
     });
     weights.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
@@ -777,6 +781,7 @@ export class FakeBackend {
       value: {
         modelId: model.modelId,
         row: request.row,
+        id: null,
         task: model.settings.task,
         classes: model.classes,
         ...(classification

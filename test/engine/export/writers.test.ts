@@ -69,7 +69,7 @@ describe('explanation, metric and importance writers on a trained model', () => 
       features: ['age', '@colour'],
     };
     model = trainModel(dataset, settings);
-    train = trainResult('m1', 'd1', settings, model);
+    train = trainResult('m1', 'd1', settings, model, dataset);
     const ids = dataset.values[0];
     const lime = { ...DEFAULT_LIME_SETTINGS, numSamples: 500 };
     cases = [];

@@ -130,7 +130,7 @@ describe('trainModel + explainDataRow on breast cancer (the reference workflow)'
 
   it('rejects a row that does not exist with the valid range', async () => {
     await expect(explainDataRow(model, dataset, 569, DEFAULT_LIME_SETTINGS)).rejects.toThrow(
-      /rows 0 to 568; row 569/,
+      /rows 1 to 569; row 570 does not exist/,
     );
   });
 });

@@ -1,0 +1,95 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  caseId,
+  defaultTrainSettings,
+  isIdentifierName,
+  readDatasetFile,
+  rowsWithId,
+  suggestIdColumn,
+} from '../../../src-main/engine';
+import { csv, table } from './helpers';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/data/${name}`, import.meta.url));
+
+describe('identifier columns by name', () => {
+  it.each([
+    'id',
+    'ID',
+    'Id',
+    'patient_id',
+    'PatientID',
+    'patientId',
+    'id_visit',
+    'patient id',
+    'Patient No',
+    'patient_no',
+    'patient_number',
+    'case number',
+    'Case-No.',
+    'MRN',
+    'record',
+    'Sample',
+    'uuid',
+    '환자번호',
+    '등록번호',
+    '번호',
+    '아이디',
+  ])('%s is an identifier name', (name) => {
+    expect(isIdentifierName(name)).toBe(true);
+  });
+
+  it.each([
+    'idle_time',
+    'valid',
+    'paid',
+    'width',
+    'mean radius',
+    'number of visits',
+    'visit number',
+    'sample size',
+    'records_total',
+    'stage',
+    '나이',
+  ])('%s is not', (name) => {
+    expect(isIdentifierName(name)).toBe(false);
+  });
+
+  it('the name beats uniqueness: a repeating Id is an identifier, a unique measurement is not', () => {
+    const d = csv(
+      table(
+        ['Id', 'dose', 'y'],
+        [
+          [7, 1.5, 'a'],
+          [7, 2.5, 'b'],
+          [9, 3.5, 'a'],
+          [9, 4.5, 'b'],
+        ],
+      ),
+    );
+    expect(d.columns.map((c) => c.kind)).toEqual(['identifier', 'numeric', 'categorical']);
+    expect(suggestIdColumn(d)).toBe('Id');
+  });
+});
+
+describe('case IDs in a file with a non-unique Id column', () => {
+  it('Id is not a default feature, is the default case-ID column, and reads as plain text', async () => {
+    const d = await readDatasetFile(fixture('patients-id.csv'));
+    const id = d.columns.find((c) => c.name === 'Id');
+    expect(id?.kind).toBe('identifier');
+    expect(id?.distinct).toBe(60); // 80 rows, 60 patients
+    expect(defaultTrainSettings(d).features).toEqual(['age', 'stage', 'marker']);
+    expect(suggestIdColumn(d)).toBe('Id');
+    expect(caseId(d, 'Id', 0)).toBe('1053760');
+    expect(caseId(d, null, 0)).toBeNull();
+    // Rows 15 and 28 (1-based) are the same patient.
+    expect(rowsWithId(d, 'Id', '1000025').map((i) => i + 1)).toEqual([15, 28]);
+    expect(rowsWithId(d, 'Id', ' 1024450 ').map((i) => i + 1)).toEqual([54]);
+  });
+
+  it('환자번호 is an identifier in the Korean file', async () => {
+    const d = await readDatasetFile(fixture('patients-ko.csv'));
+    expect(d.columns[0]).toMatchObject({ name: '환자번호', kind: 'identifier' });
+    expect(defaultTrainSettings(d).features).toEqual(['나이', '병기', '표지자']);
+  });
+});
