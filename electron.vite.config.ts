@@ -4,6 +4,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
   main: {
+    // Main renders the report layout (a Svelte component) to HTML for the saved HTML and PDF files.
+    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
     build: {
       outDir: 'out/main',
       rollupOptions: {

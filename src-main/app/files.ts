@@ -13,6 +13,8 @@ const FILTERS: Readonly<Record<SaveKind, FileFilter[]>> = {
   csv: [{ name: 'CSV (comma-separated)', extensions: ['csv'] }],
   json: [{ name: 'JSON', extensions: ['json'] }],
   project: [{ name: 'Lime Lens project', extensions: [PROJECT_EXTENSION] }],
+  pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
+  html: [{ name: 'HTML page', extensions: ['html', 'htm'] }],
 };
 
 export function createFileServices(

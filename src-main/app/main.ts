@@ -18,6 +18,7 @@ import { APP_ENTRY_URL, createSenderPolicy, rendererDevServerUrl } from '../serv
 import { createWorkerJobClient } from '../worker/client';
 import { registerIpc } from './ipc';
 import { createFileServices } from './files';
+import { createReportPrinter } from './reportPrinter';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -123,6 +124,7 @@ function start(): void {
           () => mainWindow,
           () => app.getPath('documents'),
         ),
+        reportPrinter: createReportPrinter(),
       });
       registerIpc(createIpcDispatcher({ handlers, isTrustedSender: policy.isTrustedSender }));
 

@@ -19,12 +19,39 @@ export interface ExplainCommand {
   readonly json: boolean;
 }
 
-export type CliCommand = ExplainCommand | { readonly command: 'help' };
+export interface ReportCommand {
+  readonly command: 'report';
+  readonly data: string;
+  readonly target?: string;
+  readonly sheet?: string;
+  /** 1-based data rows, or every misclassified / every test case. */
+  readonly rows: readonly number[] | 'misclassified' | 'all';
+  readonly seed: number;
+  readonly trees: number;
+  readonly language: 'en' | 'ko';
+  readonly title?: string;
+  readonly author?: string;
+  readonly paper: 'A4' | 'Letter';
+  readonly out: string;
+  readonly browser?: string;
+}
+
+export interface VerifyCommand {
+  readonly command: 'verify';
+  readonly report: string;
+  readonly data: string;
+}
+
+export type CliCommand = ExplainCommand | ReportCommand | VerifyCommand | { readonly command: 'help' };
 
 export const USAGE = `Lime Lens CLI
 
 Usage:
   npm run cli -- explain --data FILE [--target COL] (--row N | --case ID) [options]
+  npm run cli -- report --data FILE [--target COL] [--sheet NAME] --rows 12,40|misclassified|all
+                        [--seed S] [--trees T] [--lang en|ko] [--title TEXT] [--author NAME]
+                        [--paper A4|Letter] --out DIR [--browser PATH]
+  npm run cli -- verify DIR/report.json --data FILE
 
 Trains a random forest on a stratified train/test split of FILE (CSV, TSV or XLSX)
 and explains one case with LIME. Rows are numbered from 1: row 1 is the first row
@@ -45,6 +72,14 @@ Options:
   --test-fraction F    test share of the split (default 0.2)
   --json               print one JSON object instead of tables
   -h, --help           this text
+
+report: trains as explain does, explains the given 1-based data rows (or every misclassified or
+every test case) and writes DIR/report.pdf, report.html, report.json, explanations.csv,
+explanations.json, metrics.csv and charts/*.png. The PDF and PNGs need Chromium: --browser PATH,
+else $CHROMIUM_PATH, else a Chromium or Chrome found on the machine.
+
+verify: recomputes every number of a report.json from FILE and the recorded settings; prints
+"reproduced: N of N numbers match" or each number that differs (exit code 1).
 `;
 
 function integer(
@@ -96,6 +131,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'num-samples': { type: 'string' },
         'test-fraction': { type: 'string' },
         json: { type: 'boolean', default: false },
+        rows: { type: 'string' },
+        lang: { type: 'string' },
+        title: { type: 'string' },
+        author: { type: 'string' },
+        paper: { type: 'string' },
+        out: { type: 'string' },
+        browser: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -104,6 +146,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0) return { command: 'help' };
+  if (positionals[0] === 'report' && positionals.length === 1) return reportCommand(values);
+  if (positionals[0] === 'verify') {
+    if (positionals.length !== 2) throw new UserFacingError(`verify takes one report.json.\n\n${USAGE}`);
+    if (!values.data) throw new UserFacingError(`--data is required.\n\n${USAGE}`);
+    return { command: 'verify', report: positionals[1], data: values.data };
+  }
   if (positionals[0] !== 'explain' || positionals.length > 1) {
     throw new UserFacingError(`Unknown command '${positionals.join(' ')}'.\n\n${USAGE}`);
   }
@@ -127,5 +175,46 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     numSamples: integer('num-samples', values['num-samples'], 5000, 10, 1_000_000),
     testFraction,
     json: values.json ?? false,
+  };
+}
+
+function parseRows(raw: string | undefined): ReportCommand['rows'] {
+  if (raw === undefined) throw new UserFacingError(`--rows is required.\n\n${USAGE}`);
+  if (raw === 'misclassified' || raw === 'all') return raw;
+  const rows = raw.split(',').map((part) => part.trim());
+  if (rows.some((r) => !/^[1-9]\d*$/.test(r))) {
+    throw new UserFacingError(
+      `--rows takes 1-based row numbers separated by commas (e.g. 12,40), 'misclassified' or 'all'; got '${raw}'.`,
+    );
+  }
+  return [...new Set(rows.map(Number))];
+}
+
+function reportCommand(values: Record<string, string | boolean | undefined>): ReportCommand {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const data = str('data');
+  if (!data) throw new UserFacingError(`--data is required.\n\n${USAGE}`);
+  const out = str('out');
+  if (!out) throw new UserFacingError(`--out is required.\n\n${USAGE}`);
+  const lang = str('lang') ?? 'en';
+  if (lang !== 'en' && lang !== 'ko') throw new UserFacingError(`--lang must be en or ko, got '${lang}'.`);
+  const paper = str('paper') ?? 'A4';
+  if (paper !== 'A4' && paper !== 'Letter')
+    throw new UserFacingError(`--paper must be A4 or Letter, got '${paper}'.`);
+  const optional = (k: string, key: string) => (str(k) !== undefined ? { [key]: str(k) } : {});
+  return {
+    command: 'report',
+    data,
+    ...optional('target', 'target'),
+    ...optional('sheet', 'sheet'),
+    rows: parseRows(str('rows')),
+    seed: integer('seed', str('seed'), 42, 0, 2 ** 32 - 1),
+    trees: integer('trees', str('trees'), 100, 1, 5000),
+    language: lang,
+    ...optional('title', 'title'),
+    ...optional('author', 'author'),
+    paper,
+    out,
+    ...optional('browser', 'browser'),
   };
 }

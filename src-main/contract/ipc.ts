@@ -6,6 +6,9 @@
  * user-facing message, never as a rejected promise with Electron's prefix and a stack.
  */
 
+// eslint-disable-next-line no-restricted-imports -- the report's plain types live beside this file (contract/report.ts)
+import type { BuiltReportDTO, ReportRequest, SaveReportRequest } from './report';
+
 export type Task = 'classification' | 'regression';
 export type ColumnKind = 'numeric' | 'categorical' | 'identifier' | 'constant';
 
@@ -36,6 +39,8 @@ export interface ColumnSummaryDTO {
   /** Of `missing`: numbers beyond ±1.8e308 read as missing; absent when none. */
   readonly nonFinite?: number;
   readonly distinct: number;
+  /** Numeric values only: every present value is a whole number. */
+  readonly integers?: boolean;
   readonly min?: number;
   readonly max?: number;
   readonly mean?: number;
@@ -545,7 +550,7 @@ export interface ExplainManyRequest {
 
 /** What the renderer keeps besides the model: the choices a reopened project restores. */
 export interface ProjectViewDTO {
-  readonly view: 'data' | 'model' | 'explain';
+  readonly view: AppView;
   readonly limeSettings: LimeSettingsDTO;
   /** The case shown in the Explain view (1-based data row), and the class explained (null: predicted). */
   readonly explainRow: number | null;
@@ -626,12 +631,15 @@ export interface WorkerStatusEvent {
 /** out-of-memory: past its memory cap; crashed: died otherwise; unresponsive: ignored a cancel. */
 export type WorkerRestartReason = 'out-of-memory' | 'crashed' | 'unresponsive';
 
+/** The app's views, in sidebar order (Ctrl+1 … Ctrl+4). */
+export type AppView = 'data' | 'model' | 'explain' | 'report';
+
 /** Menu actions that main forwards to the renderer. */
 export type MenuCommand =
   | { readonly type: 'open-dataset' }
   | { readonly type: 'open-sample'; readonly sampleId: string }
   | { readonly type: 'open-recent'; readonly path: string }
-  | { readonly type: 'show-view'; readonly view: 'data' | 'model' | 'explain' }
+  | { readonly type: 'show-view'; readonly view: AppView }
   | { readonly type: 'set-theme'; readonly theme: 'light' | 'dark' | 'system' }
   | { readonly type: 'set-language'; readonly language: 'en' | 'ko' | 'system' }
   | { readonly type: 'about' }
@@ -686,6 +694,8 @@ export interface InvokeMap {
   'export:save-data': { args: DataExportRequest; result: Outcome<SavedFileDTO | null> };
   'project:save': { args: SaveProjectRequest; result: Outcome<SavedFileDTO | null> };
   'project:open': { args: OpenProjectRequest; result: Outcome<OpenProjectResult | null> };
+  'report:build': { args: { jobId: string; request: ReportRequest }; result: Outcome<BuiltReportDTO> };
+  'report:save': { args: SaveReportRequest; result: Outcome<SavedFileDTO | null> };
 }
 
 /** Main → renderer events. */
@@ -724,6 +734,8 @@ export const INVOKE_CHANNELS = [
   'export:save-data',
   'project:save',
   'project:open',
+  'report:build',
+  'report:save',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
@@ -763,6 +775,10 @@ export interface LimeLensApi {
   saveData(request: DataExportRequest): Promise<Outcome<SavedFileDTO | null>>;
   saveProject(request: SaveProjectRequest): Promise<Outcome<SavedFileDTO | null>>;
   openProject(request: OpenProjectRequest): Promise<Outcome<OpenProjectResult | null>>;
+  /** Explains the report's cases in the worker (progress and cancel by jobId) and returns the report. */
+  buildReport(jobId: string, request: ReportRequest): Promise<Outcome<BuiltReportDTO>>;
+  /** Asks where to save (native dialog in main) and writes the built report as PDF, HTML or JSON. */
+  saveReport(request: SaveReportRequest): Promise<Outcome<SavedFileDTO | null>>;
   /** Subscribes to a main → renderer event; returns the unsubscribe function. */
   on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void;
 }

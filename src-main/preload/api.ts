@@ -64,6 +64,8 @@ export function createLimeLensApi(transport: LimeLensTransport): LimeLensApi {
     saveData: (request) => invoke('export:save-data', request),
     saveProject: (request) => invoke('project:save', request),
     openProject: (request) => invoke('project:open', request),
+    buildReport: (jobId, request) => invoke('report:build', { jobId, request }),
+    saveReport: (request) => invoke('report:save', request),
     on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void {
       if (!eventChannels.has(channel)) throw new Error(`Unknown event "${channel}".`);
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');

@@ -32,6 +32,7 @@ import {
 } from './projectFile';
 import { createResultsStore } from './resultsStore';
 import { findSample } from './samples';
+import type { ReportChannel } from './reportHandlers';
 
 /** The channels this module adds; the base handlers provide every other one. */
 export type ExportChannel =
@@ -42,7 +43,7 @@ export type ExportChannel =
   | 'project:save'
   | 'project:open';
 
-export type SaveKind = 'png' | 'csv' | 'json' | 'project';
+export type SaveKind = 'png' | 'csv' | 'json' | 'project' | 'pdf' | 'html';
 
 /** Main's file dialogs and clipboard, injectable so tests and the e2e harness can answer them. */
 export interface FileServices {
@@ -86,7 +87,10 @@ interface OpenedDataset {
   readonly sampleId?: string;
 }
 
-export function withExports(deps: HandlerDeps, base: Omit<Handlers, ExportChannel>): Handlers {
+export function withExports(
+  deps: HandlerDeps,
+  base: Omit<Handlers, ExportChannel | ReportChannel>,
+): Omit<Handlers, ReportChannel> {
   const { jobs, recent } = deps;
   const files = deps.files;
   const store = createResultsStore();

@@ -35,6 +35,8 @@ const OUTCOME: Readonly<Record<OutcomeChannel, true>> = {
   'export:save-data': true,
   'project:save': true,
   'project:open': true,
+  'report:build': true,
+  'report:save': true,
 };
 
 export const OUTCOME_CHANNELS: ReadonlySet<InvokeChannel> = new Set(Object.keys(OUTCOME) as OutcomeChannel[]);

@@ -62,6 +62,7 @@ const STRINGS = {
     data: 'Data',
     model: 'Model',
     explain: 'Explain',
+    report: 'Report',
     theme: 'Theme',
     light: 'Light',
     dark: 'Dark',
@@ -89,6 +90,7 @@ const STRINGS = {
     data: '데이터',
     model: '모델',
     explain: '설명',
+    report: '보고서',
     theme: '테마',
     light: '밝게',
     dark: '어둡게',
@@ -205,6 +207,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemSpec[] {
       { label: t.data, accelerator: 'CmdOrCtrl+1', command: { type: 'show-view', view: 'data' } },
       { label: t.model, accelerator: 'CmdOrCtrl+2', command: { type: 'show-view', view: 'model' } },
       { label: t.explain, accelerator: 'CmdOrCtrl+3', command: { type: 'show-view', view: 'explain' } },
+      { label: t.report, accelerator: 'CmdOrCtrl+4', command: { type: 'show-view', view: 'report' } },
       separator,
       {
         label: t.theme,

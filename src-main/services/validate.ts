@@ -25,6 +25,17 @@ import { MAX_BATCH_ROWS } from '../contract/ipc';
 import { columnChoices } from './validateColumnChoices';
 import { isNetworkOrDevicePath } from './localPath';
 import { trustValidators } from './validateTrust';
+import {
+  MAX_REPORT_CASES,
+  MAX_REPORT_TITLE,
+  REPORT_SECTIONS,
+  type ReportFormat,
+  type ReportLanguage,
+  type ReportPaper,
+  type ReportPresentation,
+  type ReportRequest,
+  type SaveReportRequest,
+} from '../contract/report';
 
 /** Bad arguments; the message names the field and what was expected, for the renderer to show. */
 export class ValidationError extends Error {
@@ -253,8 +264,8 @@ function dataRows(raw: unknown, field: string, max: number): readonly number[] {
 
 export function projectView(raw: unknown, field: string): ProjectViewDTO {
   const v = record(raw, field, ['view', 'limeSettings', 'explainRow', 'explainLabel'], ['report']);
-  if (v.view !== 'data' && v.view !== 'model' && v.view !== 'explain')
-    fail(`${field}.view`, 'one of "data", "model", "explain"');
+  if (v.view !== 'data' && v.view !== 'model' && v.view !== 'explain' && v.view !== 'report')
+    fail(`${field}.view`, 'one of "data", "model", "explain", "report"');
   const nullable = (x: unknown, name: string, range: readonly [number, number]) =>
     x === null ? null : integer(x, `${field}.${name}`, range);
   let report: unknown;
@@ -323,6 +334,68 @@ const exportValidators = {
       ...(a.path !== undefined && { path: absolutePath(a.path, 'path') }),
       ...(a.dataPath !== undefined && { dataPath: absolutePath(a.dataPath, 'dataPath') }),
       ...(a.retrain === true && { retrain: true }),
+    };
+  },
+};
+
+// ---------------------------------------------------------------- reports (issue #8 §2–3)
+
+const REPORT_LANGUAGES: readonly ReportLanguage[] = ['en', 'ko'];
+const REPORT_PAPERS: readonly ReportPaper[] = ['A4', 'Letter'];
+const REPORT_FORMATS: readonly ReportFormat[] = ['pdf', 'html', 'json'];
+
+/** Free text that may be empty (the author), at most `max` characters, without NUL. */
+function optionalText(raw: unknown, field: string, max: number): string {
+  if (typeof raw !== 'string') fail(field, 'a string', raw);
+  if (raw.length > max) fail(field, `at most ${max} characters`, raw);
+  if (raw.includes('\0')) fail(field, 'free of NUL characters');
+  return raw;
+}
+
+export function reportPresentation(raw: unknown, field: string): ReportPresentation {
+  const p = record(raw, field, ['title', 'author', 'language', 'paper', 'sections']);
+  const title = optionalText(p.title, `${field}.title`, MAX_REPORT_TITLE).trim();
+  if (!title) fail(`${field}.title`, 'a non-empty title');
+  if (!Array.isArray(p.sections)) fail(`${field}.sections`, 'a list of sections', p.sections);
+  const sections = p.sections.map((s: unknown, i) => oneOf(s, `${field}.sections[${i}]`, REPORT_SECTIONS));
+  if (new Set(sections).size !== sections.length) fail(`${field}.sections`, 'a list without repeats');
+  return {
+    title,
+    author: optionalText(p.author, `${field}.author`, MAX_REPORT_TITLE).trim(),
+    language: oneOf(p.language, `${field}.language`, REPORT_LANGUAGES),
+    paper: oneOf(p.paper, `${field}.paper`, REPORT_PAPERS),
+    sections,
+  };
+}
+
+const reportValidators = {
+  'report:build': (raw: unknown): { jobId: string; request: ReportRequest } => {
+    const a = record(raw, 'args', ['jobId', 'request']);
+    const r = record(a.request, 'request', ['modelId', 'rows', 'lime', 'presentation']);
+    if (!Array.isArray(r.rows) || r.rows.length === 0 || r.rows.length > MAX_REPORT_CASES)
+      fail('request.rows', `a list of 1 to ${MAX_REPORT_CASES} rows`);
+    const rows = r.rows.map((x: unknown, i) =>
+      integer(x, `request.rows[${i}]`, [1, Number.MAX_SAFE_INTEGER]),
+    );
+    if (new Set(rows).size !== rows.length) fail('request.rows', 'a list without repeated rows');
+    return {
+      jobId: id(a.jobId, 'jobId'),
+      request: {
+        modelId: id(r.modelId, 'request.modelId'),
+        rows,
+        lime: limeSettings(r.lime, 'request.lime'),
+        presentation: reportPresentation(r.presentation, 'request.presentation'),
+      },
+    };
+  },
+  'report:save': (raw: unknown): SaveReportRequest => {
+    const a = record(raw, 'args', ['reportId', 'presentation', 'format']);
+    if (typeof a.reportId !== 'string' || !/^report-[0-9a-f-]{36}$/.test(a.reportId))
+      fail('reportId', 'a report id from report:build', a.reportId);
+    return {
+      reportId: a.reportId,
+      presentation: reportPresentation(a.presentation, 'presentation'),
+      format: oneOf(a.format, 'format', REPORT_FORMATS),
     };
   },
 };
@@ -396,4 +469,5 @@ export const validators: Validators = {
   },
   ...trustValidators,
   ...exportValidators,
+  ...reportValidators,
 };

@@ -24,6 +24,7 @@ import type { JobContext } from './runner';
 import type { Session } from './session';
 import { caseInsightJob, predictJob, shapSummaryJob, spLimeJob, stabilityJob } from './trustJobs';
 import { createProjectJobs } from './projectJobs';
+import { createReportJobs, noteLoadedBytes } from './reportJobs';
 
 /** Below this many rows, starting threads costs more than it saves. */
 const PARALLEL_MIN_ROWS = 8;
@@ -85,6 +86,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
               throw new UserFacingError('Nothing to open: neither a path nor file contents were given.');
             })();
       const entry = session.addDataset(dataset, args.path, args.datasetId);
+      noteLoadedBytes(dataset, args);
       ctx.progress(1, 'Loaded');
       return datasetSummary(entry.id, dataset, args.path);
     },
@@ -162,5 +164,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     shapSummary: ({ modelId }, ctx) => shapSummaryJob(session, modelId, ctx),
     spLime: (args, ctx) => spLimeJob(session, args, ctx),
     ...createProjectJobs(session),
+
+    ...createReportJobs(session),
   };
 }

@@ -28,6 +28,7 @@ import type {
   SpLimeDTO,
 } from '../contract/ipc';
 import type { ForestJSON, SavedModelParts } from '../engine';
+import type { ReportJobMap } from './reportJobs';
 
 export interface LoadArgs {
   /** Read from disk inside the worker (keeps big files off the main thread). */
@@ -40,7 +41,7 @@ export interface LoadArgs {
   readonly datasetId?: string;
 }
 
-export interface JobMap extends ModelJobMap {
+export interface JobMap extends ModelJobMap, ReportJobMap {
   load: { args: LoadArgs; result: DatasetSummaryDTO };
   rows: { args: RowsRequest; result: RowsDTO };
   correlation: { args: CorrelationRequest; result: CorrelationDTO };

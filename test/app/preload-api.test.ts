@@ -70,6 +70,8 @@ const API_METHODS: (keyof LimeLensApi)[] = [
   'saveData',
   'saveProject',
   'openProject',
+  'buildReport',
+  'saveReport',
 ];
 
 describe('createLimeLensApi', () => {
@@ -110,6 +112,15 @@ describe('createLimeLensApi', () => {
     await api.saveData({ kind: 'metrics-csv', modelId: 'm' });
     await api.saveProject({ datasetId: 'd', modelId: 'm', view, saveAs: false });
     await api.openProject({ path: '/p.limelens' });
+    const presentation = {
+      title: 'T',
+      author: '',
+      language: 'en' as const,
+      paper: 'A4' as const,
+      sections: [],
+    };
+    await api.buildReport('j4', { modelId: 'm', rows: [12], lime, presentation });
+    await api.saveReport({ reportId: 'r', presentation, format: 'html' });
     expect(invoked).toEqual([
       ['app:info', null],
       ['dataset:open-dialog', null],
@@ -139,6 +150,8 @@ describe('createLimeLensApi', () => {
       ['export:save-data', { kind: 'metrics-csv', modelId: 'm' }],
       ['project:save', { datasetId: 'd', modelId: 'm', view, saveAs: false }],
       ['project:open', { path: '/p.limelens' }],
+      ['report:build', { jobId: 'j4', request: { modelId: 'm', rows: [12], lime, presentation } }],
+      ['report:save', { reportId: 'r', presentation, format: 'html' }],
     ]);
     expect(new Set(invoked.map(([c]) => c))).toEqual(new Set(INVOKE_CHANNELS));
   });

@@ -75,8 +75,14 @@ describe('catalog hygiene', () => {
     };
     walk(root);
     const code = sources.join('\n');
-    // Keys built at run time from a value: `column.kind.${kind}`, `data.delimiter.${name}`.
-    const dynamicPrefixes = ['column.kind.', 'data.delimiter.'];
+    // Keys built at run time from a value: `column.kind.${kind}`, `data.delimiter.${name}`, `reportView.section.${s}`.
+    const dynamicPrefixes = [
+      'column.kind.',
+      'data.delimiter.',
+      'columns.type.',
+      'columns.role.',
+      'reportView.section.',
+    ];
     const unused = Object.keys(en).filter(
       (key) => !code.includes(`'${key}'`) && !dynamicPrefixes.some((p) => key.startsWith(p)),
     );

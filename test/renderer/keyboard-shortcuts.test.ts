@@ -42,6 +42,7 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('1'), false)).toBeNull();
     expect(shortcutFor(key('1', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
     expect(shortcutFor(key('s', { ctrlKey: true, altKey: true }), false)).toBeNull();
-    expect(shortcutFor(key('4', { ctrlKey: true }), false)).toBeNull();
+    expect(shortcutFor(key('4', { ctrlKey: true }), false)).toEqual({ type: 'view', view: 'report' });
+    expect(shortcutFor(key('5', { ctrlKey: true }), false)).toBeNull();
   });
 });

@@ -101,6 +101,8 @@ describe('ipc dispatch', () => {
       'model:train',
       'project:open',
       'project:save',
+      'report:build',
+      'report:save',
       'trust:case',
       'trust:predict',
       'trust:shap-summary',

@@ -5,6 +5,13 @@ import { ValidationError, validators } from '../../src-main/services/validate';
 import { LIME_SETTINGS, MODEL_SETTINGS } from './ipcFixtures';
 
 const settings = MODEL_SETTINGS;
+const PRESENTATION = {
+  title: 'Tumour board 12 May',
+  author: '',
+  language: 'ko',
+  paper: 'Letter',
+  sections: ['data', 'cases', 'audit'],
+};
 const lime = LIME_SETTINGS;
 
 /** A valid argument for every channel. */
@@ -55,6 +62,15 @@ const GOOD: Record<InvokeChannel, unknown> = {
     view: { view: 'explain', limeSettings: lime, explainRow: 3, explainLabel: null, report: { title: 'x' } },
   },
   'project:open': { path: '/home/ana/study.limelens' },
+  'report:build': {
+    jobId: 'job_4',
+    request: { modelId: 'm-1', rows: [12, 40], lime, presentation: PRESENTATION },
+  },
+  'report:save': {
+    reportId: 'report-0f8e2b1c-3d4a-4b5c-9d6e-7f8091a2b3c4',
+    presentation: PRESENTATION,
+    format: 'pdf',
+  },
 };
 
 function rejects(channel: InvokeChannel, raw: unknown, messagePart: string) {
@@ -223,6 +239,24 @@ describe('validators', () => {
     rejects('dataset:feature-distribution', { datasetId: 'd', feature: 'a', target: 'y', bins: 501 }, 'bins');
   });
 
+  it('train settings: case-ID column, column types and identifier roles are optional plain data', () => {
+    const settingsOf = (patch: Record<string, unknown>) =>
+      validators['model:train'](withSettings(patch)).settings;
+    expect(
+      settingsOf({ idColumn: 'Id', columnTypes: { stage: 'categorical' }, identifiers: ['Id'] }),
+    ).toMatchObject({ idColumn: 'Id', columnTypes: { stage: 'categorical' }, identifiers: ['Id'] });
+    expect(settingsOf({ idColumn: null }).idColumn).toBeNull();
+    expect('columnTypes' in settingsOf({})).toBe(false);
+    rejects('model:train', withSettings({ columnTypes: { stage: 'date' } }), 'settings.columnTypes["stage"]');
+    rejects(
+      'model:train',
+      withSettings({ columnTypes: ['stage'] }),
+      'settings.columnTypes must be a plain object',
+    );
+    rejects('model:train', withSettings({ idColumn: '' }), 'settings.idColumn');
+    rejects('model:train', withSettings({ identifiers: ['a', 'a'] }), 'settings.identifiers');
+  });
+
   it('train settings: ranges at their exact boundaries', () => {
     const ok = (patch: Record<string, unknown>) =>
       expect(() => validators['model:train'](withSettings(patch))).not.toThrow();
@@ -339,6 +373,51 @@ describe('validators', () => {
     rejects('job:cancel', new Date(), 'args must be a plain object');
     expect(validators['job:cancel'](Object.assign(Object.create(null) as object, { jobId: 'j' }))).toEqual({
       jobId: 'j',
+    });
+  });
+
+  it('checks report requests: 1-based distinct rows, a title, known sections and formats', () => {
+    const build = GOOD['report:build'] as { jobId: string; request: Record<string, unknown> };
+    const withRequest = (patch: Record<string, unknown>) => ({
+      ...build,
+      request: { ...build.request, ...patch },
+    });
+    expect(validators['report:build'](build)).toEqual(build);
+    rejects('report:build', withRequest({ rows: [0, 3] }), 'request.rows[0] must be an integer from 1 to');
+    rejects(
+      'report:build',
+      withRequest({ rows: [3, 3] }),
+      'request.rows must be a list without repeated rows',
+    );
+    rejects('report:build', withRequest({ rows: [] }), 'request.rows must be a list of 1 to 500 rows');
+    const presentation = (patch: Record<string, unknown>) =>
+      withRequest({ presentation: { ...PRESENTATION, ...patch } });
+    rejects(
+      'report:build',
+      presentation({ title: '   ' }),
+      'request.presentation.title must be a non-empty title',
+    );
+    rejects('report:build', presentation({ title: 'x'.repeat(201) }), 'at most 200 characters');
+    rejects(
+      'report:build',
+      presentation({ sections: ['data', 'appendix'] }),
+      'request.presentation.sections[1] must be one of',
+    );
+    rejects(
+      'report:build',
+      presentation({ language: 'de' }),
+      'request.presentation.language must be one of "en", "ko"',
+    );
+    const save = GOOD['report:save'] as Record<string, unknown>;
+    rejects('report:save', { ...save, format: 'docx' }, 'format must be one of "pdf", "html", "json"');
+    rejects(
+      'report:save',
+      { ...save, reportId: '../../etc' },
+      'reportId must be a report id from report:build',
+    );
+    expect(validators['report:save']({ ...save, presentation: { ...PRESENTATION, title: ' T ' } })).toEqual({
+      ...save,
+      presentation: { ...PRESENTATION, title: 'T' },
     });
   });
 });

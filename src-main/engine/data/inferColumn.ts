@@ -184,6 +184,7 @@ function numericColumn(
     kind,
     missing,
     distinct,
+    integers,
     min,
     max,
     mean,

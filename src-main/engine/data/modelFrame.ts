@@ -1,6 +1,7 @@
 import { UserFacingError } from '../errors';
 import { resolveIdColumn } from './caseIds';
 import { compareLabels, formatNumber } from './compareLabels';
+import { categoryLabels, featureColumn } from './featureColumn';
 import type { Dataset, Task } from './types';
 
 /**
@@ -65,6 +66,8 @@ export function buildModelFrame(
     readonly task: Task;
     /** Absent: the first identifier column; null: none. */
     readonly idColumn?: string | null;
+    /** Types the user chose (numeric ⇄ categorical); absent columns keep the type they were read with. */
+    readonly columnTypes?: Readonly<Record<string, 'numeric' | 'categorical'>>;
   },
 ): ModelFrame {
   const { target, task } = settings;
@@ -172,23 +175,32 @@ export function buildModelFrame(
       continue;
     }
     const column = indexOf.get(name) as number;
-    const values = dataset.values[column];
     if (dataset.columns[column].missing === dataset.rowCount) {
       preprocessing.push(`Left out feature '${name}': it has no values.`);
       continue;
     }
+    const choice = Object.hasOwn(settings.columnTypes ?? {}, name) ? settings.columnTypes![name] : undefined;
+    const feature = featureColumn(dataset, column, choice);
     featureNames.push(name);
-    if (values instanceof Float64Array) {
+    if (feature.kind === 'numeric') {
+      const values = feature.values;
+      if (!(dataset.values[column] instanceof Float64Array)) {
+        preprocessing.push(`Text column '${name}' used as a number, as chosen.`);
+      }
       featureKinds.push('numeric');
       categoryNames.push(null);
       featureColumns.push(rowIndex.map((row) => values[row]));
     } else {
-      const labels = [...new Set(values.filter((v): v is string => v !== null))].sort(compareLabels);
+      const values = feature.labels;
+      if (dataset.values[column] instanceof Float64Array) {
+        preprocessing.push(`Numeric column '${name}' used as categories, as chosen.`);
+      }
+      const labels = categoryLabels(values);
       const code = new Map(labels.map((label, i) => [label, i]));
       featureKinds.push('categorical');
       categoryNames.push(labels);
       featureColumns.push(
-        rowIndex.map((row) => (values[row] === null ? NaN : (code.get(values[row]) as number))),
+        rowIndex.map((row) => (values[row] === null ? NaN : (code.get(values[row] as string) as number))),
       );
       preprocessing.push(
         `Categorical feature '${name}' encoded as codes in label order: ${listed(labels, (l) => `${l}=${code.get(l)}`)}.`,

@@ -11,6 +11,8 @@ export interface ColumnSummary {
   /** Of `missing`: numbers beyond ±1.8e308 (1e309, …) read as missing; absent when none. */
   readonly nonFinite?: number;
   readonly distinct: number;
+  /** Numeric values only: every present value is a whole number (codes such as stage 1–4 look like this). */
+  readonly integers?: boolean;
   /** Numeric columns only. */
   readonly min?: number;
   readonly max?: number;

@@ -1,5 +1,6 @@
 /** Explains one data row of the file with LIME, against a trained model from trainModel. */
 import { caseId } from '../data/caseIds';
+import { numberLabel } from '../data/featureColumn';
 import type { Dataset } from '../data/types';
 import { UserFacingError } from '../errors';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
@@ -201,8 +202,12 @@ export function encodeDataRow(model: TrainedModel, dataset: Dataset, dataRow: nu
       : frame.featureNames.map((name, f) => {
           const column = dataset.values[dataset.columns.findIndex((c) => c.name === name)];
           const cell = column[dataRow];
-          if (frame.featureKinds[f] === 'numeric') return typeof cell === 'number' ? cell : Number.NaN;
-          const code = frame.categoryNames[f]?.indexOf(String(cell)) ?? -1;
+          // The feature's type may differ from the column's (the user's choice): convert the cell.
+          if (frame.featureKinds[f] === 'numeric') {
+            return typeof cell === 'number' ? cell : cell === null ? Number.NaN : Number(cell);
+          }
+          const label = typeof cell === 'number' ? numberLabel(cell) : cell;
+          const code = label === null ? -1 : (frame.categoryNames[f]?.indexOf(label) ?? -1);
           return code >= 0 ? code : Number.NaN;
         });
   return model.imputer.apply([raw])[0];

@@ -16,6 +16,10 @@ export interface TrainSettings {
   readonly kFolds: number;
   /** The column whose values name the cases (case IDs); null: none; absent: the first identifier. */
   readonly idColumn?: string | null;
+  /** Column types the user changed (numeric ⇄ categorical); absent columns keep the detected type. */
+  readonly columnTypes?: Readonly<Record<string, 'numeric' | 'categorical'>>;
+  /** Columns the user gave the identifier role; recorded with the settings, not used for training. */
+  readonly identifiers?: readonly string[];
 }
 
 export interface LimeSettings {

@@ -1,7 +1,7 @@
 /** Global keyboard shortcuts, as a pure mapping from a key event to an action. */
 
 export type ShortcutAction =
-  | { readonly type: 'view'; readonly view: 'data' | 'model' | 'explain' }
+  | { readonly type: 'view'; readonly view: 'data' | 'model' | 'explain' | 'report' }
   | { readonly type: 'open' }
   | { readonly type: 'cancel' }
   | { readonly type: 'save-project'; readonly saveAs: boolean }
@@ -31,6 +31,8 @@ export function shortcutFor(e: KeyLike, isMac: boolean): ShortcutAction | null {
       return { type: 'view', view: 'model' };
     case '3':
       return { type: 'view', view: 'explain' };
+    case '4':
+      return { type: 'view', view: 'report' };
     case 'o':
     case 'O':
       return { type: 'open' };

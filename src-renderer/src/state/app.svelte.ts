@@ -4,6 +4,7 @@
  * failure path ends in the same error banner.
  */
 import type {
+  AppView,
   AppInfoDTO,
   DatasetSummaryDTO,
   ErrorDTO,
@@ -41,6 +42,8 @@ import {
   type ModelForm,
 } from '../lib/settings';
 import type { MessageKey } from '../i18n/translate';
+import { setColumnRole, setColumnType } from '../lib/columnChoices';
+import type { ColumnRole, ColumnTypeChoice } from '../contract';
 import type { Task } from '../contract';
 import type {
   DataExportKind,
@@ -51,8 +54,9 @@ import type {
   SavedFileDTO,
 } from '../contract';
 import { limeFormFrom, modelFormFrom } from '../lib/projectForms';
+import type { BuiltReportDTO, ReportRequest, SaveReportRequest } from '../../../src-main/contract/report';
 
-export type View = 'data' | 'model' | 'explain';
+export type View = AppView;
 
 export interface JobState {
   readonly id: string;
@@ -253,6 +257,15 @@ class AppState {
       features: suggestedFeatures(this.dataset, target),
       identifiers: detectedIdentifiers(this.dataset, target),
     };
+  }
+
+  setColumnRole(name: string, role: ColumnRole): void {
+    if (this.dataset) this.selection = setColumnRole(this.dataset, this.selection, name, role);
+  }
+
+  setColumnType(name: string, type: ColumnTypeChoice): void {
+    const column = this.dataset?.columns.find((c) => c.name === name);
+    if (column) this.selection = setColumnType(this.selection, column, type);
   }
 
   /** The column whose values name the cases (null: none). */
@@ -514,6 +527,21 @@ class AppState {
     this.notice = t(p.train ? 'project.opened' : 'project.retraining', {
       name: p.path.split(/[\\/]/).pop() ?? '',
     });
+  }
+
+  // ------------------------------------------------------------ report (issue #8)
+
+  /** Explains the report's cases in the worker (status-bar progress and cancel) and returns the report. */
+  async buildReport(request: ReportRequest): Promise<BuiltReportDTO | null> {
+    const api = bridge();
+    if (!api || this.busy) return null;
+    return this.runJob('explain', (jobId) => api.buildReport(jobId, request));
+  }
+
+  /** Saves the built report through main's save dialog; the saved file's name, or null. */
+  async saveReport(request: SaveReportRequest): Promise<string | null> {
+    const saved = await this.query((api) => api.saveReport(request));
+    return saved ? saved.fileName : null;
   }
 
   // ------------------------------------------------------------ messages

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { printerOn } from '../../../src-main/cli/chromium';
 import type { AppInfoDTO, EventChannel, EventMap, InvokeChannel } from '../../../src-main/contract/ipc';
 import { serveAppRequest } from '../../../src-main/services/appProtocol';
 import { createHandlers } from '../../../src-main/services/handlers';
@@ -158,6 +159,17 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       },
       openProject: async () => harness.nextProjectPath,
       copyImage: async (png) => void harness.clipboardImages.push(png),
+    },
+    // Reports: Debian's Chromium prints the HTML main rendered, as Electron's printToPDF would.
+    reportPrinter: {
+      async printToPdf(html, options) {
+        const printer = await printerOn(await sharedBrowser());
+        try {
+          return await printer.pdf(html, options);
+        } finally {
+          await printer.close();
+        }
+      },
     },
   });
   (harness as { dispatch: Dispatch }).dispatch = createIpcDispatcher({

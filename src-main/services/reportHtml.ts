@@ -1,0 +1,1 @@
+export { renderReportHtml, pdfInfoOf } from '../../src-renderer/src/report/renderReportHtml';

@@ -1,0 +1,134 @@
+/**
+ * The worker's report job: explain the chosen rows (on the explain pool when there are enough) and
+ * collect every number the report prints with the engine's reportResults — the same function the
+ * CLI and `verify` use, so an app report verifies like a CLI one.
+ */
+import type { ReportInputs, ReportLimeSettings, ReportResults } from '../contract/report';
+import { fileDigest, sha256Hex, type FileDigest } from '../engine/io/fileDigest';
+import type { Dataset } from '../engine';
+import type { LoadArgs } from './protocol';
+import type { OpenDataset } from './session';
+import {
+  encodeDataRow,
+  explainerInputs,
+  withRowContext,
+  type LimeSettings,
+  type RowExplanation,
+} from '../engine';
+import {
+  dataRowsOf,
+  explainRows,
+  reportLimeSettings,
+  reportResults,
+  reportTrainSettings,
+} from '../engine/report';
+import { ExplainPool } from './explainPool';
+import type { JobContext } from './runner';
+import type { Model, Session } from './session';
+
+export interface ReportJobArgs {
+  readonly modelId: string;
+  /** 1-based data rows. */
+  readonly rows: readonly number[];
+  readonly lime: ReportLimeSettings;
+}
+
+export interface ReportJobResult {
+  readonly inputs: ReportInputs;
+  readonly results: ReportResults;
+}
+
+/** Digests of datasets loaded from bytes (samples, drops), taken from exactly the bytes that were parsed. */
+const byteDigests = new WeakMap<Dataset, FileDigest>();
+
+/** Called by the load job: remembers the SHA-256 of a dataset read from bytes. */
+export function noteLoadedBytes(dataset: Dataset, args: LoadArgs): void {
+  if (args.bytes) {
+    byteDigests.set(dataset, {
+      name: args.fileName,
+      bytes: args.bytes.length,
+      sha256: sha256Hex(args.bytes),
+    });
+  }
+}
+
+/** A file on disk is hashed when the report is made; a changed file then fails `verify`, as it should. */
+async function digestOf(entry: OpenDataset): Promise<FileDigest> {
+  const known = byteDigests.get(entry.dataset);
+  if (known) return known;
+  if (entry.filePath !== undefined) return fileDigest(entry.filePath);
+  throw new Error('The dataset has neither a file nor its bytes to fingerprint.');
+}
+
+export interface ReportJobMap {
+  report: { args: ReportJobArgs; result: ReportJobResult };
+}
+
+/** Below this many rows, starting threads costs more than it saves (as for explainMany). */
+const POOL_MIN_ROWS = 8;
+
+/** The model's warm pool for these settings (created or replaced as explainMany does). */
+function poolFor(model: Model, settings: LimeSettings): ExplainPool {
+  const key = JSON.stringify(settings);
+  if (model.pool?.key !== key) {
+    void model.pool?.pool.dispose();
+    const { trained } = model;
+    const data = { inputs: explainerInputs(trained), forest: trained.forest.toJSON(), settings };
+    model.pool = { key, pool: new ExplainPool(data) };
+  }
+  return model.pool.pool;
+}
+
+export function createReportJobs(session: Session) {
+  return {
+    async report({ modelId, rows, lime }: ReportJobArgs, ctx: JobContext): Promise<ReportJobResult> {
+      const model = session.model(modelId);
+      const entry = session.dataset(model.datasetId);
+      const { dataset } = entry;
+      const { trained } = model;
+      const settings: LimeSettings = {
+        numFeatures: lime.numFeatures,
+        numSamples: lime.numSamples,
+        kernelWidth: lime.kernelWidth,
+        discretizer: lime.discretizer,
+        seed: lime.seed,
+      };
+      const progress = (fraction: number, done: number) =>
+        ctx.progress(fraction, `Explained ${done} of ${rows.length}`);
+      let explanations: RowExplanation[];
+      if (rows.length < POOL_MIN_ROWS) {
+        explanations = await explainRows(trained, dataset, rows, settings, {
+          signal: ctx.signal,
+          onProgress: (f) => progress(f, Math.round(f * rows.length)),
+        });
+      } else {
+        const dataRows = dataRowsOf(dataset, rows);
+        const started = performance.now();
+        const cores = await poolFor(model, settings).explain(
+          dataRows.map((r) => ({ instance: encodeDataRow(trained, dataset, r) })),
+          { signal: ctx.signal, onProgress: (done, total) => progress(done / total, done) },
+        );
+        const each = (performance.now() - started) / rows.length;
+        explanations = cores.map((core, i) =>
+          withRowContext(trained, dataset, dataRows[i], settings, core, each),
+        );
+      }
+      const sheet = dataset.source.format === 'xlsx' ? dataset.source.sheet : undefined;
+      const digest = await digestOf(entry);
+      return {
+        inputs: {
+          file: {
+            name: digest.name,
+            bytes: digest.bytes,
+            sha256: digest.sha256,
+            ...(sheet !== undefined && { sheet }),
+          },
+          train: reportTrainSettings(trained.settings),
+          lime: reportLimeSettings(settings),
+          rows: [...rows],
+        },
+        results: reportResults(dataset, trained, explanations),
+      };
+    },
+  };
+}
