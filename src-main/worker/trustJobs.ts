@@ -219,7 +219,11 @@ export async function stabilityJob(
 export function predictJob(session: Session, req: PredictRequest): PredictionDTO {
   const model = session.model(req.modelId);
   const { dataset } = session.dataset(model.datasetId);
-  const instance = applyEdits(model.trained, encodeDataRow(model.trained, dataset, req.row - 1), req.edits ?? []);
+  const instance = applyEdits(
+    model.trained,
+    encodeDataRow(model.trained, dataset, req.row - 1),
+    req.edits ?? [],
+  );
   return predictionOf(model.trained, instance);
 }
 
