@@ -1,4 +1,5 @@
-import { UserFacingError } from '../errors';
+import type { MessageDTO } from '../../contract/messages';
+import { engineMessage, UserFacingError } from '../errors';
 import { type CellColumn, type RawTable, columnLetters } from './rawTable';
 
 function isBlankColumn(column: CellColumn): boolean {
@@ -11,8 +12,8 @@ function isBlankColumn(column: CellColumn): boolean {
  * trailing separator on every line, a blank spacer column in a sheet) and rejects
  * empty or duplicate names, naming the columns by number and spreadsheet letter.
  */
-export function validateHeader(table: RawTable, fileName: string): { table: RawTable; notes: string[] } {
-  const notes: string[] = [];
+export function validateHeader(table: RawTable, fileName: string): { table: RawTable; notes: MessageDTO[] } {
+  const notes: MessageDTO[] = [];
   const header: string[] = [];
   const columns: CellColumn[] = [];
   const positions: number[] = [];
@@ -20,9 +21,7 @@ export function validateHeader(table: RawTable, fileName: string): { table: RawT
     const name = raw.trim();
     const values = table.columns[index];
     if (name === '' && isBlankColumn(values)) {
-      notes.push(
-        `Ignored column ${index + 1} (${columnLetters(index)}): it has no header name and no values.`,
-      );
+      notes.push(engineMessage('ignored-empty-column', { index: index + 1, letters: columnLetters(index) }));
       return;
     }
     header.push(name);
@@ -33,9 +32,10 @@ export function validateHeader(table: RawTable, fileName: string): { table: RawT
   const unnamed = positions.filter((_, i) => header[i] === '');
   if (unnamed.length > 0) {
     const where = unnamed.map((p) => `column ${p + 1} (${columnLetters(p)})`).join(', ');
-    throw new UserFacingError(
-      `${fileName}: the header row has an empty column name in ${where}. Give every column with values a name.`,
-      { file: fileName, row: 1, column: columnLetters(unnamed[0]), code: 'empty-header' },
+    throw UserFacingError.of(
+      'empty-header',
+      { file: fileName, where },
+      { file: fileName, row: 1, column: columnLetters(unnamed[0]) },
     );
   }
 
@@ -49,9 +49,10 @@ export function validateHeader(table: RawTable, fileName: string): { table: RawT
           `'${name}' (columns ${at.map((p) => `${p + 1} (${columnLetters(p)})`).join(' and ')})`,
       )
       .join(', ');
-    throw new UserFacingError(
-      `${fileName}: duplicate column name${duplicates.length > 1 ? 's' : ''} ${list}. Column names must be unique.`,
-      { file: fileName, row: 1, column: duplicates[0][0], code: 'duplicate-header' },
+    throw UserFacingError.of(
+      'duplicate-header',
+      { file: fileName, names: list },
+      { file: fileName, row: 1, column: duplicates[0][0] },
     );
   }
   return { table: { header, columns, rowNumbers: table.rowNumbers }, notes };
