@@ -19,6 +19,9 @@ export interface ErrorDTO {
   readonly file?: string;
   readonly row?: number;
   readonly column?: string;
+  /** Engine messages: the catalog code and its parameters, so the UI can say it in the user's language. */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export type Outcome<T> =
@@ -68,6 +71,12 @@ export interface DatasetSummaryDTO {
   readonly warnings: readonly string[];
   /** The column whose values name the cases (first identifier column), null when there is none. */
   readonly suggestedIdColumn: string | null;
+  /** `warnings` as coded messages (same order), for the UI to show in the user's language. */
+  readonly warningMessages?: readonly {
+    readonly code?: string;
+    readonly params?: Readonly<Record<string, string | number>>;
+    readonly message: string;
+  }[];
 }
 
 export interface RowsRequest {

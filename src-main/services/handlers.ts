@@ -65,13 +65,15 @@ export function userError(message: string, details: Omit<ErrorDTO, 'kind' | 'mes
  */
 export function toErrorDTO(err: unknown): ErrorDTO {
   if (err instanceof JobError) {
-    const { kind, message, file, row, column } = err.error;
+    const { kind, message, file, row, column, code, params } = err.error;
     return {
       kind,
       message,
       ...(file !== undefined && { file }),
       ...(row !== undefined && { row }),
       ...(column !== undefined && { column }),
+      ...(code !== undefined && { code }),
+      ...(params !== undefined && { params }),
     };
   }
   if (err instanceof ValidationError) return userError(err.message);

@@ -40,6 +40,7 @@ export function datasetSummary(id: string, dataset: Dataset, filePath?: string):
     suggestedExcluded: suggestExcluded(dataset, target),
     warnings: [...(dataset.warnings ?? [])],
     suggestedIdColumn: suggestIdColumn(dataset),
+    ...(dataset.messages && { warningMessages: dataset.messages.map((m) => ({ ...m })) }),
   };
 }
 

@@ -83,7 +83,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
         : args.path
           ? await readDatasetFile(args.path, { ...(args.sheet !== undefined && { sheet: args.sheet }) })
           : (() => {
-              throw new UserFacingError('Nothing to open: neither a path nor file contents were given.');
+              throw UserFacingError.of('nothing-to-open', {});
             })();
       const entry = session.addDataset(dataset, args.path, args.datasetId);
       noteLoadedBytes(dataset, args);

@@ -35,13 +35,14 @@ export interface RunnerOptions {
 export function toErrorDTO(err: unknown): ErrorDTO & { stack?: string } {
   if (err instanceof JobError) return err.error;
   if (err instanceof UserFacingError) {
-    const { file, row, column } = err.details;
+    const { file, row, column, code, params } = err.details;
     return {
       kind: 'user',
       message: err.message,
       ...(file !== undefined && { file }),
       ...(row !== undefined && { row }),
       ...(column !== undefined && { column }),
+      ...(code !== undefined && params !== undefined && { code, params }),
     };
   }
   if (err instanceof CancelledError || (err instanceof Error && err.name === 'AbortError')) {

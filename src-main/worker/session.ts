@@ -53,10 +53,7 @@ export function createSession() {
     },
     dataset(id: string): OpenDataset {
       const entry = datasets.get(id);
-      if (!entry)
-        throw new UserFacingError(
-          'That dataset is no longer open (the app may have restarted its worker). Open it again.',
-        );
+      if (!entry) throw UserFacingError.of('dataset-gone', {});
       return entry;
     },
     addModel(datasetId: string, trained: TrainedModel): Model {
@@ -71,10 +68,7 @@ export function createSession() {
     },
     model(id: string): Model {
       const entry = models.get(id);
-      if (!entry)
-        throw new UserFacingError(
-          'That model is no longer available (the app may have restarted its worker). Train it again.',
-        );
+      if (!entry) throw UserFacingError.of('model-gone', {});
       return entry;
     },
     release,

@@ -20,11 +20,7 @@ export function resolveIdColumn(dataset: Dataset, idColumn: string | null | unde
   if (idColumn === null) return null;
   if (!dataset.columns.some((c) => c.name === idColumn)) {
     const file = dataset.source.fileName;
-    throw new UserFacingError(`${file} has no column '${idColumn}' to take case IDs from.`, {
-      file,
-      column: idColumn,
-      code: 'unknown-column',
-    });
+    throw UserFacingError.of('unknown-id-column', { file, column: idColumn }, { file, column: idColumn });
   }
   return idColumn;
 }

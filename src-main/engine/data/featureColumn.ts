@@ -38,9 +38,10 @@ export function featureColumn(
     if (cell !== null && (cell.trim() === '' || !Number.isFinite(n))) {
       const file = dataset.source.fileName;
       const column = dataset.columns[index].name;
-      throw new UserFacingError(
-        `${file}: column '${column}' cannot be used as a number: row ${i + 1} holds '${cell}'.`,
-        { file, row: i + 1, column, code: 'not-a-number-column' },
+      throw UserFacingError.of(
+        'not-a-number-column',
+        { file, column, row: i + 1, value: cell },
+        { file, row: i + 1, column },
       );
     }
     numbers[i] = n;

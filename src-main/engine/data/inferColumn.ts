@@ -1,3 +1,5 @@
+import type { MessageDTO } from '../../contract/messages';
+import { engineMessage } from '../errors';
 import { compareLabels } from './compareLabels';
 import { isIdentifierName, isIdLikeName } from './columnNames';
 import { countDistinct } from './countDistinct';
@@ -11,7 +13,7 @@ export interface InferredColumn {
   readonly values: Float64Array | (string | null)[];
   /** True when at least one cell was read with a decimal comma. */
   readonly usedDecimalComma: boolean;
-  readonly warning?: string;
+  readonly warning?: MessageDTO;
 }
 
 /** An all-distinct integer column counts as a running number only from this many rows on. */
@@ -75,10 +77,12 @@ export function inferColumn(
     if (nonFinite === 0) return numericColumn(name, numbers, missing, usedDecimalComma);
     for (let i = 0; i < n; i++) if (numbers[i] - numbers[i] !== 0) numbers[i] = NaN;
     const row = options.rowNumbers ? options.rowNumbers[firstNonFinite] : firstNonFinite + 1;
-    const count = nonFinite === 1 ? 'A value' : `${nonFinite} values`;
-    const warning =
-      `Column '${name}': ${count} beyond the range of numbers (±1.8e308) ${nonFinite === 1 ? 'was' : 'were'} read as missing ` +
-      `(first: '${trimCell(cells.text(firstNonFinite))}' in row ${row}).`;
+    const warning = engineMessage(nonFinite === 1 ? 'non-finite-one' : 'non-finite-many', {
+      column: name,
+      count: nonFinite,
+      value: trimCell(cells.text(firstNonFinite)),
+      row,
+    });
     const column = numericColumn(name, numbers, missing + nonFinite, usedDecimalComma);
     return { ...column, summary: { ...column.summary, nonFinite }, warning };
   }
@@ -105,13 +109,18 @@ export function inferColumn(
     kind = 'identifier';
   else if (isIdLikeName(name) && distinct >= present * 0.9) kind = 'identifier';
 
-  let warning: string | undefined;
+  let warning: MessageDTO | undefined;
   // A few stray words in a numeric column would otherwise silently turn it into categories.
   if (notNumbers > 0 && notNumbers <= present * 0.05) {
-    const row = options.rowNumbers ? options.rowNumbers[firstNotNumber] : firstNotNumber + 1;
-    warning =
-      `Column '${name}' is read as text because ${notNumbers} of ${present} values are not numbers ` +
-      `(first: '${trimCell(cells.text(firstNotNumber))}' in row ${row}). Fix or empty those cells to use it as a number.`;
+    // A data row numbered from 1, as the data table shows it (not the file line).
+    const row = firstNotNumber + 1;
+    warning = engineMessage('column-read-as-text', {
+      column: name,
+      count: notNumbers,
+      present,
+      value: trimCell(cells.text(firstNotNumber)),
+      row,
+    });
   }
   const summary: ColumnSummary =
     kind === 'identifier' ? { name, kind, missing, distinct } : { name, kind, missing, distinct, categories };

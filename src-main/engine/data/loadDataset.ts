@@ -1,4 +1,5 @@
-import { UserFacingError } from '../errors';
+import type { MessageDTO } from '../../contract/messages';
+import { engineMessage, UserFacingError } from '../errors';
 import { decodeText } from './decodeText';
 import { inferColumn } from './inferColumn';
 import { allowsDecimalComma, parseDelimited } from './parseDelimited';
@@ -22,28 +23,22 @@ export function loadDataset(
   options: { readonly sheet?: string } = {},
 ): Dataset {
   if (bytes.length === 0) {
-    throw new UserFacingError(`${fileName} is empty (0 bytes).`, { file: fileName, code: 'empty-file' });
+    throw UserFacingError.of('empty-file', { file: fileName }, { file: fileName });
   }
   const signature = sniffSignature(bytes);
   if (signature === 'ole') {
-    throw new UserFacingError(
-      `${fileName} is an old-style Excel file (.xls, Excel 97–2003) or a password-protected workbook. ` +
-        'Save it as .xlsx (without a password) or as CSV and open that.',
-      { file: fileName, code: 'unsupported-format' },
-    );
+    throw UserFacingError.of('unsupported-format', { file: fileName }, { file: fileName });
   }
 
   let raw: RawTable;
   let source: SourceInfo;
-  const warnings: string[] = [];
+  const warnings: MessageDTO[] = [];
   if (signature === 'zip') {
     const table = readXlsx(bytes, fileName, options);
     raw = table;
     source = { fileName, format: 'xlsx', sheet: table.sheet, sheets: table.sheets };
     if (table.errorCells > 0) {
-      warnings.push(
-        `${table.errorCells} cell(s) holding an Excel error (#DIV/0!, #REF!, …) were read as missing.`,
-      );
+      warnings.push(engineMessage('excel-error-cells', { count: table.errorCells }));
     }
   } else {
     const { text, encoding } = decodeText(bytes, fileName);
@@ -63,9 +58,8 @@ export function loadDataset(
     return inferred;
   });
   if (columns.length === 1) {
-    const separator =
-      source.format === 'csv' ? ' If the file uses another separator, check that it is consistent.' : '';
-    warnings.push(`Only one column ('${table.header[0]}') was found.${separator}`);
+    const code = source.format === 'csv' ? 'one-column-csv' : 'one-column';
+    warnings.push(engineMessage(code, { column: table.header[0] }));
   }
   if (source.format === 'csv') source = { ...source, decimalComma: usedDecimalComma };
 
@@ -75,6 +69,7 @@ export function loadDataset(
     columns: columns.map((c) => c.summary),
     values: columns.map((c) => c.values),
     rowNumbers: table.rowNumbers,
-    warnings,
+    warnings: warnings.map((w) => w.message),
+    messages: warnings,
   };
 }

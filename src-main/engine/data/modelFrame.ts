@@ -76,16 +76,13 @@ export function buildModelFrame(
   const unknown = [target, ...settings.features].filter((name) => !indexOf.has(name));
   if (unknown.length > 0) {
     const available = listed(dataset.columns, (c) => `'${c.name}'`);
-    throw new UserFacingError(
-      `${file} has no column named ${[...new Set(unknown)].map((n) => `'${n}'`).join(', ')}. Its columns are: ${available}.`,
-      { file, column: unknown[0], code: 'unknown-column' },
-    );
+    const names = [...new Set(unknown)].map((n) => `'${n}'`).join(', ');
+    throw UserFacingError.of('unknown-column', { file, names, available }, { file, column: unknown[0] });
   }
   const idColumn = resolveIdColumn(dataset, settings.idColumn);
   const preprocessing: string[] = [];
   const targetColumn = indexOf.get(target) as number;
   const targetValues = dataset.values[targetColumn];
-  const rowNumber = (row: number): number => dataset.rowNumbers?.[row] ?? row + 2;
 
   // Rows with a target value, in file order.
   const rowIndex: number[] = [];
@@ -95,11 +92,7 @@ export function buildModelFrame(
     else rowIndex.push(row);
   }
   if (rowIndex.length === 0) {
-    throw new UserFacingError(`${file}: the target column '${target}' has no values.`, {
-      file,
-      column: target,
-      code: 'empty-target',
-    });
+    throw UserFacingError.of('empty-target', { file, column: target }, { file, column: target });
   }
 
   let y: number[];
@@ -108,20 +101,17 @@ export function buildModelFrame(
     const labels = rowIndex.map((row) => cellLabel(targetValues, row) as string);
     classes = [...new Set(labels)].sort(compareLabels);
     if (classes.length < 2) {
-      throw new UserFacingError(
-        `${file}: the target column '${target}' has only one class '${classes[0]}'; classification needs at least two.`,
-        { file, column: target, code: 'one-class' },
+      throw UserFacingError.of(
+        'one-class',
+        { file, column: target, class: classes[0] },
+        { file, column: target },
       );
     }
     if (classes.length > MAX_CLASSES) {
-      const hint =
-        targetValues instanceof Float64Array
-          ? ' Its values are numbers: choose regression instead.'
-          : ' Choose another target column.';
-      throw new UserFacingError(
-        `${file}: the target column '${target}' has ${classes.length} different values, too many classes for ` +
-          `classification (at most ${MAX_CLASSES}).${hint}`,
-        { file, column: target, code: 'too-many-classes' },
+      throw UserFacingError.of(
+        targetValues instanceof Float64Array ? 'too-many-classes-numeric' : 'too-many-classes',
+        { file, column: target, count: classes.length, max: MAX_CLASSES },
+        { file, column: target },
       );
     }
     const code = new Map(classes.map((label, i) => [label, i]));
@@ -132,10 +122,10 @@ export function buildModelFrame(
   } else {
     if (!(targetValues instanceof Float64Array)) {
       const example = rowIndex.map((row) => targetValues[row]).find((v) => v !== null);
-      throw new UserFacingError(
-        `${file}: the target column '${target}' is not numeric (e.g. '${example}'); regression needs numbers. ` +
-          'Choose classification or another target.',
-        { file, column: target, code: 'non-numeric-target' },
+      throw UserFacingError.of(
+        'non-numeric-target',
+        { file, column: target, value: String(example) },
+        { file, column: target },
       );
     }
     y = rowIndex.map((row) => targetValues[row]);
@@ -159,9 +149,10 @@ export function buildModelFrame(
   }
   if (dropped.length > 0) {
     preprocessing.push(
-      `Dropped ${dropped.length} row${dropped.length > 1 ? 's' : ''} with a missing target (file row${
+      // Data rows numbered from 1, as the data table shows them.
+      `Dropped ${dropped.length} row${dropped.length > 1 ? 's' : ''} with a missing target (row${
         dropped.length > 1 ? 's' : ''
-      } ${listed(dropped, (row) => String(rowNumber(row)))}).`,
+      } ${listed(dropped, (row) => String(row + 1))}).`,
     );
   }
 
@@ -208,11 +199,7 @@ export function buildModelFrame(
     }
   }
   if (featureNames.length === 0) {
-    throw new UserFacingError(
-      `${file}: there is no usable feature column (a feature needs values and must not be the target '${target}'). ` +
-        'Select at least one other column as a feature.',
-      { file, code: 'no-features' },
-    );
+    throw UserFacingError.of('no-features', { file, column: target }, { file });
   }
   const numeric = featureKinds.filter((k) => k === 'numeric').length;
   preprocessing.push(

@@ -123,10 +123,7 @@ export function parseDelimited(
 ): DelimitedTable {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.trim() === '') {
-    throw new UserFacingError(`${fileName} is empty: there is no header row and no data.`, {
-      file: fileName,
-      code: 'empty-file',
-    });
+    throw UserFacingError.of('no-content', { file: fileName }, { file: fileName });
   }
   const delimiter = options.delimiter ?? detectDelimiter(source);
   const sep = delimiter.charCodeAt(0);
@@ -157,9 +154,10 @@ export function parseDelimited(
       for (;;) {
         const q = source.indexOf('"', p);
         if (q === -1) {
-          throw new UserFacingError(
-            `${fileName}, line ${recordLine}: a quoted value starts here but its closing quote (") is missing.`,
-            { file: fileName, row: recordLine, code: 'unterminated-quote' },
+          throw UserFacingError.of(
+            'unterminated-quote',
+            { file: fileName, line: recordLine },
+            { file: fileName, row: recordLine },
           );
         }
         if (source.charCodeAt(q + 1) === QUOTE) {
@@ -233,10 +231,16 @@ export function parseDelimited(
       parsed = header.map(() => new NumberColumn());
     } else {
       if (fields < width || extraNonEmpty) {
-        throw new UserFacingError(
-          `${fileName}, line ${recordLine}: expected ${width} fields (as in the header) but found ${fields}. ` +
-            `Check for a ${delimiterName(delimiter)} inside a value that is not quoted, or a missing separator.`,
-          { file: fileName, row: recordLine, code: 'ragged-row' },
+        throw UserFacingError.of(
+          'ragged-row',
+          {
+            file: fileName,
+            line: recordLine,
+            expected: width,
+            found: fields,
+            separator: delimiterName(delimiter),
+          },
+          { file: fileName, row: recordLine },
         );
       }
       rowLines.push(recordLine);
@@ -251,10 +255,7 @@ export function parseDelimited(
 
   const rows = rowLines.length;
   if (rows === 0) {
-    throw new UserFacingError(`${fileName} has a header row but no data rows.`, {
-      file: fileName,
-      code: 'no-data-rows',
-    });
+    throw UserFacingError.of('no-data-rows', { file: fileName }, { file: fileName });
   }
   const columns = header.map((_, c) => new SlicedColumn(source, cells, parsed[c], width, c, rows));
   return { header, columns, rowNumbers: Int32Array.from(rowLines), delimiter };

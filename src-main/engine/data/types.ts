@@ -1,4 +1,5 @@
 /** Plain-data shapes of a loaded table. Everything here survives structuredClone (IPC, workers). */
+import type { MessageDTO } from '../../contract/messages';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'identifier' | 'constant';
 export type Task = 'classification' | 'regression';
@@ -52,4 +53,6 @@ export interface Dataset {
   readonly rowNumbers?: Int32Array;
   /** Things the user should know about how the file was read (a column read as text, ignored cells). */
   readonly warnings?: readonly string[];
+  /** The same warnings as messages with a code and parameters, for the UI to translate (same order). */
+  readonly messages?: readonly MessageDTO[];
 }

@@ -1,4 +1,5 @@
-import { UserFacingError } from '../errors';
+import type { MessageDTO } from '../../contract/messages';
+import { engineMessage, UserFacingError } from '../errors';
 import { type CellColumn, type RawTable, columnLetters } from './rawTable';
 
 /** Columns or names listed in one message; the rest are counted. */
@@ -15,8 +16,8 @@ function isBlankColumn(column: CellColumn): boolean {
  * trailing separator on every line, a blank spacer column in a sheet) and rejects
  * empty or duplicate names, naming the columns by number and spreadsheet letter.
  */
-export function validateHeader(table: RawTable, fileName: string): { table: RawTable; notes: string[] } {
-  const notes: string[] = [];
+export function validateHeader(table: RawTable, fileName: string): { table: RawTable; notes: MessageDTO[] } {
+  const notes: MessageDTO[] = [];
   const ignored: number[] = [];
   const header: string[] = [];
   const columns: CellColumn[] = [];
@@ -36,14 +37,15 @@ export function validateHeader(table: RawTable, fileName: string): { table: RawT
   if (ignored.length > MAX_LISTED) {
     const first = ignored.slice(0, MAX_LISTED).map((p) => columnLetters(p));
     notes.push(
-      `Ignored ${ignored.length} columns (${first.join(', ')}, … ${columnLetters(ignored[ignored.length - 1])}): ` +
-        'they have no header name and no values.',
+      engineMessage('ignored-empty-columns', {
+        count: ignored.length,
+        first: first.join(', '),
+        last: columnLetters(ignored[ignored.length - 1]),
+      }),
     );
   } else {
     for (const index of ignored) {
-      notes.push(
-        `Ignored column ${index + 1} (${columnLetters(index)}): it has no header name and no values.`,
-      );
+      notes.push(engineMessage('ignored-empty-column', { index: index + 1, letters: columnLetters(index) }));
     }
   }
 
@@ -52,9 +54,10 @@ export function validateHeader(table: RawTable, fileName: string): { table: RawT
     const listed = unnamed.slice(0, MAX_LISTED).map((p) => `column ${p + 1} (${columnLetters(p)})`);
     const where =
       unnamed.length > MAX_LISTED ? `${unnamed.length} columns: ${listed.join(', ')}, …` : listed.join(', ');
-    throw new UserFacingError(
-      `${fileName}: the header row has an empty column name in ${where}. Give every column with values a name.`,
-      { file: fileName, row: 1, column: columnLetters(unnamed[0]), code: 'empty-header' },
+    throw UserFacingError.of(
+      'empty-header',
+      { file: fileName, where },
+      { file: fileName, row: 1, column: columnLetters(unnamed[0]) },
     );
   }
 
@@ -76,9 +79,10 @@ export function validateHeader(table: RawTable, fileName: string): { table: RawT
       .map(([name, at]) => `'${name}' (${where(at)})`)
       .join(', ');
     const more = duplicates.length > MAX_LISTED ? ` and ${duplicates.length - MAX_LISTED} more` : '';
-    throw new UserFacingError(
-      `${fileName}: duplicate column name${duplicates.length > 1 ? 's' : ''} ${list}${more}. Column names must be unique.`,
-      { file: fileName, row: 1, column: duplicates[0][0], code: 'duplicate-header' },
+    throw UserFacingError.of(
+      'duplicate-header',
+      { file: fileName, names: `${list}${more}` },
+      { file: fileName, row: 1, column: duplicates[0][0] },
     );
   }
   return { table: { header, columns, rowNumbers: table.rowNumbers }, notes };

@@ -9,17 +9,12 @@ export const MAX_FILE_BYTES = 500 * 1024 * 1024;
 
 function readFailure(path: string, error: unknown): UserFacingError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const why =
-    code === 'ENOENT'
-      ? 'the file does not exist (was it moved or renamed?)'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a file'
-          : code === 'EBUSY'
-            ? 'the file is locked by another program (close it in Excel and try again)'
-            : `the system reported ${code ?? String(error)}`;
-  return new UserFacingError(`Cannot read ${path}: ${why}.`, { file: path, code: 'unreadable-file' });
+  const where = { file: path };
+  if (code === 'ENOENT') return UserFacingError.of('file-missing', where, where);
+  if (code === 'EACCES' || code === 'EPERM') return UserFacingError.of('file-denied', where, where);
+  if (code === 'EISDIR') return UserFacingError.of('file-is-folder', where, where);
+  if (code === 'EBUSY') return UserFacingError.of('file-locked', where, where);
+  return UserFacingError.of('unreadable-file', { file: path, reason: code ?? String(error) }, where);
 }
 
 /**
@@ -39,11 +34,10 @@ export async function readDatasetFile(
     throw readFailure(path, error);
   }
   if (size > MAX_FILE_BYTES) {
-    throw new UserFacingError(
-      `${path} is too large (${(size / (1024 * 1024)).toFixed(1)} MB); Lime Lens opens files up to ` +
-        `${MAX_FILE_BYTES / (1024 * 1024)} MB. ` +
-        'Use a sample of the rows or fewer columns.',
-      { file: path, code: 'file-too-large' },
+    throw UserFacingError.of(
+      'file-too-large',
+      { file: path, size: (size / (1024 * 1024)).toFixed(1), limit: MAX_FILE_BYTES / (1024 * 1024) },
+      { file: path },
     );
   }
   let bytes: Uint8Array;

@@ -137,9 +137,7 @@ export async function explainEncodedRow(
   if (probabilities) {
     label = options.label ?? probabilities.indexOf(Math.max(...probabilities));
     if (!Number.isInteger(label) || label < 0 || label >= frame.classes.length) {
-      throw new UserFacingError(
-        `Class ${label} does not exist; the classes are ${frame.classes.join(', ')}.`,
-      );
+      throw UserFacingError.of('unknown-class', { label, classes: frame.classes.join(', ') });
     }
   }
   // Row-major buffers straight into the forest: no JS array per sampled row.
@@ -186,9 +184,10 @@ export async function explainEncodedRow(
 export function encodeDataRow(model: TrainedModel, dataset: Dataset, dataRow: number): number[] {
   if (!Number.isInteger(dataRow) || dataRow < 0 || dataRow >= dataset.rowCount) {
     const file = dataset.source.fileName;
-    throw new UserFacingError(
-      `${file} has data rows 1 to ${dataset.rowCount}; row ${dataRow + 1} does not exist.`,
-      { file, row: dataRow + 1, code: 'row-out-of-range' },
+    throw UserFacingError.of(
+      'row-out-of-range',
+      { file, last: dataset.rowCount, row: dataRow + 1 },
+      { file, row: dataRow + 1 },
     );
   }
   let positions = rowPositionCache.get(model);

@@ -33,16 +33,15 @@ export function className(label: number, classNames: readonly string[] | undefin
 export function requireClassSize(
   groups: readonly ClassGroup[],
   min: number,
-  why: string,
   classNames: readonly string[] | undefined,
 ): void {
   for (const g of groups) {
     if (g.rows.length < min) {
-      throw new UserFacingError(
-        `Class ${className(g.label, classNames)} has only ${g.rows.length} row${g.rows.length === 1 ? '' : 's'}; ` +
-          `${why} needs at least ${min} rows of every class.`,
-        { code: 'class-too-small' },
-      );
+      throw UserFacingError.of('class-too-small', {
+        class: className(g.label, classNames),
+        count: g.rows.length,
+        min,
+      });
     }
   }
 }

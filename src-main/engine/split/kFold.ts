@@ -31,9 +31,7 @@ export function kFold(y: ArrayLike<number>, options: KFoldOptions): Split[] {
     throw new RangeError(`seed must be a finite number, got ${String(seed)}`);
   }
   if (k > n) {
-    throw new UserFacingError(`${k}-fold cross-validation needs at least ${k} rows; there are ${n}.`, {
-      code: 'too-few-rows',
-    });
+    throw UserFacingError.of('cv-too-few-rows', { k, count: n });
   }
   const rng = createRng(seed);
   const foldOf = new Int32Array(n);
@@ -41,11 +39,11 @@ export function kFold(y: ArrayLike<number>, options: KFoldOptions): Split[] {
     const groups = groupByClass(y);
     if (groups.every((g) => g.rows.length < k)) {
       const largest = groups.reduce((a, g) => (g.rows.length > a.rows.length ? g : a));
-      throw new UserFacingError(
-        `${k}-fold stratified cross-validation needs a class with at least ${k} rows; ` +
-          `the largest class, ${className(largest.label, classNames)}, has ${largest.rows.length}.`,
-        { code: 'class-too-small' },
-      );
+      throw UserFacingError.of('cv-class-too-small', {
+        k,
+        class: className(largest.label, classNames),
+        count: largest.rows.length,
+      });
     }
     let offset = 0;
     for (const g of groups) {

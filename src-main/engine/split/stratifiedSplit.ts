@@ -42,10 +42,7 @@ export function stratifiedSplit(y: ArrayLike<number>, options: SplitOptions): Sp
   const nTest = Math.ceil(testFraction * n);
   const nTrain = n - nTest;
   if (nTrain < 1 || nTest < 1) {
-    throw new UserFacingError(
-      `${n} row${n === 1 ? '' : 's'} cannot be split into a training and a test set with a test fraction of ${testFraction}.`,
-      { code: 'too-few-rows' },
-    );
+    throw UserFacingError.of('too-few-rows-split', { count: n, fraction: testFraction });
   }
   const rng = createRng(seed);
   if (!stratify) {
@@ -57,14 +54,16 @@ export function stratifiedSplit(y: ArrayLike<number>, options: SplitOptions): Sp
   }
 
   const groups = groupByClass(y);
-  requireClassSize(groups, 2, 'A stratified split', classNames);
+  requireClassSize(groups, 2, classNames);
   const k = groups.length;
   if (nTrain < k || nTest < k) {
-    throw new UserFacingError(
-      `A stratified split of ${n} rows with a test fraction of ${testFraction} gives ${nTrain} training and ` +
-        `${nTest} test rows, fewer than the ${k} classes; change the test fraction.`,
-      { code: 'too-few-rows' },
-    );
+    throw UserFacingError.of('too-few-rows-stratified', {
+      count: n,
+      fraction: testFraction,
+      train: nTrain,
+      test: nTest,
+      classes: k,
+    });
   }
   const counts = groups.map((g) => g.rows.length);
   const trainCounts = approximateMode(counts, nTrain);

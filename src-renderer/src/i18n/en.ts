@@ -2,6 +2,8 @@
  * English string catalog — the reference catalog: its keys define `MessageKey`, and every other
  * language must provide exactly these keys. Placeholders are `{name}`.
  */
+import { ENGINE_MESSAGES } from '../contract';
+
 export const en = {
   'app.name': 'Lime Lens',
   'app.tagline': 'Train a random forest on a table of cases and see why it made each prediction.',
@@ -502,4 +504,7 @@ export const en = {
   'columns.codesHint':
     'Only {count} different whole numbers. If they are codes (stage, grade, yes/no), use them as categories: LIME then says “{name}=3” instead of a range.',
   'columns.changedType': 'detected as {kind}',
+
+  // Engine messages: their English text lives with the engine (contract/messages.ts), one source for UI and CLI.
+  ...ENGINE_MESSAGES,
 } as const;

@@ -500,4 +500,68 @@ export const ko: Catalog = {
   'columns.codesHint':
     '서로 다른 정수 값이 {count}개뿐입니다. 병기·등급·예/아니요 같은 코드라면 범주로 사용하세요. 그러면 LIME이 구간 대신 “{name}=3”으로 설명합니다.',
   'columns.changedType': '감지된 유형: {kind}',
+
+  // Engine messages (English text in contract/messages.ts).
+  'engine.empty-file': '{file} 파일이 비어 있습니다 (0바이트).',
+  'engine.no-content': '{file} 파일이 비어 있습니다: 머리글 행도 데이터도 없습니다.',
+  'engine.unsupported-format':
+    '{file} 파일은 예전 형식의 Excel 파일(.xls, Excel 97–2003)이거나 암호로 보호된 통합 문서입니다. 암호 없이 .xlsx 또는 CSV로 저장한 뒤 여세요.',
+  'engine.unterminated-quote': '{file}, {line}번째 줄: 따옴표로 시작한 값에 닫는 따옴표(")가 없습니다.',
+  'engine.ragged-row':
+    '{file}, {line}번째 줄: 머리글처럼 {expected}개의 필드가 있어야 하는데 {found}개가 있습니다. 따옴표로 묶지 않은 값 안에 구분자({separator})가 있거나 구분자가 빠졌는지 확인하세요.',
+  'engine.no-data-rows': '{file} 파일에 머리글 행만 있고 데이터 행이 없습니다.',
+  'engine.empty-header':
+    '{file}: 머리글 행의 {where}에 열 이름이 비어 있습니다. 값이 있는 모든 열에 이름을 붙이세요.',
+  'engine.duplicate-header': '{file}: 열 이름 {names}이(가) 중복됩니다. 열 이름은 서로 달라야 합니다.',
+  'engine.file-missing': '{file} 파일을 읽을 수 없습니다: 파일이 없습니다 (이동하거나 이름을 바꾸었나요?).',
+  'engine.file-denied': '{file} 파일을 읽을 수 없습니다: 접근 권한이 없습니다.',
+  'engine.file-is-folder': '{file}을(를) 읽을 수 없습니다: 파일이 아니라 폴더입니다.',
+  'engine.file-locked':
+    '{file} 파일을 읽을 수 없습니다: 다른 프로그램이 파일을 잠그고 있습니다 (Excel에서 닫은 뒤 다시 시도하세요).',
+  'engine.unreadable-file': '{file} 파일을 읽을 수 없습니다: 시스템 오류 {reason}.',
+  'engine.file-too-large':
+    '{file} 파일이 너무 큽니다 ({size} MB). Lime Lens는 {limit} MB까지의 파일을 엽니다. 일부 행이나 더 적은 열만 사용하세요.',
+  'engine.ignored-empty-column': '{index}번째 열({letters})은 머리글 이름도 값도 없어서 무시했습니다.',
+  'engine.ignored-empty-columns': '열 {count}개({first}, … {last})는 머리글 이름도 값도 없어서 무시했습니다.',
+  'engine.excel-error-cells': 'Excel 오류(#DIV/0!, #REF! 등)가 든 셀 {count}개를 결측값으로 읽었습니다.',
+  'engine.one-column': "열이 하나('{column}')만 있습니다.",
+  'engine.one-column-csv':
+    "열이 하나('{column}')만 있습니다. 파일이 다른 구분자를 쓴다면 구분자가 일정한지 확인하세요.",
+  'engine.non-finite-one':
+    "'{column}' 열: 수의 범위(±1.8e308)를 벗어난 값 하나를 결측값으로 읽었습니다 (첫 번째: {row}행의 '{value}').",
+  'engine.non-finite-many':
+    "'{column}' 열: 수의 범위(±1.8e308)를 벗어난 값 {count}개를 결측값으로 읽었습니다 (첫 번째: {row}행의 '{value}').",
+  'engine.column-read-as-text':
+    "'{column}' 열의 값 {present}개 중 {count}개가 숫자가 아니어서 텍스트로 읽었습니다 (첫 번째: {row}행의 '{value}'). 숫자로 쓰려면 해당 셀을 고치거나 비우세요.",
+  'engine.unknown-column': '{file}에 {names} 열이 없습니다. 있는 열: {available}.',
+  'engine.unknown-id-column': "{file}에 증례 ID로 쓸 '{column}' 열이 없습니다.",
+  'engine.empty-target': "{file}: 목표 변수 '{column}' 열에 값이 없습니다.",
+  'engine.one-class':
+    "{file}: 목표 변수 '{column}' 열에 클래스가 '{class}' 하나뿐입니다. 분류에는 클래스가 두 개 이상 필요합니다.",
+  'engine.too-many-classes':
+    "{file}: 목표 변수 '{column}' 열에 서로 다른 값이 {count}개 있어 분류하기에는 클래스가 너무 많습니다 (최대 {max}개). 다른 목표 변수를 고르세요.",
+  'engine.too-many-classes-numeric':
+    "{file}: 목표 변수 '{column}' 열에 서로 다른 값이 {count}개 있어 분류하기에는 클래스가 너무 많습니다 (최대 {max}개). 값이 숫자이므로 회귀를 선택하세요.",
+  'engine.non-numeric-target':
+    "{file}: 목표 변수 '{column}' 열이 숫자가 아닙니다 (예: '{value}'). 회귀에는 숫자가 필요합니다. 분류나 다른 목표 변수를 선택하세요.",
+  'engine.no-features':
+    "{file}: 사용할 수 있는 특성 열이 없습니다 (특성은 값이 있어야 하고 목표 변수 '{column}'이 아니어야 합니다). 다른 열을 하나 이상 특성으로 선택하세요.",
+  'engine.not-a-number-column':
+    "{file}: '{column}' 열은 숫자로 쓸 수 없습니다: {row}행의 값이 '{value}'입니다.",
+  'engine.too-few-rows-split':
+    '{count}개 행은 테스트 비율 {fraction}로 학습 세트와 테스트 세트로 나눌 수 없습니다.',
+  'engine.too-few-rows-stratified':
+    '{count}개 행을 테스트 비율 {fraction}로 층화 분할하면 학습 {train}개, 테스트 {test}개로 클래스 수({classes}개)보다 적습니다. 테스트 비율을 바꾸세요.',
+  'engine.class-too-small':
+    '클래스 {class}에 행이 {count}개뿐입니다. 층화 분할에는 클래스마다 {min}개 이상의 행이 필요합니다.',
+  'engine.cv-too-few-rows': '{k}겹 교차 검증에는 행이 {k}개 이상 필요하지만 {count}개뿐입니다.',
+  'engine.cv-class-too-small':
+    '{k}겹 층화 교차 검증에는 {k}개 이상의 행을 가진 클래스가 필요하지만 가장 큰 클래스 {class}의 행은 {count}개입니다.',
+  'engine.row-out-of-range': '{file}의 데이터 행은 1~{last}행입니다. {row}행은 없습니다.',
+  'engine.unknown-class': '클래스 {label}은(는) 없습니다. 클래스: {classes}.',
+  'engine.dataset-gone':
+    '이 데이터셋은 더 이상 열려 있지 않습니다 (앱이 작업 프로세스를 다시 시작했을 수 있습니다). 다시 여세요.',
+  'engine.model-gone':
+    '이 모델은 더 이상 사용할 수 없습니다 (앱이 작업 프로세스를 다시 시작했을 수 있습니다). 다시 학습하세요.',
+  'engine.nothing-to-open': '열 대상이 없습니다: 경로도 파일 내용도 주어지지 않았습니다.',
 };

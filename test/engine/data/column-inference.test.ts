@@ -111,9 +111,11 @@ describe('inferColumn', () => {
       rowNumbers: Int32Array.from(cells, (_, i) => i + 2),
     });
     expect(result.summary.kind).toBe('identifier');
-    expect(result.warning).toBe(
-      "Column 'glucose' is read as text because 1 of 40 values are not numbers (first: 'n/d' in row 41). " +
+    // Data row 40 (file line 41): rows are numbered as the data table shows them.
+    expect(result.warning?.message).toBe(
+      "Column 'glucose' is read as text because 1 of 40 values are not numbers (first: 'n/d' in row 40). " +
         'Fix or empty those cells to use it as a number.',
     );
+    expect(result.warning).toMatchObject({ code: 'column-read-as-text', params: { row: 40, count: 1 } });
   });
 });

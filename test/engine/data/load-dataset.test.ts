@@ -132,7 +132,7 @@ describe('loadDataset on fixtures', () => {
     ['header-only.csv', 'header-only.csv has a header row but no data rows.', 'no-data-rows'],
     [
       'duplicate-header.csv',
-      "duplicate-header.csv: duplicate column name 'age' (columns 1 (A) and 3 (C)). Column names must be unique.",
+      "duplicate-header.csv: duplicate column name(s) 'age' (columns 1 (A) and 3 (C)). Column names must be unique.",
       'duplicate-header',
     ],
     [

@@ -72,7 +72,7 @@ describe('buildModelFrame', () => {
     ]);
     expect(frame.preprocessing).toEqual([
       "Target 'outcome': classification with 2 classes (no, yes).",
-      'Dropped 2 rows with a missing target (file rows 4, 6).',
+      'Dropped 2 rows with a missing target (rows 3, 5).',
       "Categorical feature 'sex' encoded as codes in label order: F=0, M=1.",
       "Categorical feature 'grade' encoded as codes in label order: g1=0, g2=1, g10=2.",
       'Features: 3 (1 numeric, 2 categorical); 4 rows.',
@@ -116,7 +116,12 @@ describe('buildModelFrame', () => {
     expect(error.message).toBe(
       "one.csv: the target column 'diagnosis' has only one class 'benign'; classification needs at least two.",
     );
-    expect(error.details).toEqual({ file: 'one.csv', column: 'diagnosis', code: 'one-class' });
+    expect(error.details).toEqual({
+      file: 'one.csv',
+      column: 'diagnosis',
+      code: 'one-class',
+      params: { file: 'one.csv', column: 'diagnosis', class: 'benign' },
+    });
   });
 
   it('refuses more than 50 classes and suggests regression for numbers', () => {

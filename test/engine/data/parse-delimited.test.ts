@@ -79,7 +79,12 @@ describe('parseDelimited', () => {
       'ragged.csv, line 4: expected 3 fields (as in the header) but found 2. ' +
         'Check for a comma inside a value that is not quoted, or a missing separator.',
     );
-    expect(error.details).toEqual({ file: 'ragged.csv', row: 4, code: 'ragged-row' });
+    expect(error.details).toEqual({
+      file: 'ragged.csv',
+      row: 4,
+      code: 'ragged-row',
+      params: { file: 'ragged.csv', line: 4, expected: 3, found: 2, separator: 'comma' },
+    });
   });
 
   it('reports an unterminated quote at the line where the quote opens', () => {
@@ -87,7 +92,7 @@ describe('parseDelimited', () => {
     expect(error.message).toBe(
       'q.csv, line 3: a quoted value starts here but its closing quote (") is missing.',
     );
-    expect(error.details).toEqual({ file: 'q.csv', row: 3, code: 'unterminated-quote' });
+    expect(error.details).toMatchObject({ file: 'q.csv', row: 3, code: 'unterminated-quote' });
   });
 
   it('counts lines after multi-line quoted values for later errors', () => {
@@ -111,7 +116,7 @@ describe('parseDelimited', () => {
   it('gives specific errors for an empty file and a header without rows', () => {
     const empty = thrown(() => parseDelimited(' \n\n', 'e.csv'));
     expect(empty.message).toBe('e.csv is empty: there is no header row and no data.');
-    expect(empty.details).toMatchObject({ code: 'empty-file' });
+    expect(empty.details).toMatchObject({ code: 'no-content' });
     const headerOnly = thrown(() => parseFixture('header-only.csv'));
     expect(headerOnly.message).toBe('header-only.csv has a header row but no data rows.');
     expect(headerOnly.details).toMatchObject({ code: 'no-data-rows' });

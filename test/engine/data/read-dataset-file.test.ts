@@ -32,7 +32,7 @@ describe('readDatasetFile', () => {
     const error = await rejection(readDatasetFile(missing));
     expect(error).toBeInstanceOf(UserFacingError);
     expect(error.message).toBe(`Cannot read ${missing}: the file does not exist (was it moved or renamed?).`);
-    expect(error.details).toEqual({ file: missing, code: 'unreadable-file' });
+    expect(error.details).toEqual({ file: missing, code: 'file-missing', params: { file: missing } });
     expect((await rejection(readDatasetFile(dir))).message).toBe(
       `Cannot read ${dir}: it is a folder, not a file.`,
     );
