@@ -33,6 +33,7 @@ import {
 import { createResultsStore } from './resultsStore';
 import { findSample } from './samples';
 import type { ReportChannel } from './reportHandlers';
+import type { PathGate } from './openablePaths';
 
 /** The channels this module adds; the base handlers provide every other one. */
 export type ExportChannel =
@@ -88,7 +89,7 @@ interface OpenedDataset {
 }
 
 export function withExports(
-  deps: HandlerDeps,
+  deps: HandlerDeps & PathGate,
   base: Omit<Handlers, ExportChannel | ReportChannel>,
 ): Omit<Handlers, ReportChannel> {
   const { jobs, recent } = deps;
@@ -224,6 +225,18 @@ export function withExports(
   async function openProject(
     args: Parameters<Handlers['project:open']>[0],
   ): Promise<Outcome<OpenProjectResult | null>> {
+    // Paths named by the renderer must be ones main has seen (recent list, a drop, launch arguments).
+    for (const named of [args.path, args.dataPath]) {
+      if (named !== undefined && !(await deps.mayOpen(named))) {
+        return {
+          ok: false,
+          error: userError(
+            `Lime Lens opens only files you chose: open "${basename(named)}" with Open Project…, drop it on the window or pick it from the recent files.`,
+            { file: basename(named) },
+          ),
+        };
+      }
+    }
     const path = args.path ?? (await needFiles().openProject());
     if (path === null) return { ok: true, value: null };
     const name = basename(path);
@@ -246,6 +259,8 @@ export function withExports(
       if (located === null) return { ok: true, value: null };
       dataPath = located;
     }
+    // The project file the user chose names its data file; a located one came from the dialog.
+    deps.openable.allow(dataPath);
     if (!(await isFile(dataPath)))
       return {
         ok: true,

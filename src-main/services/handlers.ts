@@ -158,88 +158,91 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return withReports(
     deps,
-    withExports(deps, {
-      'app:info': async () => deps.appInfo(),
+    withExports(
+      { ...deps, openable, mayOpen },
+      {
+        'app:info': async () => deps.appInfo(),
 
-      'dataset:open-dialog': async () => {
-        const path = await deps.dialogs.openDataset();
-        if (path === null) return null;
-        openable.allow(path);
-        return openPath(path);
+        'dataset:open-dialog': async () => {
+          const path = await deps.dialogs.openDataset();
+          if (path === null) return null;
+          openable.allow(path);
+          return openPath(path);
+        },
+
+        'dataset:open-path': async ({ path, sheet }) => {
+          if (!(await mayOpen(path))) {
+            return {
+              ok: false,
+              error: userError(
+                `Lime Lens opens only files you chose: open "${basename(path)}" with Open dataset…, drop it on the window or pick it from the recent files.`,
+                { file: basename(path) },
+              ),
+            };
+          }
+          return openPath(path, sheet);
+        },
+
+        'dataset:open-sample': async ({ sampleId }) => {
+          const sample = findSample(sampleId);
+          if (!sample) return { ok: false, error: userError(`There is no sample called "${sampleId}".`) };
+          return outcome(`Opening sample ${sampleId}`, async () => {
+            // Samples are small; passing bytes keeps their install path out of the summary.
+            const bytes = new Uint8Array(await readFile(join(deps.samplesDir, sample.fileName)));
+            const args = { bytes, fileName: sample.fileName };
+            const summary = await jobs.run('load', args);
+            keeper.remember(summary, args);
+            return datasetOpened(summary);
+          });
+        },
+
+        'dataset:samples': async () => SAMPLES,
+
+        'dataset:recent': async () => {
+          try {
+            return await recent.list();
+          } catch (err) {
+            log('Reading the recent-files list failed', err);
+            return [];
+          }
+        },
+
+        'dataset:rows': (request) => outcome('Reading rows', () => jobs.run('rows', request)),
+
+        'dataset:correlation': (request) =>
+          outcome('Computing correlations', () => jobs.run('correlation', request)),
+
+        'dataset:feature-distribution': (request) =>
+          outcome('Computing a feature distribution', () => jobs.run('featureDistribution', request)),
+
+        'model:train': ({ jobId, datasetId, settings }) =>
+          outcome('Training', () => jobs.run('train', { datasetId, settings }, progressFor(jobId, 'train'))),
+
+        'model:explain': ({ jobId, request }) =>
+          outcome('Explaining', () => jobs.run('explain', request, progressFor(jobId, 'explain'))),
+
+        'job:cancel': async ({ jobId }) => jobs.cancel(jobId),
+
+        'dataset:dropped-path': async ({ path }) => {
+          openable.allow(path);
+          return true;
+        },
+        'trust:stability': ({ jobId, request }) =>
+          outcome('Checking stability', () => jobs.run('stability', request, progressFor(jobId, 'trust'))),
+
+        'trust:case': ({ jobId, request }) =>
+          outcome('Explaining a case', () => jobs.run('caseInsight', request, progressFor(jobId, 'explain'))),
+
+        'trust:predict': (request) => outcome('Predicting a case', () => jobs.run('predictCase', request)),
+
+        'trust:shap-summary': ({ jobId, modelId }) =>
+          outcome('Computing SHAP values', () =>
+            jobs.run('shapSummary', { modelId }, progressFor(jobId, 'trust')),
+          ),
+
+        'trust:sp-lime': ({ jobId, request }) =>
+          outcome('Picking explanations', () => jobs.run('spLime', request, progressFor(jobId, 'trust'))),
       },
-
-      'dataset:open-path': async ({ path, sheet }) => {
-        if (!(await mayOpen(path))) {
-          return {
-            ok: false,
-            error: userError(
-              `Lime Lens opens only files you chose: open "${basename(path)}" with Open dataset…, drop it on the window or pick it from the recent files.`,
-              { file: basename(path) },
-            ),
-          };
-        }
-        return openPath(path, sheet);
-      },
-
-      'dataset:open-sample': async ({ sampleId }) => {
-        const sample = findSample(sampleId);
-        if (!sample) return { ok: false, error: userError(`There is no sample called "${sampleId}".`) };
-        return outcome(`Opening sample ${sampleId}`, async () => {
-          // Samples are small; passing bytes keeps their install path out of the summary.
-          const bytes = new Uint8Array(await readFile(join(deps.samplesDir, sample.fileName)));
-          const args = { bytes, fileName: sample.fileName };
-          const summary = await jobs.run('load', args);
-          keeper.remember(summary, args);
-          return datasetOpened(summary);
-        });
-      },
-
-      'dataset:samples': async () => SAMPLES,
-
-      'dataset:recent': async () => {
-        try {
-          return await recent.list();
-        } catch (err) {
-          log('Reading the recent-files list failed', err);
-          return [];
-        }
-      },
-
-      'dataset:rows': (request) => outcome('Reading rows', () => jobs.run('rows', request)),
-
-      'dataset:correlation': (request) =>
-        outcome('Computing correlations', () => jobs.run('correlation', request)),
-
-      'dataset:feature-distribution': (request) =>
-        outcome('Computing a feature distribution', () => jobs.run('featureDistribution', request)),
-
-      'model:train': ({ jobId, datasetId, settings }) =>
-        outcome('Training', () => jobs.run('train', { datasetId, settings }, progressFor(jobId, 'train'))),
-
-      'model:explain': ({ jobId, request }) =>
-        outcome('Explaining', () => jobs.run('explain', request, progressFor(jobId, 'explain'))),
-
-      'job:cancel': async ({ jobId }) => jobs.cancel(jobId),
-
-      'dataset:dropped-path': async ({ path }) => {
-        openable.allow(path);
-        return true;
-      },
-      'trust:stability': ({ jobId, request }) =>
-        outcome('Checking stability', () => jobs.run('stability', request, progressFor(jobId, 'trust'))),
-
-      'trust:case': ({ jobId, request }) =>
-        outcome('Explaining a case', () => jobs.run('caseInsight', request, progressFor(jobId, 'explain'))),
-
-      'trust:predict': (request) => outcome('Predicting a case', () => jobs.run('predictCase', request)),
-
-      'trust:shap-summary': ({ jobId, modelId }) =>
-        outcome('Computing SHAP values', () =>
-          jobs.run('shapSummary', { modelId }, progressFor(jobId, 'trust')),
-        ),
-
-      'trust:sp-lime': ({ jobId, request }) =>
-        outcome('Picking explanations', () => jobs.run('spLime', request, progressFor(jobId, 'trust'))),
-    }),
+    ),
   );
 }

@@ -15,6 +15,13 @@ export interface OpenablePaths {
   has(path: string): boolean;
 }
 
+/** What handlers beyond the base ones (projects) need to honour the same rule. */
+export interface PathGate {
+  readonly openable: OpenablePaths;
+  /** True for a path main has seen: allowed here, or on the recent-files list. */
+  mayOpen(path: string): Promise<boolean>;
+}
+
 export function createOpenablePaths(): OpenablePaths {
   const seen: string[] = [];
   return {

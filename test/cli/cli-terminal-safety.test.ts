@@ -56,7 +56,7 @@ describe('the CLI never hands control characters from a data file to the termina
       '--target',
       `outcome\u009b31m`,
       '--row',
-      '0',
+      '1',
       '--trees',
       '10',
       '--num-samples',
@@ -78,7 +78,7 @@ describe('the CLI never hands control characters from a data file to the termina
       '--target',
       `outcome\u009b31m`,
       '--row',
-      '0',
+      '1',
       '--trees',
       '10',
       '--num-samples',
@@ -105,7 +105,7 @@ describe('the CLI never hands control characters from a data file to the termina
       '--target',
       `nope${ESC}[2J`,
       '--row',
-      '0',
+      '1',
     ]);
     expect(code).toBe(2);
     expect(out).toBe('');

@@ -16,6 +16,7 @@ import type {
   TrainResultDTO,
 } from '../../src-main/contract/ipc';
 import { createHandlers, type Handlers } from '../../src-main/services/handlers';
+import { createOpenablePaths } from '../../src-main/services/openablePaths';
 import { createRecentFilesStore } from '../../src-main/services/recentFiles';
 import { createWorkerJobClient } from '../../src-main/worker/client';
 import type { JobClient, JobName } from '../../src-main/worker/protocol';
@@ -44,6 +45,9 @@ let dataset: DatasetSummaryDTO;
 let train: TrainResultDTO;
 let explained: readonly ExplanationDTO[];
 
+/** Paths main has seen come from the user; tests stand in for the dialog or a drop. */
+const openable = createOpenablePaths();
+
 const value = <T>(o: Outcome<T>): T => {
   if (!o.ok) throw new Error(`expected ok, got ${o.error.message}`);
   return o.value;
@@ -54,6 +58,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lime-lens-exports-'));
   dataPath = join(dir, 'iris.csv');
   await copyFile(IRIS, dataPath);
+  openable.allow(dataPath);
   const real = createWorkerJobClient({ log: () => undefined });
   jobs = {
     ...real,
@@ -72,6 +77,7 @@ beforeAll(async () => {
     dialogs: { openDataset: async () => nextLocate },
     appInfo: () => ({ name: 'Lime Lens', version: '0', locale: 'en', platform: 'linux' }),
     sendEvent: () => undefined,
+    openable,
     files: {
       saveFile: async () => nextSave,
       openProject: async () => nextProject,
@@ -249,6 +255,7 @@ describe('saved projects', () => {
     const cut = join(dir, 'cut.limelens');
     await writeFile(cut, full.slice(0, Math.floor(full.length / 2)));
     const before = await readFile(cut);
+    openable.allow(cut); // as if dropped on the window
     expect(await handlers['project:open']({ path: cut })).toEqual({
       ok: false,
       error: {
@@ -264,6 +271,7 @@ describe('saved projects', () => {
     const newer = join(dir, 'newer.limelens');
     const doc = JSON.parse(await readFile(projectPath, 'utf8')) as Record<string, unknown>;
     await writeFile(newer, JSON.stringify({ ...doc, version: 2 }));
+    openable.allow(newer);
     const out = await handlers['project:open']({ path: newer });
     expect(out.ok ? '' : out.error.message).toBe(
       '"newer.limelens" was saved by a newer version of Lime Lens (project format 2); this version opens format 1. Update Lime Lens to open it.',
@@ -294,5 +302,21 @@ describe('saved projects', () => {
     if (located?.status !== 'opened') throw new Error('expected opened');
     expect(located.project.dataset.filePath).toBe(moved);
     expect(located.project.train!.metrics).toEqual(train.metrics);
+  });
+});
+
+describe('paths the renderer names', () => {
+  it('opens a project or data path only when main has seen it (dialog, drop, recent, launch)', async () => {
+    const unseen = join(dir, 'never-chosen.limelens');
+    await writeFile(unseen, '{}');
+    const out = await handlers['project:open']({ path: unseen });
+    expect(out).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        kind: 'user',
+        message:
+          'Lime Lens opens only files you chose: open "never-chosen.limelens" with Open Project…, drop it on the window or pick it from the recent files.',
+      }),
+    });
   });
 });

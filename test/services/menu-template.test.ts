@@ -82,12 +82,13 @@ describe('application menu (English, Linux/Windows)', () => {
     ]);
   });
 
-  it('View: Data/Model/Explain on Ctrl/Cmd+1/2/3, theme and language choices, zoom', () => {
+  it('View: Data/Model/Explain/Report on Ctrl/Cmd+1/2/3/4, theme and language choices, zoom', () => {
     const view = find(menu, '&View');
     expect(rows(view)).toEqual([
       ['Data', 'CmdOrCtrl+1', { type: 'show-view', view: 'data' }],
       ['Model', 'CmdOrCtrl+2', { type: 'show-view', view: 'model' }],
       ['Explain', 'CmdOrCtrl+3', { type: 'show-view', view: 'explain' }],
+      ['Report', 'CmdOrCtrl+4', { type: 'show-view', view: 'report' }],
       ['Theme', null, null],
       ['Language', null, null],
       ['resetZoom', null, null],

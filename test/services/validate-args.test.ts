@@ -464,11 +464,11 @@ describe('export and project validators', () => {
     );
   });
 
-  it('projects: view one of three, report choices plain data ≤ 64 KiB, booleans are booleans', () => {
+  it('projects: view one of four, report choices plain data ≤ 64 KiB, booleans are booleans', () => {
     const view = { view: 'explain', limeSettings: LIME_SETTINGS, explainRow: null, explainLabel: null };
     const save = { datasetId: 'ds-1', modelId: 'm-1', view, saveAs: false };
     rejects('project:save', { ...save, saveAs: 'yes' }, 'saveAs must be true or false');
-    rejects('project:save', { ...save, view: { ...view, view: 'report' } }, 'view.view must be one of');
+    rejects('project:save', { ...save, view: { ...view, view: 'settings' } }, 'view.view must be one of');
     rejects(
       'project:save',
       { ...save, view: { ...view, report: { big: 'x'.repeat(70_000) } } },

@@ -172,7 +172,7 @@ describe('duplicate header names', () => {
     const text = Array.from({ length: 50000 }, () => 'x').join(',') + '\n' + '1,'.repeat(49999) + '1\n';
     const error = thrown(() => loadDataset(new TextEncoder().encode(text), 'dup.csv'));
     expect(error.message).toBe(
-      "dup.csv: duplicate column name 'x' (50000 columns: 1 (A), 2 (B), 3 (C), …). Column names must be unique.",
+      "dup.csv: duplicate column name(s) 'x' (50000 columns: 1 (A), 2 (B), 3 (C), …). Column names must be unique.",
     );
     expect(error.details).toMatchObject({ code: 'duplicate-header', column: 'x' });
   });
@@ -181,7 +181,7 @@ describe('duplicate header names', () => {
     const names = ['a', 'b', 'c', 'd', 'e'];
     const text = [...names, ...names].join(',') + '\n' + Array(10).fill(1).join(',') + '\n';
     expect(thrown(() => loadDataset(new TextEncoder().encode(text), 'd.csv')).message).toBe(
-      "d.csv: duplicate column names 'a' (columns 1 (A) and 6 (F)), 'b' (columns 2 (B) and 7 (G)), " +
+      "d.csv: duplicate column name(s) 'a' (columns 1 (A) and 6 (F)), 'b' (columns 2 (B) and 7 (G)), " +
         "'c' (columns 3 (C) and 8 (H)) and 2 more. Column names must be unique.",
     );
   });
