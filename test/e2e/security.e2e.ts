@@ -58,9 +58,11 @@ describe('renderer security', () => {
         'predictCase',
         'shapSummary',
         'spLime',
+        'buildReport',
+        'saveReport',
       ].sort(),
     );
-    expect(INVOKE_CHANNELS).toHaveLength(24);
+    expect(INVOKE_CHANNELS).toHaveLength(26);
   });
 
   it('the CSP forbids inline script, string eval, remote scripts and network requests', async () => {

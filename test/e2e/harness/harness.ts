@@ -6,7 +6,7 @@
  * The page is served from a fake origin through the app:// protocol handler (same files,
  * same CSP and 404 rules); every other request is aborted and recorded.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,8 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
+  // Tests copy saved files next to the screenshots; on a fresh clone the folder does not exist yet.
+  await mkdir(RESULTS_DIR, { recursive: true });
   const userData = await mkdtemp(join(tmpdir(), 'lime-lens-e2e-'));
   // As in the app: the built worker in a process of its own (the app uses a utilityProcess).
   const jobs = createWorkerJobClient({
