@@ -10,7 +10,7 @@
 import type { BuiltReportDTO, ReportRequest, SaveReportRequest } from './report';
 
 export type Task = 'classification' | 'regression';
-export type ColumnKind = 'numeric' | 'categorical' | 'identifier' | 'constant';
+export type ColumnKind = 'numeric' | 'categorical' | 'identifier' | 'constant' | 'date';
 
 export interface ErrorDTO {
   /** user: bad input the user can fix; cancelled: the user stopped it; internal: a bug or a crashed worker. */
@@ -49,6 +49,10 @@ export interface ColumnSummaryDTO {
   readonly mean?: number;
   readonly std?: number;
   readonly histogram?: HistogramDTO;
+  /** Date columns: earliest and latest date as ISO text; how slashed dates are read. */
+  readonly minDate?: string;
+  readonly maxDate?: string;
+  readonly dateOrder?: 'ymd' | 'dmy' | 'mdy';
   readonly categories?: readonly { readonly value: string; readonly count: number }[];
 }
 

@@ -1,10 +1,11 @@
 /**
  * One column as a model feature, in the type the user chose: numbers used as categories
  * (stage 1–4 → labels '1'…'4', explained as `stage=3`) or text holding numbers used as a
- * number. Without a choice a column keeps the type its values were read with.
+ * number, or dates used as a number (days since 1970-01-01 UTC). Without a choice a column keeps the type its values were read with.
  */
 import { UserFacingError } from '../errors';
 import { compareLabels } from './compareLabels';
+import { dateDays } from './dateColumn';
 import type { Dataset } from './types';
 
 export type FeatureColumn =
@@ -31,6 +32,13 @@ export function featureColumn(
     return { kind: 'categorical', labels: Array.from(values, numberLabel) };
   }
   if (choice !== 'numeric') return { kind: 'categorical', labels: values };
+  const dateOrder = dataset.columns[index].dateOrder;
+  // Days since 1970-01-01 UTC; the few cells of a date column that are no dates count as missing.
+  if (dataset.columns[index].kind === 'date' && dateOrder !== undefined)
+    return {
+      kind: 'numeric',
+      values: Float64Array.from(values, (v) => (v === null ? NaN : dateDays(v, dateOrder))),
+    };
   const numbers = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const cell = values[i];

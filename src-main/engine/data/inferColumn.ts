@@ -3,6 +3,7 @@ import { engineMessage } from '../errors';
 import { compareLabels } from './compareLabels';
 import { isIdentifierName, isIdLikeName } from './columnNames';
 import { countDistinct } from './countDistinct';
+import { dateDays, detectDateOrder, formatDateDays } from './dateColumn';
 import { isMissingMarker, trimCell } from './missingMarkers';
 import type { CellColumn } from './rawTable';
 import type { ColumnKind, ColumnSummary } from './types';
@@ -28,7 +29,8 @@ const MIN_ROWS_FOR_UNIQUE_TEXT = 5;
  * number, else text; then constant (at most one distinct value), identifier (a name
  * that says so — `Id`, `patient_no`, `환자번호`, see isIdentifierName — whatever the
  * values; else all-distinct text, or all-distinct integers that are a running number or
- * sit under an id-like name), else numeric/categorical. Missing = empty or a missing marker.
+ * sit under an id-like name), else date (ISO-like date text, see detectDateOrder), else
+ * numeric/categorical. Missing = empty or a missing marker.
  * Summary statistics: min/max/mean and sample standard deviation (n − 1) for numbers;
  * categories with counts in numeric-aware label order for text and constants.
  */
@@ -102,6 +104,13 @@ export function inferColumn(
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => compareLabels(a.value, b.value));
   const distinct = counts.size;
+  if (distinct > 1 && !isIdentifierName(name)) {
+    const dates = dateSummary(strings);
+    if (dates) {
+      const summary: ColumnSummary = { name, kind: 'date', missing, distinct, ...dates };
+      return { summary, values: strings, usedDecimalComma: false };
+    }
+  }
   let kind: ColumnKind = 'categorical';
   if (distinct <= 1) kind = 'constant';
   else if (isIdentifierName(name)) kind = 'identifier';
@@ -125,6 +134,23 @@ export function inferColumn(
   const summary: ColumnSummary =
     kind === 'identifier' ? { name, kind, missing, distinct } : { name, kind, missing, distinct, categories };
   return { summary, values: strings, usedDecimalComma: false, ...(warning ? { warning } : {}) };
+}
+
+/** Order and earliest/latest date of a date column; null when the values are not dates. */
+function dateSummary(
+  strings: readonly (string | null)[],
+): Pick<ColumnSummary, 'dateOrder' | 'minDate' | 'maxDate'> | null {
+  const dateOrder = detectDateOrder(strings);
+  if (dateOrder === null) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of strings) {
+    if (v === null) continue;
+    const days = dateDays(v, dateOrder);
+    if (days < min) min = days;
+    if (days > max) max = days;
+  }
+  return { dateOrder, minDate: formatDateDays(min), maxDate: formatDateDays(max) };
 }
 
 /**

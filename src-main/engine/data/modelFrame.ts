@@ -175,7 +175,9 @@ export function buildModelFrame(
     featureNames.push(name);
     if (feature.kind === 'numeric') {
       const values = feature.values;
-      if (!(dataset.values[column] instanceof Float64Array)) {
+      if (dataset.columns[column].kind === 'date') {
+        preprocessing.push(`Column '${name}': dates used as numbers (days since 1970-01-01).`);
+      } else if (!(dataset.values[column] instanceof Float64Array)) {
         preprocessing.push(`Text column '${name}' used as a number, as chosen.`);
       }
       featureKinds.push('numeric');

@@ -57,11 +57,13 @@ export function inferTask(dataset: Dataset, target: string): Task {
 /**
  * Suggests the target: a column named like target/label/class/outcome/diagnosis/…
  * (case-insensitive, whole name before a word of it, earlier list entries first),
- * skipping identifier and constant columns; else the last such column; else the last
+ * skipping identifier, constant and date columns; else the last such column; else the last
  * column. The task follows from the column (see inferTask).
  */
 export function suggestTarget(dataset: Dataset): { target: string; task: Task } {
-  const usable = dataset.columns.filter((c) => c.kind !== 'identifier' && c.kind !== 'constant');
+  const usable = dataset.columns.filter(
+    (c) => c.kind !== 'identifier' && c.kind !== 'constant' && c.kind !== 'date',
+  );
   let bestName: string | null = null;
   let bestScore = Infinity;
   for (const column of usable) {
@@ -86,9 +88,9 @@ export function suggestTarget(dataset: Dataset): { target: string; task: Task } 
   return { target: chosen, task: inferTask(dataset, chosen) };
 }
 
-/** Columns a user would normally leave out of the features: identifiers, constants and the target. */
+/** Columns a user would normally leave out of the features: identifiers, constants, dates and the target. */
 export function suggestExcluded(dataset: Dataset, target: string): string[] {
   return dataset.columns
-    .filter((c) => c.name === target || c.kind === 'identifier' || c.kind === 'constant')
+    .filter((c) => c.name === target || c.kind === 'identifier' || c.kind === 'constant' || c.kind === 'date')
     .map((c) => c.name);
 }

@@ -1,7 +1,7 @@
 /** Plain-data shapes of a loaded table. Everything here survives structuredClone (IPC, workers). */
 import type { MessageDTO } from '../../contract/messages';
 
-export type ColumnKind = 'numeric' | 'categorical' | 'identifier' | 'constant';
+export type ColumnKind = 'numeric' | 'categorical' | 'identifier' | 'constant' | 'date';
 export type Task = 'classification' | 'regression';
 
 export interface ColumnSummary {
@@ -19,6 +19,11 @@ export interface ColumnSummary {
   readonly max?: number;
   readonly mean?: number;
   readonly std?: number;
+  /** Date columns: earliest and latest date as ISO text (`2024-03-05`, `2024-03-05 14:30`). */
+  readonly minDate?: string;
+  readonly maxDate?: string;
+  /** Date columns: how slashed dates of this file are read (day first, month first; ymd: ISO only). */
+  readonly dateOrder?: 'ymd' | 'dmy' | 'mdy';
   /** Categorical/constant columns: categories sorted by label, with counts. */
   readonly categories?: readonly { readonly value: string; readonly count: number }[];
 }

@@ -505,6 +505,14 @@ export const en = {
     'Only {count} different whole numbers. If they are codes (stage, grade, yes/no), use them as categories: LIME then says “{name}=3” instead of a range.',
   'columns.changedType': 'detected as {kind}',
 
+  // Date columns (shown as dates, left out of features unless used as a number).
+  'column.kind.date': 'Date',
+  'column.firstDate': 'Earliest',
+  'column.lastDate': 'Latest',
+  'columns.dateAsNumber': 'Use as number (days since 1970)',
+  'columns.dateAsNumberHint':
+    'Dates become a number: days since 1970-01-01, with fractions for times of day.',
+
   // Engine messages: their English text lives with the engine (contract/messages.ts), one source for UI and CLI.
   ...ENGINE_MESSAGES,
 } as const;

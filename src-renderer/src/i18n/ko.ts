@@ -564,4 +564,10 @@ export const ko: Catalog = {
   'engine.model-gone':
     '이 모델은 더 이상 사용할 수 없습니다 (앱이 작업 프로세스를 다시 시작했을 수 있습니다). 다시 학습하세요.',
   'engine.nothing-to-open': '열 대상이 없습니다: 경로도 파일 내용도 주어지지 않았습니다.',
+  // Date columns.
+  'column.kind.date': '날짜',
+  'column.firstDate': '가장 이른 날짜',
+  'column.lastDate': '가장 늦은 날짜',
+  'columns.dateAsNumber': '숫자로 사용 (1970년 이후 일수)',
+  'columns.dateAsNumberHint': '날짜가 숫자가 됩니다: 1970-01-01 이후의 일수이며, 시각은 소수로 나타냅니다.',
 };
