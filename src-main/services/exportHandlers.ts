@@ -225,20 +225,19 @@ export function withExports(
   async function openProject(
     args: Parameters<Handlers['project:open']>[0],
   ): Promise<Outcome<OpenProjectResult | null>> {
-    // Paths named by the renderer must be ones main has seen (recent list, a drop, launch arguments).
-    for (const named of [args.path, args.dataPath]) {
-      if (named !== undefined && !(await deps.mayOpen(named))) {
-        return {
-          ok: false,
-          error: userError(
-            `Lime Lens opens only files you chose: open "${basename(named)}" with Open Project…, drop it on the window or pick it from the recent files.`,
-            { file: basename(named) },
-          ),
-        };
-      }
-    }
+    // Paths named by the renderer must be ones main has seen (recent list, a drop, launch arguments,
+    // an earlier dialog answer); a data path may also be the one the project file itself names.
+    const refused = (named: string): Outcome<never> => ({
+      ok: false,
+      error: userError(
+        `Lime Lens opens only files you chose: open "${basename(named)}" with Open Project…, drop it on the window or pick it from the recent files.`,
+        { file: basename(named) },
+      ),
+    });
+    if (args.path !== undefined && !(await deps.mayOpen(args.path))) return refused(args.path);
     const path = args.path ?? (await needFiles().openProject());
     if (path === null) return { ok: true, value: null };
+    deps.openable.allow(path);
     const name = basename(path);
     let text: string;
     try {
@@ -253,6 +252,12 @@ export function withExports(
     } catch (err) {
       return { ok: false, error: err instanceof ProjectFileError ? userError(err.message) : toErrorDTO(err) };
     }
+    if (
+      args.dataPath !== undefined &&
+      args.dataPath !== project.data.path &&
+      !(await deps.mayOpen(args.dataPath))
+    )
+      return refused(args.dataPath);
     let dataPath = args.dataPath ?? project.data.path;
     if (args.locate) {
       const located = await deps.dialogs.openDataset();
