@@ -8,14 +8,13 @@
  */
 import type { Dataset } from '../data/types';
 import { buildModelFrame } from '../data/modelFrame';
-import { fitImputer } from '../data/imputer';
-import { stratifiedSplit } from '../split/stratifiedSplit';
 import { UserFacingError } from '../errors';
 import { loadForest } from '../forest/loadForest';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import { evaluate } from './evaluate';
 import {
   modelPreprocessing,
+  splitAndImpute,
   type CrossValidation,
   type FeatureImportance,
   type TrainedModel,
@@ -31,8 +30,6 @@ export interface SavedModelParts {
   readonly crossValidation?: CrossValidation;
   readonly trainMillis: number;
 }
-
-const pick = <T>(rows: readonly T[], idx: ArrayLike<number>): T[] => Array.from(idx, (i) => rows[i]);
 
 export function restoreModel(
   dataset: Dataset,
@@ -55,16 +52,7 @@ export function restoreModel(
       `The saved model does not fit its settings (${settings.task} on ${frame.featureNames.length} features).`,
     );
   }
-  const split = stratifiedSplit(frame.y, {
-    testFraction: settings.testFraction,
-    seed: settings.seed,
-    stratify: classification,
-    classNames: frame.classes,
-  });
-  const imputer = fitImputer(frame.X, split.train, frame.featureKinds, frame);
-  const x = imputer.apply(frame.X);
-  const xTest = pick(x, split.test);
-  const yTest = pick(frame.y, split.test);
+  const { split, imputer, xTrain, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
   const testOutputs =
     forest instanceof RandomForestClassifier
       ? forest.predictProba(xTest)
@@ -77,8 +65,8 @@ export function restoreModel(
     split,
     imputer,
     forest,
-    xTrain: pick(x, split.train),
-    yTrain: pick(frame.y, split.train),
+    xTrain,
+    yTrain,
     xTest,
     yTest,
     testOutputs,

@@ -132,18 +132,7 @@ export function trainModel(
   const started = performance.now();
   const classification = settings.task === 'classification';
   const frame = buildModelFrame(dataset, settings);
-  const split = stratifiedSplit(frame.y, {
-    testFraction: settings.testFraction,
-    seed: settings.seed,
-    stratify: classification,
-    classNames: frame.classes,
-  });
-  const imputer = fitImputer(frame.X, split.train, frame.featureKinds, frame);
-  const x = imputer.apply(frame.X);
-  const xTrain = pick(x, split.train);
-  const yTrain = pick(frame.y, split.train);
-  const xTest = pick(x, split.test);
-  const yTest = pick(frame.y, split.test);
+  const { split, imputer, xTrain, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
   const nClasses = frame.classes.length;
   const withCv = settings.kFolds >= 2;
 
@@ -186,6 +175,30 @@ export function trainModel(
     preprocessing: modelPreprocessing(frame, imputer, settings, xTrain.length, xTest.length, permRows.length),
     trainMillis: performance.now() - started,
     permutationRows: permRows.length,
+  };
+}
+
+/**
+ * The seeded split and the imputer fitted on its training rows, with the imputed train and test
+ * rows (rows × features). Training and restoring a saved model share it, so a restored model
+ * sees exactly the rows it was trained and tested on.
+ */
+export function splitAndImpute(frame: ModelFrame, settings: TrainSettings) {
+  const split = stratifiedSplit(frame.y, {
+    testFraction: settings.testFraction,
+    seed: settings.seed,
+    stratify: settings.task === 'classification',
+    classNames: frame.classes,
+  });
+  const imputer = fitImputer(frame.X, split.train, frame.featureKinds, frame);
+  const x = imputer.apply(frame.X);
+  return {
+    split,
+    imputer,
+    xTrain: pick(x, split.train),
+    yTrain: pick(frame.y, split.train),
+    xTest: pick(x, split.test),
+    yTest: pick(frame.y, split.test),
   };
 }
 

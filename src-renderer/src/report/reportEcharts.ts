@@ -3,30 +3,11 @@
  * canvas, no DOM and no script, sharp on paper and identical in Node (CLI, main) and the preview.
  */
 import { init, use } from 'echarts/core';
-import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapContinuousComponent,
-} from 'echarts/components';
+import { CHART_PARTS } from '../lib/charts/chartParts';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from '../lib/charts/types';
 
-use([
-  BarChart,
-  CustomChart,
-  HeatmapChart,
-  LineChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapContinuousComponent,
-  SVGRenderer,
-]);
+use([...CHART_PARTS, SVGRenderer]);
 
 /**
  * SVG inside HTML needs no namespace declarations; dropping them keeps the report free of any
