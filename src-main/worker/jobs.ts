@@ -3,7 +3,6 @@ import {
   clusterOrder,
   correlationMatrix,
   encodeDataRow,
-  explainerInputs,
   withRowContext,
   explainDataRow,
   featureDistribution,
@@ -16,8 +15,8 @@ import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
 import type { JobHandlers } from './runner';
 import { createSession } from './session';
 import { datasetSummary, explanationDTO, rowsOf, trainResult } from './dto';
-import { ExplainPool } from './explainPool';
-import { limeSettingsKey, warmAfterTraining } from './warmAfterTraining';
+import { poolFor } from './modelPool';
+import { warmAfterTraining } from './warmAfterTraining';
 import { threadedTreeGrower } from './treeGrower';
 import type { ExplainRequest, ExplanationDTO } from '../contract/ipc';
 import type { JobContext } from './runner';
@@ -44,17 +43,7 @@ async function explainManyInParallel(
   const { dataset } = session.dataset(model.datasetId);
   const { trained } = model;
   const started = performance.now();
-  const key = limeSettingsKey(first.settings);
-  if (model.pool?.key !== key) {
-    void model.pool?.pool.dispose();
-    const data = {
-      inputs: explainerInputs(trained),
-      forest: trained.forest.toJSON(),
-      settings: first.settings,
-    };
-    model.pool = { key, pool: new ExplainPool(data) };
-  }
-  const cores = await model.pool.pool.explain(
+  const cores = await poolFor(model, first.settings).explain(
     requests.map((r) => ({
       instance: encodeDataRow(trained, dataset, r.row - 1),
       ...(r.label !== undefined && { label: r.label }),

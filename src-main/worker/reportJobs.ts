@@ -8,13 +8,7 @@ import { fileDigest, sha256Hex, type FileDigest } from '../engine/io/fileDigest'
 import type { Dataset } from '../engine';
 import type { LoadArgs } from './protocol';
 import type { OpenDataset } from './session';
-import {
-  encodeDataRow,
-  explainerInputs,
-  withRowContext,
-  type LimeSettings,
-  type RowExplanation,
-} from '../engine';
+import { encodeDataRow, withRowContext, type LimeSettings, type RowExplanation } from '../engine';
 import {
   dataRowsOf,
   explainRows,
@@ -22,9 +16,9 @@ import {
   reportResults,
   reportTrainSettings,
 } from '../engine/report';
-import { ExplainPool } from './explainPool';
+import { poolFor } from './modelPool';
 import type { JobContext } from './runner';
-import type { Model, Session } from './session';
+import type { Session } from './session';
 
 export interface ReportJobArgs {
   readonly modelId: string;
@@ -66,18 +60,6 @@ export interface ReportJobMap {
 
 /** Below this many rows, starting threads costs more than it saves (as for explainMany). */
 const POOL_MIN_ROWS = 8;
-
-/** The model's warm pool for these settings (created or replaced as explainMany does). */
-function poolFor(model: Model, settings: LimeSettings): ExplainPool {
-  const key = JSON.stringify(settings);
-  if (model.pool?.key !== key) {
-    void model.pool?.pool.dispose();
-    const { trained } = model;
-    const data = { inputs: explainerInputs(trained), forest: trained.forest.toJSON(), settings };
-    model.pool = { key, pool: new ExplainPool(data) };
-  }
-  return model.pool.pool;
-}
 
 export function createReportJobs(session: Session) {
   return {

@@ -9,7 +9,6 @@ import type {
   CaseInsightDTO,
   CaseRequest,
   CollapsedBinsDTO,
-  LimeSettingsDTO,
   PredictRequest,
   PredictionDTO,
   ShapSummaryDTO,
@@ -29,7 +28,6 @@ import {
   encodeDataRow,
   explainEncodedRow,
   explainerFor,
-  explainerInputs,
   explanationAgreement,
   histogram,
   oneFeatureCounterfactual,
@@ -44,9 +42,9 @@ import {
   type TrainedModel,
 } from '../engine';
 import { explanationDTO } from './dto';
-import { ExplainPool } from './explainPool';
+import { poolFor } from './modelPool';
 import type { JobContext } from './runner';
-import type { Model, Session } from './session';
+import type { Session } from './session';
 
 /** Bins of the small training-distribution chart beside a condition. */
 const BIN_CHART_BINS = 30;
@@ -54,20 +52,6 @@ const BIN_CHART_BINS = 30;
 const COUNTERFACTUAL_FEATURES = 5;
 /** The SHAP summary sends per-row values for at most this many test rows (the mean uses all). */
 const SHAP_SUMMARY_MAX_ROWS = 2000;
-
-/** The model's warm explain pool for these LIME settings (the same key explainMany uses). */
-function poolFor(model: Model, settings: LimeSettingsDTO): ExplainPool {
-  const key = JSON.stringify(settings);
-  if (model.pool?.key !== key) {
-    void model.pool?.pool.dispose();
-    const { trained } = model;
-    model.pool = {
-      key,
-      pool: new ExplainPool({ inputs: explainerInputs(trained), forest: trained.forest.toJSON(), settings }),
-    };
-  }
-  return model.pool.pool;
-}
 
 function argmax(values: readonly number[]): number {
   let best = 0;

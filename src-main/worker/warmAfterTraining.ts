@@ -4,15 +4,10 @@
  * second prediction thread, warm this thread's explanation path, and start the explain pool
  * for the default LIME settings (its threads warm themselves).
  */
-import { DEFAULT_LIME_SETTINGS, explainerInputs, warmExplanations, type LimeSettings } from '../engine';
-import { ExplainPool } from './explainPool';
+import { DEFAULT_LIME_SETTINGS, warmExplanations } from '../engine';
+import { poolFor } from './modelPool';
 import { ParallelPredictor } from './parallelPredictor';
 import type { Model } from './session';
-
-/** The pool's key: one per set of LIME settings, whatever the order of the fields. */
-export function limeSettingsKey(s: LimeSettings): string {
-  return JSON.stringify([s.numFeatures, s.numSamples, s.kernelWidth, s.discretizer, s.seed]);
-}
 
 /** Above this many nodes in all, a forest is not compiled (compiledForest.ts), so threads gain little. */
 const POOL_MAX_NODES = 60_000;
@@ -36,6 +31,5 @@ export async function warmAfterTraining(model: Model, isCurrent: () => boolean):
   await warmExplanations(trained, settings, { rounds: 2, predictor: model.predictor });
   const nodes = trained.forest.trees.reduce((n, t) => n + t.nodeCount, 0);
   if (!isCurrent() || model.pool || nodes > POOL_MAX_NODES) return;
-  const data = { inputs: explainerInputs(trained), forest: trained.forest.toJSON(), settings };
-  model.pool = { key: limeSettingsKey(settings), pool: new ExplainPool(data) };
+  poolFor(model, settings);
 }
