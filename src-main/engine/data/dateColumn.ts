@@ -85,8 +85,12 @@ export function detectDateOrder(values: readonly (string | null)[]): DateOrder |
   return dates >= present * MIN_DATE_SHARE ? order : null;
 }
 
-/** ISO text of a day number: `2024-03-05`, with ` 14:30` when it has a time of day. */
+/**
+ * ISO text of a day number: `2024-03-05`, with ` 14:30` when it has a time of day, and
+ * ` 14:30:15` when that time has seconds (whole seconds; dateDays reads all three back).
+ */
 export function formatDateDays(days: number): string {
   const iso = new Date(Math.round(days * MS_PER_DAY)).toISOString();
-  return Number.isInteger(days) ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  if (Number.isInteger(days)) return iso.slice(0, 10);
+  return `${iso.slice(0, 10)} ${iso.slice(11, iso.slice(17, 19) === '00' ? 16 : 19)}`;
 }

@@ -1,4 +1,5 @@
 import { UserFacingError } from '../errors';
+import { excelDateText } from './excelDates';
 import { parseNumberAt } from './parseNumber';
 import { type CellColumn, type RawTable, blankColumn } from './rawTable';
 import { characterData, rootPrefix, stringItemText } from './xmlText';
@@ -88,13 +89,15 @@ function isBlank(text: string): boolean {
  * are parsed in place (no substring per cell) so a 100 000-row sheet stays fast; the
  * scan is linear (indexOf), so a damaged part cannot make it backtrack. Shared strings
  * come resolved in `strings`. Error cells (#DIV/0!, …) count in `errorCells` and read
- * as empty.
+ * as empty. A number whose cell style (`s`) is flagged in `dates.styles` (see excelDates.ts)
+ * reads as ISO date text (`2024-03-05`, `2024-03-05 14:30`), as a CSV would hold it.
  */
 export function readSheetXml(
   xml: string,
   strings: readonly string[],
   fileName: string,
   sheetName: string,
+  dates: { readonly styles: Uint8Array; readonly date1904: boolean } | null = null,
 ): { table: RawTable; errorCells: number } {
   const prefix = rootPrefix(xml);
   const rowOpen = `<${prefix}row`;
@@ -123,11 +126,19 @@ export function readSheetXml(
   let row = 0;
   let col = -1;
   let pos = 0;
+  /** The cell's style index (`s`), −1 when it has none. */
+  let style = -1;
   const addValue = (type: string, vStart: number, vEnd: number): void => {
     switch (type) {
       case '':
       case 'n':
-        if (vEnd > vStart) cells.add(row, col, parseNumberAt(xml, vStart, vEnd, false), vStart, vEnd);
+        if (vEnd > vStart) {
+          const value = parseNumberAt(xml, vStart, vEnd, false);
+          const date = dates !== null && style >= 0 && dates.styles[style] === 1;
+          const text = date ? excelDateText(value, dates.date1904) : null;
+          if (text !== null) cells.addText(row, col, text);
+          else cells.add(row, col, value, vStart, vEnd);
+        }
         break;
       case 's': {
         const text = strings[Number(xml.slice(vStart, vEnd))] ?? '';
@@ -154,10 +165,11 @@ export function readSheetXml(
       const gt = xml.indexOf('>', lt);
       if (gt === -1) throw damaged();
       const selfClosing = xml.charCodeAt(gt - 1) === 47;
-      // Attributes r (reference) and t (type), read in place.
+      // Attributes r (reference), t (type) and s (style), read in place.
       let refRow = -1;
       let refCol = -1;
       let type = '';
+      style = -1;
       let i = lt + cOpen.length;
       const attrEnd = selfClosing ? gt - 1 : gt;
       while (i < attrEnd) {
@@ -198,6 +210,16 @@ export function readSheetXml(
             }
           } else if (name === 116 /* t */) {
             type = xml.slice(i + 1, valueEnd);
+          } else if (name === 115 /* s */ && dates !== null) {
+            style = 0;
+            for (let j = i + 1; j < valueEnd; j++) {
+              const digit = xml.charCodeAt(j) - 48;
+              if (digit < 0 || digit > 9 || style > 1e6) {
+                style = -1;
+                break;
+              }
+              style = style * 10 + digit;
+            }
           }
         }
         i = valueEnd + 1;

@@ -1,5 +1,6 @@
 import { UserFacingError } from '../errors';
 import type { RawTable } from './rawTable';
+import { dateStyles, usesDate1904 } from './excelDates';
 import { readSheetXml } from './readSheetXml';
 import { ZipArchive } from './zipArchive';
 import { attributes, rootPrefix, scanElements, stringItemText } from './xmlText';
@@ -70,8 +71,9 @@ function sharedStrings(xml: string | undefined, fileName: string): string[] {
 /**
  * Reads one worksheet of an .xlsx workbook (first visible sheet unless `sheet` names
  * one) into raw cells. The first row with any value is the header; fully blank rows
- * are skipped; gaps in cell references become empty cells. Dates come back as Excel
- * serial day numbers (as stored; cell formats are not applied), booleans as TRUE/FALSE,
+ * are skipped; gaps in cell references become empty cells. Numbers in a date-formatted cell
+ * come back as ISO date text (`2024-03-05`; styles.xml read through the same budget, 1900 or
+ * 1904 date system, see excelDates.ts), other formats are not applied; booleans as TRUE/FALSE,
  * error cells (#DIV/0!, #N/A, …) as empty. Errors name the file and, for a missing
  * sheet, the sheets that exist.
  */
@@ -144,6 +146,10 @@ export function readXlsx(
   if (sheetXml === undefined) throw damaged(fileName, `the part for sheet '${chosen.name}' is missing`);
 
   const strings = sharedStrings(zip.readText(`${folderOf(workbookPath)}sharedStrings.xml`), fileName);
-  const { table, errorCells } = readSheetXml(sheetXml, strings, fileName, chosen.name);
+  const stylesRel = [...workbookRels.values()].find((r) => r.type.endsWith('/styles'));
+  const stylesPath = resolvePart(folderOf(workbookPath), stylesRel ? stylesRel.target : 'styles.xml');
+  const styles = dateStyles(zip.readText(stylesPath));
+  const dates = styles && { styles, date1904: usesDate1904(workbook) };
+  const { table, errorCells } = readSheetXml(sheetXml, strings, fileName, chosen.name, dates);
   return { ...table, sheet: chosen.name, sheets: names, errorCells };
 }
