@@ -49,7 +49,10 @@ export function rowsOf(dataset: Dataset, offset: number, limit: number): (string
   const rows: (string | number | null)[][] = [];
   for (let r = offset; r < end; r++) {
     rows.push(
-      dataset.values.map((col) => {
+      dataset.values.map((col, c) => {
+        // An ID column of numbers shows its text: `007`, not 7.
+        const texts = dataset.idTexts?.[c];
+        if (texts) return texts[r] ?? null;
         const v = col[r];
         if (typeof v === 'number') return Number.isNaN(v) ? null : v;
         return v ?? null;

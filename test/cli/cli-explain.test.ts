@@ -15,6 +15,8 @@ const breastCancer = path('../../assets/samples/breast_cancer.csv');
 /** 80 visits of 60 patients: `Id` repeats (1000025 in rows 15 and 28), 1024450 is only in row 54. */
 const patients = path('../fixtures/data/patients-id.csv');
 const patientsKo = path('../fixtures/data/patients-ko.csv');
+/** The same cases with a zero-padded `patient_no`: 0012, 0100, 007, 020, 021, … */
+const patientsPadded = path('../fixtures/data/patients-padded.csv');
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -200,5 +202,20 @@ describe('cli explain: row numbers and case IDs', () => {
     expect(report.dataset.target).toBe('결과');
     expect(report.importances.map((i: { feature: string }) => i.feature)).not.toContain('환자번호');
     expect(report.explanation).toMatchObject({ row: 1, id: '53760' });
+  });
+
+  it('a zero-padded ID keeps its zeros: --case 007 finds row 3 and the JSON says "007"', async () => {
+    const byCase = JSON.parse(
+      (await run(['explain', '--data', patientsPadded, '--case', '007', '--json'])).out,
+    );
+    expect(byCase.explanation).toMatchObject({ row: 3, id: '007' });
+    const byRow = JSON.parse((await run(['explain', '--data', patientsPadded, '--row', '1', '--json'])).out);
+    expect(byRow.explanation).toMatchObject({ row: 1, id: '0012' });
+    expect(byRow.importances.map((i: { feature: string }) => i.feature)).not.toContain('patient_no');
+    const missing = await run(['explain', '--data', patientsPadded, '--case', '7']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/no row has patient_no = '7'/);
+    const { out } = await run(['explain', '--data', patientsPadded, '--case', '007']);
+    expect(out).toMatch(/Explanation of row 3 \(ID 007\)/);
   });
 });

@@ -27,11 +27,16 @@ export function resolveIdColumn(dataset: Dataset, idColumn: string | null | unde
 
 /**
  * The ID of data row `index` (0-based) as text, exactly as an identifier is shown (no
- * thousands separators): null when `column` is null or the cell is missing.
+ * thousands separators, leading zeros kept as in the file): null when `column` is null or the
+ * cell is missing.
  */
 export function caseId(dataset: Dataset, column: string | null, index: number): string | null {
   if (column === null) return null;
-  const values = dataset.values[dataset.columns.findIndex((c) => c.name === column)];
+  const c = dataset.columns.findIndex((k) => k.name === column);
+  // `007` stays `007` (see idTexts.ts); the numbers would say 7.
+  const texts = dataset.idTexts?.[c];
+  if (texts) return texts[index] ?? null;
+  const values = dataset.values[c];
   const v = values?.[index];
   if (v === undefined || v === null) return null;
   if (typeof v === 'number') return Number.isNaN(v) ? null : String(v);

@@ -4,6 +4,7 @@ import { compareLabels } from './compareLabels';
 import { isIdentifierName, isIdLikeName } from './columnNames';
 import { countDistinct } from './countDistinct';
 import { dateDays, detectDateOrder, formatDateDays } from './dateColumn';
+import { idTexts, mayNameCases } from './idTexts';
 import { isMissingMarker, trimCell } from './missingMarkers';
 import type { CellColumn } from './rawTable';
 import type { ColumnKind, ColumnSummary } from './types';
@@ -15,6 +16,8 @@ export interface InferredColumn {
   /** True when at least one cell was read with a decimal comma. */
   readonly usedDecimalComma: boolean;
   readonly warning?: MessageDTO;
+  /** Whole-number columns that are (or may be chosen as) IDs: the cells' text when it differs from the numbers (`007`). */
+  readonly texts?: (string | null)[];
 }
 
 /** An all-distinct integer column counts as a running number only from this many rows on. */
@@ -76,7 +79,12 @@ export function inferColumn(
         }
       }
     }
-    if (nonFinite === 0) return numericColumn(name, numbers, missing, usedDecimalComma);
+    if (nonFinite === 0) {
+      const column = numericColumn(name, numbers, missing, usedDecimalComma);
+      const { kind, integers = false, distinct } = column.summary;
+      const texts = mayNameCases(kind, integers, distinct, n - missing) ? idTexts(cells, numbers) : undefined;
+      return texts ? { ...column, texts } : column;
+    }
     for (let i = 0; i < n; i++) if (numbers[i] - numbers[i] !== 0) numbers[i] = NaN;
     const row = options.rowNumbers ? options.rowNumbers[firstNonFinite] : firstNonFinite + 1;
     const warning = engineMessage(nonFinite === 1 ? 'non-finite-one' : 'non-finite-many', {

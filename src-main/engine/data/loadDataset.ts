@@ -62,6 +62,7 @@ export function loadDataset(
     warnings.push(engineMessage(code, { column: table.header[0] }));
   }
   if (source.format === 'csv') source = { ...source, decimalComma: usedDecimalComma };
+  const idTexts = columns.some((c) => c.texts) ? columns.map((c) => c.texts) : undefined;
 
   return {
     source,
@@ -71,5 +72,6 @@ export function loadDataset(
     rowNumbers: table.rowNumbers,
     warnings: warnings.map((w) => w.message),
     messages: warnings,
+    ...(idTexts && { idTexts }),
   };
 }

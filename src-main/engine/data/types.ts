@@ -60,4 +60,10 @@ export interface Dataset {
   readonly warnings?: readonly string[];
   /** The same warnings as messages with a code and parameters, for the UI to translate (same order). */
   readonly messages?: readonly MessageDTO[];
+  /**
+   * Per column (sparse): for whole-number columns that are or may be chosen as IDs, the trimmed
+   * cell text when the numbers do not print it back (`007` read as 7), null where missing. Case
+   * IDs and the data table show this text; features use `values`.
+   */
+  readonly idTexts?: readonly (readonly (string | null)[] | undefined)[];
 }

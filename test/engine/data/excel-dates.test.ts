@@ -11,47 +11,8 @@ import {
 import { featureColumn } from '../../../src-main/engine/data/featureColumn';
 import { loadDataset } from '../../../src-main/engine/data/loadDataset';
 import { readXlsx } from '../../../src-main/engine/data/readXlsx';
+import { clinicWorkbook, DATE_STYLES as STYLES, styled } from '../../fixtures/excelDateWorkbook';
 import { type XlsxCell, writeXlsx } from '../../fixtures/xlsxWriter';
-
-// cellXfs: 0 General, 1 built-in 14 (m/d/yyyy), 2 custom date-time, 3 `0.00`, 4 elapsed `[h]:mm:ss`,
-// 5 built-in 20 (h:mm), 6 Korean custom date. The cellStyleXfs entry with 14 must not count.
-const STYLES =
-  '<numFmts count="4">' +
-  '<numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/>' +
-  '<numFmt numFmtId="165" formatCode="0.00"/>' +
-  '<numFmt numFmtId="166" formatCode="[h]:mm:ss"/>' +
-  '<numFmt numFmtId="167" formatCode="yyyy&quot;년&quot; m&quot;월&quot; d&quot;일&quot;;@"/>' +
-  '</numFmts>' +
-  '<cellStyleXfs count="1"><xf numFmtId="14" fontId="0"/></cellStyleXfs>' +
-  '<cellXfs count="7">' +
-  '<xf numFmtId="0" fontId="0" xfId="0"/>' +
-  '<xf numFmtId="14" fontId="0" xfId="0" applyNumberFormat="1"/>' +
-  '<xf numFmtId="164" fontId="0" xfId="0" applyNumberFormat="1"/>' +
-  '<xf numFmtId="165" fontId="0" xfId="0" applyNumberFormat="1"/>' +
-  '<xf numFmtId="166" fontId="0" xfId="0" applyNumberFormat="1"/>' +
-  '<xf numFmtId="20" fontId="0" xfId="0" applyNumberFormat="1"/>' +
-  '<xf numFmtId="167" fontId="0" xfId="0" applyNumberFormat="1"/>' +
-  '</cellXfs>';
-
-const styled = (number: number, style: number): XlsxCell => ({ number, style });
-
-/** 12 rows: visit (built-in date), taken (date-time), dose (0.00), stay ([h]:mm:ss), at (h:mm), 접수일, outcome. */
-function clinicWorkbook(date1904 = false): Uint8Array {
-  const shift = date1904 ? -1462 : 0; // the same day is 1462 serials lower in the 1904 system
-  const rows: XlsxCell[][] = [['visit', 'taken', 'dose', 'stay', 'at', '접수일', 'outcome']];
-  for (let i = 0; i < 12; i++) {
-    rows.push([
-      styled(45356 + i + shift, 1),
-      styled(45356.604166666664 + i + shift, 2),
-      styled(1.5 + i, 3),
-      styled(1.25 + i / 8, 4),
-      styled(0.5 + i / 48, 5),
-      styled(45000 + i * 3 + shift, 6),
-      i < 6 ? 'early' : 'late',
-    ]);
-  }
-  return writeXlsx([{ name: 'Visits', rows }], { styles: STYLES, date1904 });
-}
 
 describe('isDateFormatCode', () => {
   it('finds year, month and day tokens outside quotes, brackets and escapes', () => {

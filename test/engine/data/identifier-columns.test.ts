@@ -8,6 +8,7 @@ import {
   rowsWithId,
   suggestIdColumn,
 } from '../../../src-main/engine';
+import { rowsOf } from '../../../src-main/worker/dto';
 import { csv, table } from './helpers';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/data/${name}`, import.meta.url));
@@ -91,5 +92,53 @@ describe('case IDs in a file with a non-unique Id column', () => {
     const d = await readDatasetFile(fixture('patients-ko.csv'));
     expect(d.columns[0]).toMatchObject({ name: '환자번호', kind: 'identifier' });
     expect(defaultTrainSettings(d).features).toEqual(['나이', '병기', '표지자']);
+  });
+});
+
+describe('identifier text: leading zeros are kept', () => {
+  it('a zero-padded patient_no shows 007 in the table and as case ID, while features see numbers', async () => {
+    const dataset = await readDatasetFile(fixture('patients-padded.csv'));
+    const c = dataset.columns.findIndex((k) => k.name === 'patient_no');
+    expect(dataset.columns[c].kind).toBe('identifier');
+    expect(suggestIdColumn(dataset)).toBe('patient_no');
+    // What a feature would see stays the number.
+    expect(Array.from((dataset.values[c] as Float64Array).slice(0, 4))).toEqual([12, 100, 7, 20]);
+    expect(dataset.idTexts?.[c]?.slice(0, 4)).toEqual(['0012', '0100', '007', '020']);
+    expect(dataset.idTexts?.[c + 1]).toBeUndefined();
+    expect([0, 1, 2, 3].map((i) => caseId(dataset, 'patient_no', i))).toEqual(['0012', '0100', '007', '020']);
+    expect(rowsWithId(dataset, 'patient_no', '007')).toEqual([2]);
+    expect(rowsWithId(dataset, 'patient_no', '7')).toEqual([]);
+    expect(rowsOf(dataset, 2, 1)).toEqual([['007', 76, 4, 6.59, 'yes']]);
+  });
+
+  it('keeps the text of a chosen, mostly distinct number column; not of measurements or plain IDs', () => {
+    const d = csv(
+      table(
+        ['code', 'dose', 'Id', 'y'],
+        Array.from({ length: 12 }, (_, i) => [String(i * 7 + 1).padStart(4, '0'), i % 3, 500 + i, i % 2]),
+      ),
+    );
+    expect(d.columns.map((k) => k.kind)).toEqual(['numeric', 'numeric', 'identifier', 'numeric']);
+    expect(d.idTexts?.[0]?.slice(0, 2)).toEqual(['0001', '0008']);
+    // dose repeats its values (no ID); Id prints back exactly (nothing to keep).
+    expect(d.idTexts?.[1]).toBeUndefined();
+    expect(d.idTexts?.[2]).toBeUndefined();
+    expect(caseId(d, 'code', 9)).toBe('0064');
+    expect(caseId(d, 'Id', 9)).toBe('509');
+  });
+
+  it('an ID longer than a double holds keeps its digits', () => {
+    const d = csv(
+      table(
+        ['sample_id', 'y'],
+        [
+          ['12345678901234567891', 1],
+          ['12345678901234567892', 0],
+          ['3', 1],
+        ],
+      ),
+    );
+    expect(caseId(d, 'sample_id', 0)).toBe('12345678901234567891');
+    expect(caseId(d, 'sample_id', 1)).toBe('12345678901234567892');
   });
 });
