@@ -24,8 +24,8 @@ let permStart = 0;
 const model = trainModel(dataset, defaultTrainSettings(dataset, 'label', { nEstimators: Number(trees) }), {
   growTrees: threadedTreeGrower(),
   onProgress: (f, message) => {
-    if (!firstTree && message === 'Training trees') firstTree = performance.now() - t0;
-    if (!permStart && message === 'Permutation importance') permStart = performance.now() - t0;
+    if (!firstTree && message.code === 'progress-training-trees') firstTree = performance.now() - t0;
+    if (!permStart && message.code === 'progress-permutation') permStart = performance.now() - t0;
   },
 });
 const trained = performance.now() - t0;

@@ -629,7 +629,10 @@ export interface JobProgressEvent {
   readonly kind: JobKind;
   /** 0..1 */
   readonly fraction: number;
+  /** English text; `code` and `params` let the renderer say it in the user's language. */
   readonly message: string;
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface WorkerStatusEvent {

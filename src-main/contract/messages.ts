@@ -76,6 +76,19 @@ export const ENGINE_MESSAGES = {
   'engine.model-gone':
     'That model is no longer available (the app may have restarted its worker). Train it again.',
   'engine.nothing-to-open': 'Nothing to open: neither a path nor file contents were given.',
+  // progress of long jobs (status bar)
+  'engine.progress-reading': 'Reading',
+  'engine.progress-loaded': 'Loaded',
+  'engine.progress-training-trees': 'Training trees',
+  'engine.progress-permutation': 'Permutation importance',
+  'engine.progress-cross-validation': 'Cross-validation',
+  'engine.progress-explaining': 'Explaining',
+  'engine.progress-explaining-row': 'Explaining row {row}',
+  'engine.progress-explained': 'Explained {done} of {total}',
+  'engine.progress-restoring': 'Restoring the model',
+  'engine.progress-restored': 'Restored',
+  'engine.progress-stability': 'Checking stability',
+  'engine.progress-shap': 'SHAP values',
 } as const;
 
 export type EngineMessageKey = keyof typeof ENGINE_MESSAGES;

@@ -341,7 +341,7 @@ export function withExports(
           {
             jobId,
             onProgress: (fraction, message) =>
-              deps.sendEvent('job:progress', { jobId, kind: 'explain', fraction, message }),
+              deps.sendEvent('job:progress', { jobId, kind: 'explain', fraction, ...message }),
           },
         );
         store.addExplanations(list);

@@ -152,7 +152,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   function progressFor(jobId: string, kind: JobKind): RunOptions {
     return {
       jobId,
-      onProgress: (fraction, message) => sendEvent('job:progress', { jobId, kind, fraction, message }),
+      onProgress: (fraction, message) => sendEvent('job:progress', { jobId, kind, fraction, ...message }),
     };
   }
 

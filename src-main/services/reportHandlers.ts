@@ -90,7 +90,7 @@ export function withReports(deps: HandlerDeps, base: Omit<Handlers, ReportChanne
           {
             jobId,
             onProgress: (fraction, message) =>
-              deps.sendEvent('job:progress', { jobId, kind: 'explain', fraction, message }),
+              deps.sendEvent('job:progress', { jobId, kind: 'explain', fraction, ...message }),
           },
         );
         const info = await deps.appInfo();

@@ -11,6 +11,7 @@
 import { totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { WorkerRestartReason } from '../contract/ipc';
+import type { MessageDTO } from '../contract/messages';
 import { createProcessLink, hostArgs, type SpawnHost } from './processLink';
 import type { JobClient, JobMap, JobName, RunOptions, WorkerReply } from './protocol';
 import { JobError } from './protocol';
@@ -52,7 +53,7 @@ export interface WorkerJobClient extends JobClient {
 interface Pending {
   readonly resolve: (value: unknown) => void;
   readonly reject: (err: JobError) => void;
-  readonly onProgress?: (fraction: number, message: string) => void;
+  readonly onProgress?: (fraction: number, message: MessageDTO) => void;
   cancelTimer?: ReturnType<typeof setTimeout>;
 }
 

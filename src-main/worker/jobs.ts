@@ -12,6 +12,7 @@ import {
   UserFacingError,
 } from '../engine';
 import { MAX_ROWS_PER_REQUEST } from '../contract/ipc';
+import { engineMessage } from '../engine/errors';
 import type { JobHandlers } from './runner';
 import { createSession } from './session';
 import { datasetSummary, explanationDTO, rowsOf, trainResult } from './dto';
@@ -50,7 +51,8 @@ async function explainManyInParallel(
     })),
     {
       signal: ctx.signal,
-      onProgress: (done, total) => ctx.progress(done / total, `Explained ${done} of ${total}`),
+      onProgress: (done, total) =>
+        ctx.progress(done / total, engineMessage('progress-explained', { done, total })),
     },
   );
   const each = (performance.now() - started) / requests.length;
@@ -66,7 +68,7 @@ async function explainManyInParallel(
 export function createJobHandlers(session = createSession()): JobHandlers {
   return {
     async load(args, ctx) {
-      ctx.progress(0, 'Reading');
+      ctx.progress(0, engineMessage('progress-reading'));
       const dataset = args.bytes
         ? loadDataset(args.bytes, args.fileName, { ...(args.sheet !== undefined && { sheet: args.sheet }) })
         : args.path
@@ -76,7 +78,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
             })();
       const entry = session.addDataset(dataset, args.path, args.datasetId);
       noteLoadedBytes(dataset, args);
-      ctx.progress(1, 'Loaded');
+      ctx.progress(1, engineMessage('progress-loaded'));
       return datasetSummary(entry.id, dataset, args.path);
     },
 
@@ -116,7 +118,7 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     async explain({ modelId, row, label, settings }, ctx) {
       const model = session.model(modelId);
       const { dataset } = session.dataset(model.datasetId);
-      ctx.progress(0, 'Explaining');
+      ctx.progress(0, engineMessage('progress-explaining'));
       // Requests carry the user's 1-based row; the engine indexes from 0.
       const e = await explainDataRow(model.trained, dataset, row - 1, settings, {
         ...(label !== undefined && { label }),
@@ -138,7 +140,10 @@ export function createJobHandlers(session = createSession()): JobHandlers {
           signal: ctx.signal,
         });
         out.push(explanationDTO(request.modelId, model.trained, e));
-        ctx.progress((i + 1) / requests.length, `Explained ${i + 1} of ${requests.length}`);
+        ctx.progress(
+          (i + 1) / requests.length,
+          engineMessage('progress-explained', { done: i + 1, total: requests.length }),
+        );
       }
       return out;
     },

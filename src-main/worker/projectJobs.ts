@@ -1,5 +1,6 @@
 /** Worker jobs for saved projects: hand out a model's forest, and restore one without retraining. */
 import { restoreModel } from '../engine';
+import { engineMessage } from '../engine/errors';
 import type { ModelJobMap } from './protocol';
 import type { JobHandlers } from './runner';
 import type { Session } from './session';
@@ -13,10 +14,10 @@ export function createProjectJobs(session: Session): Pick<JobHandlers, keyof Mod
 
     restoreModel({ datasetId, settings, saved }, ctx) {
       const { dataset } = session.dataset(datasetId);
-      ctx.progress(0, 'Restoring the model');
+      ctx.progress(0, engineMessage('progress-restoring'));
       const trained = restoreModel(dataset, settings, saved);
       const model = session.addModel(datasetId, trained);
-      ctx.progress(1, 'Restored');
+      ctx.progress(1, engineMessage('progress-restored'));
       return trainResult(model.id, datasetId, settings, trained, dataset);
     },
   };

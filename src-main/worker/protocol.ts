@@ -29,6 +29,7 @@ import type {
 } from '../contract/ipc';
 import type { ForestJSON, SavedModelParts } from '../engine';
 import type { ReportJobMap } from './reportJobs';
+import type { MessageDTO } from '../contract/messages';
 
 export interface LoadArgs {
   /** Read from disk inside the worker (keeps big files off the main thread). */
@@ -76,7 +77,13 @@ export type WorkerRequest =
   | { readonly type: 'ping' };
 
 export type WorkerReply =
-  | { readonly type: 'progress'; readonly id: string; readonly fraction: number; readonly message: string }
+  | {
+      readonly type: 'progress';
+      readonly id: string;
+      readonly fraction: number;
+      /** A catalog code with parameters (contract/messages.ts) and its English text. */
+      readonly message: MessageDTO;
+    }
   | { readonly type: 'result'; readonly id: string; readonly result: unknown }
   | { readonly type: 'error'; readonly id: string; readonly error: ErrorDTO & { readonly stack?: string } }
   | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string }
@@ -85,7 +92,7 @@ export type WorkerReply =
 export interface RunOptions {
   /** Caller-chosen id so the caller can cancel before the promise settles. */
   readonly jobId?: string;
-  readonly onProgress?: (fraction: number, message: string) => void;
+  readonly onProgress?: (fraction: number, message: MessageDTO) => void;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { ReportInputs, ReportLimeSettings, ReportResults } from '../contract/report';
 import { fileDigest, sha256Hex, type FileDigest } from '../engine/io/fileDigest';
 import type { Dataset } from '../engine';
+import { engineMessage } from '../engine/errors';
 import type { LoadArgs } from './protocol';
 import type { OpenDataset } from './session';
 import { encodeDataRow, withRowContext, type LimeSettings, type RowExplanation } from '../engine';
@@ -76,7 +77,7 @@ export function createReportJobs(session: Session) {
         seed: lime.seed,
       };
       const progress = (fraction: number, done: number) =>
-        ctx.progress(fraction, `Explained ${done} of ${rows.length}`);
+        ctx.progress(fraction, engineMessage('progress-explained', { done, total: rows.length }));
       let explanations: RowExplanation[];
       if (rows.length < POOL_MIN_ROWS) {
         explanations = await explainRows(trained, dataset, rows, settings, {

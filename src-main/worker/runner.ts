@@ -4,6 +4,7 @@
  */
 import { CancelledError, UserFacingError } from '../engine/errors';
 import type { ErrorDTO } from '../contract/ipc';
+import type { MessageDTO } from '../contract/messages';
 import type { JobMap, JobName, WorkerReply, WorkerRequest } from './protocol';
 import { JobError } from './protocol';
 
@@ -11,7 +12,7 @@ export interface JobContext {
   /** Aborted when the job is cancelled. Engine loops check it between units of work. */
   readonly signal: AbortSignal;
   /** Reports progress (0..1); also the place where a cancel flag set by main is noticed. */
-  progress(fraction: number, message: string): void;
+  progress(fraction: number, message: MessageDTO): void;
 }
 
 export type JobHandlers = {

@@ -41,6 +41,7 @@ import {
   type CollapsedBins,
   type TrainedModel,
 } from '../engine';
+import { engineMessage } from '../engine/errors';
 import { explanationDTO } from './dto';
 import { poolFor } from './modelPool';
 import type { JobContext } from './runner';
@@ -156,10 +157,11 @@ export async function stabilityJob(
   const tasks = req.sampleSizes.flatMap((numSamples) =>
     seeds.map((seed) => ({ instance, seed, numSamples, ...(label !== undefined && { label }) })),
   );
-  ctx.progress(0, 'Checking stability');
+  ctx.progress(0, engineMessage('progress-stability'));
   const cores = await poolFor(model, req.settings).explain(tasks, {
     signal: ctx.signal,
-    onProgress: (done, total) => ctx.progress(done / total, `Explained ${done} of ${total}`),
+    onProgress: (done, total) =>
+      ctx.progress(done / total, engineMessage('progress-explained', { done, total })),
   });
   const topK = Math.min(DEFAULT_STABILITY_TOP_K, req.settings.numFeatures, trained.frame.featureNames.length);
   const results = req.sampleSizes.map((numSamples, k) => {
@@ -225,7 +227,7 @@ export async function caseInsightJob(
   const base = encodeDataRow(trained, dataset, req.row - 1);
   const instance = applyEdits(trained, base, edits);
   const { settings } = req;
-  ctx.progress(0, 'Explaining');
+  ctx.progress(0, engineMessage('progress-explaining'));
   const explainer = explainerFor(trained, settings);
   const core = await explainEncodedRow(explainer, forest, frame, instance, settings, {
     ...(req.label !== undefined && { label: req.label }),
@@ -345,7 +347,7 @@ export function shapSummaryJob(session: Session, modelId: string, ctx: JobContex
   for (let i = 0; i < n; i++) {
     if (i % 16 === 0) {
       throwIfAborted(ctx.signal);
-      ctx.progress(i / n, 'SHAP values');
+      ctx.progress(i / n, engineMessage('progress-shap'));
     }
     explainer.shapInto(trained.xTest[i], buffer);
     for (let c = 0; c < nOut; c++) {
@@ -374,12 +376,13 @@ export async function spLimeJob(session: Session, req: SpLimeRequest, ctx: JobCo
   const { trained } = model;
   const { frame, split } = trained;
   const positions = pickSample(trained.xTest.length, req.sampleSize, req.settings.seed);
-  ctx.progress(0, 'Explaining');
+  ctx.progress(0, engineMessage('progress-explaining'));
   const cores = await poolFor(model, req.settings).explain(
     positions.map((p) => ({ instance: trained.xTest[p] })),
     {
       signal: ctx.signal,
-      onProgress: (done, total) => ctx.progress(done / total, `Explained ${done} of ${total}`),
+      onProgress: (done, total) =>
+        ctx.progress(done / total, engineMessage('progress-explained', { done, total })),
     },
   );
   const sp = submodularPick(

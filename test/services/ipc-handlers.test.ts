@@ -9,6 +9,7 @@ import { createRecentFilesStore } from '../../src-main/services/recentFiles';
 import type { OpenablePaths } from '../../src-main/services/openablePaths';
 import { createOpenablePaths } from '../../src-main/services/openablePaths';
 import { ValidationError } from '../../src-main/services/validate';
+import { engineMessage } from '../../src-main/engine/errors';
 import { JobError } from '../../src-main/worker/protocol';
 import { fakeJobClient } from './fakeJobClient';
 import { LIME_SETTINGS, MODEL_SETTINGS } from './ipcFixtures';
@@ -266,8 +267,8 @@ describe('jobs', () => {
   it('model:train runs a train job under the given jobId and forwards progress as job:progress events', async () => {
     const jobs = fakeJobClient({
       train: async (_args, options) => {
-        options.onProgress?.(0.25, 'Growing trees 25/100');
-        options.onProgress?.(1, 'Done');
+        options.onProgress?.(0.25, engineMessage('progress-training-trees'));
+        options.onProgress?.(1, engineMessage('progress-explained', { done: 3, total: 4 }));
         return trained;
       },
     });
@@ -279,9 +280,26 @@ describe('jobs', () => {
     expect(events).toEqual([
       {
         channel: 'job:progress',
-        payload: { jobId: 'job-7', kind: 'train', fraction: 0.25, message: 'Growing trees 25/100' },
+        payload: {
+          jobId: 'job-7',
+          kind: 'train',
+          fraction: 0.25,
+          message: 'Training trees',
+          code: 'progress-training-trees',
+          params: {},
+        },
       },
-      { channel: 'job:progress', payload: { jobId: 'job-7', kind: 'train', fraction: 1, message: 'Done' } },
+      {
+        channel: 'job:progress',
+        payload: {
+          jobId: 'job-7',
+          kind: 'train',
+          fraction: 1,
+          message: 'Explained 3 of 4',
+          code: 'progress-explained',
+          params: { done: 3, total: 4 },
+        },
+      },
     ]);
   });
 
@@ -293,7 +311,7 @@ describe('jobs', () => {
     };
     const jobs = fakeJobClient({
       explain: async (_args, options) => {
-        options.onProgress?.(0.5, 'Sampling');
+        options.onProgress?.(0.5, engineMessage('progress-explaining'));
         throw new JobError({ kind: 'cancelled', message: 'Cancelled' });
       },
     });
@@ -303,7 +321,14 @@ describe('jobs', () => {
     expect(events).toEqual([
       {
         channel: 'job:progress',
-        payload: { jobId: 'e1', kind: 'explain', fraction: 0.5, message: 'Sampling' },
+        payload: {
+          jobId: 'e1',
+          kind: 'explain',
+          fraction: 0.5,
+          message: 'Explaining',
+          code: 'progress-explaining',
+          params: {},
+        },
       },
     ]);
   });

@@ -15,6 +15,8 @@ let summary: DatasetSummaryDTO;
 let settings: ModelSettingsDTO;
 let trained: TrainResultDTO;
 const progress: number[] = [];
+/** The progress messages of the train job: catalog code and English text. */
+const stages: { code?: string; message: string }[] = [];
 
 beforeAll(async () => {
   client = createWorkerJobClient({ log: () => undefined });
@@ -34,7 +36,12 @@ beforeAll(async () => {
   trained = await client.run(
     'train',
     { datasetId: summary.datasetId, settings },
-    { onProgress: (f) => progress.push(f) },
+    {
+      onProgress: (f, m) => {
+        progress.push(f);
+        stages.push({ code: m.code, message: m.message });
+      },
+    },
   );
 }, 60_000);
 afterAll(() => client.dispose());
@@ -83,6 +90,12 @@ describe('worker jobs on the breast-cancer sample', () => {
     expect(trained.testCases).toHaveLength(114);
     expect(progress.length).toBeGreaterThan(2);
     expect(progress.at(-1)).toBeLessThanOrEqual(1);
+    // Progress travels as a catalog code (translated by the renderer) with its English text.
+    expect(stages[0]).toEqual({ code: 'progress-training-trees', message: 'Training trees' });
+    expect(stages.at(-1)).toEqual({ code: 'progress-permutation', message: 'Permutation importance' });
+    expect(new Set(stages.map((s) => s.code))).toEqual(
+      new Set(['progress-training-trees', 'progress-permutation']),
+    );
   });
 
   it('explains a test case with the same 8 weights as the engine with the same seed', async () => {

@@ -14,7 +14,8 @@ import type { ForestOptions } from '../forest/options';
 import type { TreeGrower } from '../forest/forestPlan';
 import { HISTOGRAM_MIN_ROWS } from '../forest/growTree';
 import { MAX_BINS } from '../forest/histogramSplit';
-import { throwIfAborted } from '../errors';
+import type { MessageDTO } from '../../contract/messages';
+import { engineMessage, throwIfAborted } from '../errors';
 import { permutationImportance } from '../importance/permutationImportance';
 import { permutationSample } from '../importance/permutationSample';
 import { accuracy } from '../metrics/classificationMetrics';
@@ -81,6 +82,11 @@ export interface TrainModelOptions extends ProgressOptions {
   readonly growTrees?: TreeGrower;
 }
 
+// Stage names for the status bar, as catalog codes (translated in the renderer).
+const TRAINING_TREES = engineMessage('progress-training-trees');
+const PERMUTATION = engineMessage('progress-permutation');
+const CROSS_VALIDATION = engineMessage('progress-cross-validation');
+
 function fitForest(
   settings: TrainSettings,
   nClasses: number,
@@ -89,7 +95,7 @@ function fitForest(
   progress: TrainModelOptions,
 ): Forest {
   const opts = {
-    onProgress: progress.onProgress && ((f: number) => progress.onProgress!(f, '')),
+    onProgress: progress.onProgress && ((f: number) => progress.onProgress!(f, TRAINING_TREES)),
     signal: progress.signal,
     ...(progress.growTrees && { growTrees: progress.growTrees }),
   };
@@ -112,7 +118,12 @@ function ranked(
 }
 
 /** Runs `step` with progress mapped into [from, to] of the whole job. */
-function stage(progress: TrainModelOptions, from: number, to: number, message: string): TrainModelOptions {
+function stage(
+  progress: TrainModelOptions,
+  from: number,
+  to: number,
+  message: MessageDTO,
+): TrainModelOptions {
   return {
     ...(progress.growTrees && { growTrees: progress.growTrees }),
     signal: progress.signal,
@@ -136,7 +147,7 @@ export function trainModel(
   const nClasses = frame.classes.length;
   const withCv = settings.kFolds >= 2;
 
-  const forest = fitForest(settings, nClasses, xTrain, yTrain, stage(progress, 0, 0.75, 'Training trees'));
+  const forest = fitForest(settings, nClasses, xTrain, yTrain, stage(progress, 0, 0.75, TRAINING_TREES));
   const testOutputs =
     forest instanceof RandomForestClassifier
       ? forest.predictProba(xTest)
@@ -144,16 +155,16 @@ export function trainModel(
   const testPredictions = forest.predict(xTest);
   const metrics = evaluate(frame, yTest, testOutputs, testPredictions);
 
-  const permStage = stage(progress, 0.75, withCv ? 0.9 : 1, 'Permutation importance');
+  const permStage = stage(progress, 0.75, withCv ? 0.9 : 1, PERMUTATION);
   const permRows = permutationSample(xTest.length, settings.seed);
   const perm = permutationImportance(forest, pick(xTest, permRows), pick(yTest, permRows), {
     seed: settings.seed,
     metric: classification ? 'accuracy' : 'r2',
-    onProgress: permStage.onProgress && ((f) => permStage.onProgress!(f, '')),
+    onProgress: permStage.onProgress && ((f) => permStage.onProgress!(f, PERMUTATION)),
     signal: progress.signal,
   });
   const crossValidation = withCv
-    ? crossValidate(frame, settings, stage(progress, 0.9, 1, 'Cross-validation'))
+    ? crossValidate(frame, settings, stage(progress, 0.9, 1, CROSS_VALIDATION))
     : undefined;
 
   return {
@@ -251,7 +262,8 @@ function crossValidate(
     const forest = fitForest(settings, frame.classes.length, pick(x, fold.train), pick(frame.y, fold.train), {
       ...(progress.growTrees && { growTrees: progress.growTrees }),
       signal: progress.signal,
-      onProgress: progress.onProgress && ((f) => progress.onProgress!((i + f) / folds.length, '')),
+      onProgress:
+        progress.onProgress && ((f) => progress.onProgress!((i + f) / folds.length, CROSS_VALIDATION)),
     });
     const yTrue = pick(frame.y, fold.test);
     const yPred = forest.predict(pick(x, fold.test));

@@ -1,3 +1,4 @@
+import type { MessageDTO } from '../../contract/messages';
 import type { Task } from '../data/types';
 
 /** Everything that decides a trained model; the same settings and data give the same model. */
@@ -42,6 +43,6 @@ export const DEFAULT_LIME_SETTINGS: LimeSettings = {
 
 export interface ProgressOptions {
   readonly signal?: AbortSignal;
-  /** fraction in 0..1 and a short message for a status bar. */
-  readonly onProgress?: (fraction: number, message: string) => void;
+  /** fraction in 0..1 and a short message for a status bar (a catalog code, see contract/messages.ts). */
+  readonly onProgress?: (fraction: number, message: MessageDTO) => void;
 }

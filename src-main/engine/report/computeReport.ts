@@ -4,7 +4,7 @@
  */
 import type { ReportInputs, ReportResults } from '../../contract/report';
 import type { Dataset } from '../data/types';
-import { throwIfAborted } from '../errors';
+import { engineMessage, throwIfAborted } from '../errors';
 import { explainDataRow, type RowExplanation } from '../pipeline/explainDataRow';
 import { trainModel, type TrainedModel } from '../pipeline/trainModel';
 import type { LimeSettings, ProgressOptions, TrainSettings } from '../pipeline/types';
@@ -31,7 +31,10 @@ export async function explainRows(
   for (const [i, dataRow] of dataRows.entries()) {
     throwIfAborted(progress.signal);
     out.push(await explainDataRow(model, dataset, dataRow, lime, { signal: progress.signal }));
-    progress.onProgress?.((i + 1) / dataRows.length, `Explaining row ${dataRow + 1}`);
+    progress.onProgress?.(
+      (i + 1) / dataRows.length,
+      engineMessage('progress-explaining-row', { row: dataRow + 1 }),
+    );
   }
   return out;
 }

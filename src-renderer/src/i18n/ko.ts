@@ -564,6 +564,19 @@ export const ko: Catalog = {
   'engine.model-gone':
     '이 모델은 더 이상 사용할 수 없습니다 (앱이 작업 프로세스를 다시 시작했을 수 있습니다). 다시 학습하세요.',
   'engine.nothing-to-open': '열 대상이 없습니다: 경로도 파일 내용도 주어지지 않았습니다.',
+  // Progress of long jobs (status bar).
+  'engine.progress-reading': '읽는 중',
+  'engine.progress-loaded': '읽기 완료',
+  'engine.progress-training-trees': '트리 학습 중',
+  'engine.progress-permutation': '순열 중요도 계산 중',
+  'engine.progress-cross-validation': '교차 검증 중',
+  'engine.progress-explaining': '설명 중',
+  'engine.progress-explaining-row': '{row}행 설명 중',
+  'engine.progress-explained': '{total}개 중 {done}개 설명 완료',
+  'engine.progress-restoring': '모델 복원 중',
+  'engine.progress-restored': '복원 완료',
+  'engine.progress-stability': '안정성 확인 중',
+  'engine.progress-shap': 'SHAP 값 계산 중',
   // Date columns.
   'column.kind.date': '날짜',
   'column.firstDate': '가장 이른 날짜',

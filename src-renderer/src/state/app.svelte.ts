@@ -20,6 +20,7 @@ import type {
 } from '../contract';
 import { workerRestartNotice } from '../lib/workerRestart';
 import { t } from '../i18n/i18n.svelte';
+import { localizedMessage } from '../i18n/engineMessage';
 import { newJobId } from '../lib/jobId';
 import {
   changeTarget,
@@ -296,7 +297,8 @@ class AppState {
   onProgress(event: JobProgressEvent): void {
     if (this.job && event.jobId === this.job.id) {
       this.job.fraction = Math.min(1, Math.max(0, event.fraction));
-      this.job.message = event.message;
+      // The worker's progress carries a catalog code: said in the user's language.
+      this.job.message = localizedMessage(event);
     }
   }
 
