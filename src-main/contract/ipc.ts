@@ -53,6 +53,12 @@ export interface ColumnSummaryDTO {
   readonly minDate?: string;
   readonly maxDate?: string;
   readonly dateOrder?: 'ymd' | 'dmy' | 'mdy';
+  /** Date columns: rows per day, month or year from the first to the last date (a time chart). */
+  readonly dateCounts?: {
+    readonly unit: 'day' | 'month' | 'year';
+    readonly labels: readonly string[];
+    readonly counts: readonly number[];
+  };
   readonly categories?: readonly { readonly value: string; readonly count: number }[];
 }
 

@@ -34,6 +34,7 @@ export { caseId, resolveIdColumn, rowsWithId, suggestIdColumn } from './data/cas
 export { isIdentifierName } from './data/columnNames';
 export { fitImputer, median, type Imputer } from './data/imputer';
 export { histogram, binEdges, binOf, type Histogram } from './data/histogram';
+export { dateCounts, type DateCounts } from './data/dateCounts';
 export { correlationMatrix, pearson, type CorrelationMatrix } from './data/correlation';
 export { clusterOrder } from './data/clusterOrder';
 export { featureDistribution, type FeatureDistribution } from './data/featureDistribution';

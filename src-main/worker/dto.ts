@@ -8,7 +8,7 @@ import type {
   ModelSettingsDTO,
 } from '../contract/ipc';
 import type { Dataset, RowExplanation, TrainedModel } from '../engine';
-import { caseId, histogram, suggestExcluded, suggestIdColumn, suggestTarget } from '../engine';
+import { caseId, dateCounts, histogram, suggestExcluded, suggestIdColumn, suggestTarget } from '../engine';
 
 const HISTOGRAM_BINS = 20;
 
@@ -22,6 +22,10 @@ export function datasetSummary(id: string, dataset: Dataset, filePath?: string):
       ...(c.categories && { categories: c.categories.map((k) => ({ ...k })) }),
       ...(c.kind === 'numeric' &&
         values instanceof Float64Array && { histogram: histogram(values, HISTOGRAM_BINS) }),
+      ...(c.kind === 'date' &&
+        c.dateOrder &&
+        !(values instanceof Float64Array) &&
+        datesOf(values, c.dateOrder)),
     };
   });
   return {
@@ -42,6 +46,15 @@ export function datasetSummary(id: string, dataset: Dataset, filePath?: string):
     suggestedIdColumn: suggestIdColumn(dataset),
     ...(dataset.messages && { warningMessages: dataset.messages.map((m) => ({ ...m })) }),
   };
+}
+
+/** The time chart's counts of a date column, when it has dates. */
+function datesOf(
+  values: readonly (string | null)[],
+  order: 'ymd' | 'dmy' | 'mdy',
+): Partial<ColumnSummaryDTO> {
+  const counts = dateCounts(values, order);
+  return counts ? { dateCounts: counts } : {};
 }
 
 export function rowsOf(dataset: Dataset, offset: number, limit: number): (string | number | null)[][] {

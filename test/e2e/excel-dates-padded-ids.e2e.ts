@@ -5,12 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExplain } from '../../src-main/cli/explainCommand';
 import { clinicWorkbook } from '../fixtures/excelDateWorkbook';
 import { launchHarness, type Harness } from './harness/harness';
-import { screenshotView, train, waitForChart } from './steps';
+import { openFile, screenshotView, tableCell, train, waitForChart } from './steps';
 
 const dir = mkdtempSync(join(tmpdir(), 'lime-lens-xlsx-dates-'));
 const workbook = join(dir, 'visits.xlsx');
@@ -18,22 +17,9 @@ writeFileSync(workbook, clinicWorkbook());
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const padded = fileURLToPath(new URL('../fixtures/data/patients-padded.csv', import.meta.url));
 
-async function openFile(h: Harness, path: string, rows: number): Promise<void> {
-  h.nextDialogPath = path;
-  await h.page.getByTestId('open-file').first().click();
-  await h.page.locator(`[data-testid="dataset-rows"][data-value="${rows}"]`).waitFor();
-}
-
-/** Text of the cell in data row `row` (1-based) and column `column` (0-based) of the data table. */
-function tableCell(page: Page, row: number, column: number) {
-  return page
-    .locator(`[data-testid="data-table"] [aria-rowindex="${row + 1}"] [role="gridcell"]`)
-    .nth(column);
-}
-
-for (const [locale, dateKind, rowAndId] of [
-  ['en-US', 'Date', (row: number, id: string) => `Row ${row} · ID ${id}`],
-  ['ko-KR', '날짜', (row: number, id: string) => `${row}행 · ID ${id}`],
+for (const [locale, dateKind, dateChart, rowAndId] of [
+  ['en-US', 'Date', 'Rows per day of visit', (row: number, id: string) => `Row ${row} · ID ${id}`],
+  ['ko-KR', '날짜', 'visit의 일별 행 수', (row: number, id: string) => `${row}행 · ID ${id}`],
 ] as const) {
   describe(`Excel dates and padded IDs (${locale})`, () => {
     let h: Harness;
@@ -55,6 +41,9 @@ for (const [locale, dateKind, rowAndId] of [
       expect(await page.getByTestId('column-kind').innerText()).toBe(dateKind);
       expect(await page.getByTestId('column-first-date').innerText()).toBe('2024-03-05');
       expect(await page.getByTestId('column-last-date').innerText()).toBe('2024-03-16');
+      // The time chart: rows per day of the 12 visit days.
+      await waitForChart(page, 'column-chart');
+      expect(await page.getByTestId('column-chart').getAttribute('aria-label')).toBe(dateChart);
       await screenshotView(page, `data-excel-date-${locale}`);
       expect(h.pageErrors).toEqual([]);
     });

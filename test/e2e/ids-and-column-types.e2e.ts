@@ -6,22 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExplain } from '../../src-main/cli/explainCommand';
 import type { Page } from 'playwright-core';
 import { launchHarness, type Harness } from './harness/harness';
-import { screenshotView, train, waitForChart } from './steps';
+import { openFile, screenshotView, tableCell, train, waitForChart } from './steps';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/data/${name}`, import.meta.url));
-
-async function openFile(h: Harness, path: string, rows: number): Promise<void> {
-  h.nextDialogPath = path;
-  await h.page.getByTestId('open-file').first().click();
-  await h.page.locator(`[data-testid="dataset-rows"][data-value="${rows}"]`).waitFor();
-}
-
-/** Text of the cell in data row `row` (1-based) and column `column` (0-based) of the data table. */
-function tableCell(page: Page, row: number, column: number) {
-  return page
-    .locator(`[data-testid="data-table"] [aria-rowindex="${row + 1}"] [role="gridcell"]`)
-    .nth(column);
-}
 
 async function shownWeights(page: Page): Promise<(readonly [string | null, number])[]> {
   await waitForChart(page, 'lime-weights');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadDataset, type Dataset } from '../../src-main/engine';
-import { RESULTS_DIR, samplePath } from './harness/harness';
+import { RESULTS_DIR, samplePath, type Harness } from './harness/harness';
 
 export async function openSample(page: Page, id: string): Promise<void> {
   await page.getByTestId(`sample-${id}`).click();
@@ -39,4 +39,18 @@ export async function screenshotView(page: Page, name: string): Promise<string> 
 
 export function sampleDataset(file: string): Dataset {
   return loadDataset(new Uint8Array(readFileSync(samplePath(file))), file);
+}
+
+/** Opens `path` through the (answered) open dialog from the welcome view and waits for its `rows`. */
+export async function openFile(h: Harness, path: string, rows: number): Promise<void> {
+  h.nextDialogPath = path;
+  await h.page.getByTestId('open-file').first().click();
+  await h.page.locator(`[data-testid="dataset-rows"][data-value="${rows}"]`).waitFor();
+}
+
+/** The cell in data row `row` (1-based) and column `column` (0-based) of the data table. */
+export function tableCell(page: Page, row: number, column: number) {
+  return page
+    .locator(`[data-testid="data-table"] [aria-rowindex="${row + 1}"] [role="gridcell"]`)
+    .nth(column);
 }

@@ -118,6 +118,9 @@ export const en = {
   'column.histogram': 'Distribution of {name}',
   'column.categories': 'Most frequent values of {name}',
   'column.noChart': 'No distribution to show for this column.',
+  'column.dateCounts.day': 'Rows per day of {name}',
+  'column.dateCounts.month': 'Rows per month of {name}',
+  'column.dateCounts.year': 'Rows per year of {name}',
 
   'setup.title': 'Model setup',
   'setup.target': 'Target (what to predict)',

@@ -116,6 +116,9 @@ export const ko: Catalog = {
   'column.histogram': '{name}의 분포',
   'column.categories': '{name}의 빈도 상위 값',
   'column.noChart': '이 열은 표시할 분포가 없습니다.',
+  'column.dateCounts.day': '{name}의 일별 행 수',
+  'column.dateCounts.month': '{name}의 월별 행 수',
+  'column.dateCounts.year': '{name}의 연도별 행 수',
 
   'setup.title': '모델 설정',
   'setup.target': '목표 변수 (예측 대상)',

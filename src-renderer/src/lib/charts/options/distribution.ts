@@ -18,7 +18,28 @@ export function histogramOption(
   ctx: ChartContext,
   input: { title: string; edges: readonly number[]; counts: readonly number[]; xName: string },
 ): ChartOption {
-  const labels = binLabels(ctx, input.edges);
+  return countBarsOption(ctx, { ...input, labels: binLabels(ctx, input.edges) });
+}
+
+/** Rows per day, month or year of a date column (ColumnSummaryDTO.dateCounts), in time order. */
+export function dateCountsOption(
+  ctx: ChartContext,
+  input: { title: string; labels: readonly string[]; counts: readonly number[]; xName: string },
+): ChartOption {
+  return countBarsOption(ctx, { ...input, labels: { axis: [...input.labels], full: [...input.labels] } });
+}
+
+/** Vertical count bars over ordered periods or bins: short axis labels, full labels in the tooltip. */
+function countBarsOption(
+  ctx: ChartContext,
+  input: {
+    title: string;
+    labels: { axis: string[]; full: string[] };
+    counts: readonly number[];
+    xName: string;
+  },
+): ChartOption {
+  const { labels } = input;
   const axis = axisStyle(ctx);
   return {
     ...baseOption(ctx, input.title),
