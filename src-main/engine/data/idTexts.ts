@@ -5,18 +5,28 @@
 import { trimCell } from './missingMarkers';
 import type { CellColumn } from './rawTable';
 
+/** Cells looked at in a column that is no identifier yet but could be chosen as one. */
+const CANDIDATE_SAMPLE = 1000;
+
 /**
  * The trimmed text of every cell of a whole-number column (null where `numbers` is missing) when
  * some cell's text is not what the number prints as (`007` → 7, `+12`, an ID beyond 2^53 that
- * rounds); undefined when the numbers print back exactly, so nothing extra is kept.
+ * rounds); undefined when the numbers print back exactly, so nothing extra is kept. An identifier
+ * column is checked in full; a column that only may be chosen as one (mostly distinct whole
+ * numbers) by its first 1000 cells, so that plain number columns stay cheap to read.
  */
-export function idTexts(cells: CellColumn, numbers: Float64Array): (string | null)[] | undefined {
-  let first = -1;
-  for (let i = 0; i < numbers.length && first < 0; i++) {
+export function idTexts(
+  cells: CellColumn,
+  numbers: Float64Array,
+  identifier: boolean,
+): (string | null)[] | undefined {
+  const end = identifier ? numbers.length : Math.min(numbers.length, CANDIDATE_SAMPLE);
+  let differs = false;
+  for (let i = 0; i < end && !differs; i++) {
     const v = numbers[i];
-    if (v === v && trimCell(cells.text(i)) !== String(v)) first = i;
+    differs = v === v && trimCell(cells.text(i)) !== String(v);
   }
-  if (first < 0) return undefined;
+  if (!differs) return undefined;
   return Array.from(numbers, (v, i) => (v === v ? trimCell(cells.text(i)) : null));
 }
 

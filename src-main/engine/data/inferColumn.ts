@@ -82,7 +82,9 @@ export function inferColumn(
     if (nonFinite === 0) {
       const column = numericColumn(name, numbers, missing, usedDecimalComma);
       const { kind, integers = false, distinct } = column.summary;
-      const texts = mayNameCases(kind, integers, distinct, n - missing) ? idTexts(cells, numbers) : undefined;
+      const texts = mayNameCases(kind, integers, distinct, n - missing)
+        ? idTexts(cells, numbers, kind === 'identifier')
+        : undefined;
       return texts ? { ...column, texts } : column;
     }
     for (let i = 0; i < n; i++) if (numbers[i] - numbers[i] !== 0) numbers[i] = NaN;

@@ -141,4 +141,17 @@ describe('identifier text: leading zeros are kept', () => {
     expect(caseId(d, 'sample_id', 0)).toBe('12345678901234567891');
     expect(caseId(d, 'sample_id', 1)).toBe('12345678901234567892');
   });
+
+  it('an identifier is checked in full; a column that only may become one by its first 1000 cells', () => {
+    // Codes 5, 12, 19, … printed plainly, except row 1101 written as 0007705.
+    const rows = Array.from({ length: 1200 }, (_, i) => {
+      const code = i === 1100 ? '0007705' : String(i * 7 + 5);
+      return [code, code, i % 2];
+    });
+    const d = csv(table(['code', 'patient_no', 'y'], rows));
+    expect(d.columns.map((k) => k.kind)).toEqual(['numeric', 'identifier', 'numeric']);
+    expect(d.idTexts?.[0]).toBeUndefined();
+    expect(caseId(d, 'patient_no', 1100)).toBe('0007705');
+    expect(caseId(d, 'patient_no', 1099)).toBe('7698');
+  });
 });
