@@ -341,6 +341,7 @@ export const en = {
   'reportView.section.data': 'Data',
   'reportView.section.model': 'Model',
   'reportView.section.cases': 'Explained cases',
+  'reportView.section.trust': 'Trust (stability, SHAP, SP-LIME)',
   'reportView.section.limitations': 'Limitations',
   'reportView.section.audit': 'Audit appendix',
   'reportView.cases': 'Cases',

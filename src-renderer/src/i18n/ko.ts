@@ -339,6 +339,7 @@ export const ko: Catalog = {
   'reportView.section.data': '데이터',
   'reportView.section.model': '모델',
   'reportView.section.cases': '설명한 사례',
+  'reportView.section.trust': '신뢰성(안정성, SHAP, SP-LIME)',
   'reportView.section.limitations': '한계',
   'reportView.section.audit': '감사 부록',
   'reportView.cases': '사례',
