@@ -15,7 +15,15 @@ import {
   metricsCsv,
 } from '../engine';
 import { fileDigest } from '../engine/io/fileDigest';
-import { explainRows, misclassifiedRows, reportInputs, reportResults, testRows } from '../engine/report';
+import {
+  explainRows,
+  misclassifiedRows,
+  reportInputs,
+  reportResults,
+  reportTrust,
+  reportTrustInputs,
+  testRows,
+} from '../engine/report';
 import { REPORT_SCHEMA, REPORT_SECTIONS, type ReportModel } from '../contract/report';
 import { writeFileAtomic } from '../services/atomicFile';
 import type { ReportCommand } from './args';
@@ -62,6 +70,8 @@ export async function buildCliReport(
   const rows = chosenRows(cmd, model, digest.name);
   const lime = { ...DEFAULT_LIME_SETTINGS, seed: cmd.seed };
   const explanations = await explainRows(model, dataset, rows, lime);
+  const trustInputs = reportTrustInputs(lime);
+  const trust = await reportTrust(model, dataset, explanations, lime, trustInputs);
   const sheet = dataset.source.format === 'xlsx' ? dataset.source.sheet : undefined;
   const report: ReportModel = {
     schema: REPORT_SCHEMA,
@@ -87,8 +97,9 @@ export async function buildCliReport(
       model,
       lime,
       rows,
+      trustInputs,
     ),
-    results: reportResults(dataset, model, explanations),
+    results: { ...reportResults(dataset, model, explanations), trust },
   };
   return { report, model };
 }
@@ -135,6 +146,19 @@ function chartFiles(report: ReportModel, charts: ReportCharts): [string, string]
       `lime-weights-row-${c.row}.png`,
       charts.cases[i],
     ]),
+    ...trustChartFiles(report, charts),
+  ];
+}
+
+function trustChartFiles(report: ReportModel, charts: ReportCharts): [string, string][] {
+  const trust = charts.trust;
+  if (!trust) return [];
+  return [
+    ['shap-importance.png', trust.shapImportance],
+    ...report.results.cases.flatMap((c, i): [string, string][] => [
+      [`stability-row-${c.row}.png`, trust.stability[i]],
+      [`lime-vs-shap-row-${c.row}.png`, trust.limeShap[i]],
+    ]),
   ];
 }
 
@@ -178,7 +202,10 @@ export async function runReport(cmd: ReportCommand): Promise<ReportFiles> {
     const p = report.presentation;
     const pdf = await printer.pdf(html, { paper: p.paper, title: p.title, language: p.language });
     await write('report.pdf', withPdfInfo(pdf, pdfInfoOf(report)));
-    for (const [name, svg] of chartFiles(report, reportCharts(report.results, reportText(p.language)))) {
+    for (const [name, svg] of chartFiles(
+      report,
+      reportCharts(report.results, reportText(p.language), report.inputs.trust),
+    )) {
       await write(join('charts', name), await printer.png(svg));
     }
   } finally {

@@ -399,6 +399,8 @@ export interface CaseRequest {
   readonly settings: LimeSettingsDTO;
   /** The case with these values changed (what-if); absent or empty: the case as in the file. */
   readonly edits?: readonly CaseEdit[];
+  /** Regression: how far (target units, > 0) a counterfactual must move the prediction; default 10% of the target range. */
+  readonly counterfactualShift?: number;
 }
 
 export interface PredictRequest {
@@ -492,7 +494,7 @@ export interface CaseInsightDTO {
   readonly collapsed: readonly CollapsedBinsDTO[];
   /** For the explanation's top features. */
   readonly counterfactuals: readonly CounterfactualDTO[];
-  /** Regression: how far the prediction must move for a counterfactual (10% of the training target range). */
+  /** Regression: how far the prediction must move for a counterfactual (as asked, or 10% of the training target range). */
   readonly counterfactualShift?: number;
   readonly fields: readonly WhatIfFieldDTO[];
 }

@@ -8,8 +8,15 @@ export const REPORT_SCHEMA = 'lime-lens-report/1';
 
 export type ReportLanguage = 'en' | 'ko';
 export type ReportPaper = 'A4' | 'Letter';
-export type ReportSection = 'data' | 'model' | 'cases' | 'limitations' | 'audit';
-export const REPORT_SECTIONS: readonly ReportSection[] = ['data', 'model', 'cases', 'limitations', 'audit'];
+export type ReportSection = 'data' | 'model' | 'cases' | 'trust' | 'limitations' | 'audit';
+export const REPORT_SECTIONS: readonly ReportSection[] = [
+  'data',
+  'model',
+  'cases',
+  'trust',
+  'limitations',
+  'audit',
+];
 
 /** How the report looks; changing these never changes a number. */
 export interface ReportPresentation {
@@ -53,6 +60,8 @@ export interface ReportInputs {
   readonly lime: ReportLimeSettings;
   /** 1-based data rows explained, in report order. */
   readonly rows: readonly number[];
+  /** Seeds and sizes of the trust figures (absent in reports made before they existed). */
+  readonly trust?: ReportTrustInputs;
 }
 
 export interface ReportCase {
@@ -148,6 +157,8 @@ export interface ReportResults {
   readonly impurityImportance: readonly ReportImportance[];
   readonly permutationImportance: readonly ReportImportance[];
   readonly cases: readonly ReportCase[];
+  /** Stability, LIME vs SHAP, SHAP importance and SP-LIME, when `inputs.trust` asked for them. */
+  readonly trust?: ReportTrustResults;
 }
 
 export interface ReportModel {
@@ -200,3 +211,104 @@ export interface SaveReportRequest {
 
 export const MAX_REPORT_CASES = 500;
 export const MAX_REPORT_TITLE = 200;
+
+/** How the report's trust figures are made: every seed and sample count, so they reproduce. */
+export interface ReportTrustInputs {
+  /** One LIME run per seed for each case's stability. */
+  readonly stabilitySeeds: readonly number[];
+  /** Neighbourhood size of each stability run. */
+  readonly stabilitySamples: number;
+  /** Leading features compared (stability top-K share and Jaccard, LIME vs SHAP). */
+  readonly topK: number;
+  /** Seed of the SP-LIME sample of test rows (and of its explanations). */
+  readonly spLimeSeed: number;
+  /** Test rows explained for SP-LIME (all when the test split is smaller). */
+  readonly spLimeSample: number;
+  /** Explanations SP-LIME picks. */
+  readonly spLimeBudget: number;
+}
+
+export interface ReportFeatureStability {
+  readonly feature: string;
+  readonly condition: string;
+  /** Mean, population SD, min and max of the weight over the runs (a run without it counts 0). */
+  readonly mean: number;
+  readonly std: number;
+  readonly min: number;
+  readonly max: number;
+  /** Fraction of runs (0–1) with the feature in the top K. */
+  readonly topKFrequency: number;
+  readonly selectedFrequency: number;
+}
+
+export interface ReportCaseTrust {
+  /** The case's 1-based data row (cases are in report order). */
+  readonly row: number;
+  readonly stability: {
+    /** Leading features compared between runs. */
+    readonly topK: number;
+    /** Mean pairwise Jaccard overlap of the runs' top-K feature sets. */
+    readonly jaccard: number;
+    /** Stable means jaccard ≥ threshold. */
+    readonly threshold: number;
+    readonly stable: boolean;
+    readonly meanScore: number;
+    /** By |mean weight|, largest first. */
+    readonly features: readonly ReportFeatureStability[];
+  };
+  readonly agreement: {
+    readonly limeTop: readonly string[];
+    readonly shapTop: readonly string[];
+    readonly shared: readonly string[];
+    /** Fraction (0–1) of LIME's features whose SHAP value has the same sign. */
+    readonly signAgreement: number;
+    /** Spearman's ρ of |LIME weight| and |SHAP| over LIME's features; null when undefined. */
+    readonly rankCorrelation: number | null;
+    readonly signConflicts: readonly string[];
+    /** SHAP values (same class / output) of LIME's features in LIME's order, then SHAP's top-K ones LIME left out. */
+    readonly shap: readonly { readonly feature: string; readonly value: number }[];
+    readonly expectedValue: number;
+  };
+  /** Features in the explanation whose quantile bins collapse (quartile/decile discretizer). */
+  readonly collapsed: readonly {
+    readonly feature: string;
+    readonly discretizer: 'quartile' | 'decile';
+    /** The quantile edges before de-duplication. */
+    readonly edges: readonly number[];
+    readonly repeated: readonly number[];
+    /** Fraction of training rows equal to the most repeated edge. */
+    readonly share: number;
+  }[];
+}
+
+export interface ReportTrustResults {
+  /** One per case, in case order. */
+  readonly cases: readonly ReportCaseTrust[];
+  /** Mean |SHAP| per feature over the test split (classification: averaged over the classes). */
+  readonly shapImportance: { readonly rows: number; readonly items: readonly ReportImportance[] };
+  readonly spLime: {
+    /** Test rows explained. */
+    readonly explained: number;
+    /** The matrix's columns: the most important conditions, most important first. */
+    readonly features: readonly string[];
+    /** √Σ|W| of each shown column. */
+    readonly importance: readonly number[];
+    readonly picks: readonly {
+      readonly row: number;
+      readonly id: string | null;
+      readonly predicted: string | number;
+    }[];
+    /** picks × shown columns, LIME weights (0: not in that explanation). */
+    readonly matrix: readonly (readonly number[])[];
+    /** Σ importance of the conditions the picks cover, and of all conditions. */
+    readonly coverage: number;
+    readonly totalImportance: number;
+  };
+}
+
+/** The Report view's and the CLI's defaults: 10 seeded runs per case, SP-LIME picks 5 of ≤ 200 test rows. */
+export const REPORT_STABILITY_RUNS = 10;
+export const REPORT_SPLIME_SAMPLE = 200;
+export const REPORT_SPLIME_BUDGET = 5;
+/** Columns of the printed SP-LIME matrix (readable on a page). */
+export const REPORT_SPLIME_COLUMNS = 12;

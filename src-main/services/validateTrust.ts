@@ -62,7 +62,12 @@ export const trustValidators: { readonly [C in TrustChannel]: (raw: unknown) => 
   },
   'trust:case': (raw) => {
     const a = record(raw, 'args', ['jobId', 'request']);
-    const r = record(a.request, 'request', ['modelId', 'row', 'settings'], ['label', 'edits']);
+    const r = record(
+      a.request,
+      'request',
+      ['modelId', 'row', 'settings'],
+      ['label', 'edits', 'counterfactualShift'],
+    );
     return {
       jobId: id(a.jobId, 'jobId'),
       request: {
@@ -71,6 +76,12 @@ export const trustValidators: { readonly [C in TrustChannel]: (raw: unknown) => 
         ...optionalLabel(r.label, 'request.label'),
         settings: limeSettings(r.settings, 'request.settings'),
         ...(r.edits !== undefined && { edits: edits(r.edits, 'request.edits') }),
+        ...(r.counterfactualShift !== undefined && {
+          counterfactualShift: number(r.counterfactualShift, 'request.counterfactualShift', [
+            Number.MIN_VALUE,
+            Number.MAX_VALUE,
+          ]),
+        }),
       },
     };
   },

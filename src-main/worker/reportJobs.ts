@@ -16,6 +16,8 @@ import {
   reportLimeSettings,
   reportResults,
   reportTrainSettings,
+  reportTrust,
+  reportTrustInputs,
 } from '../engine/report';
 import { poolFor } from './modelPool';
 import type { JobContext } from './runner';
@@ -61,6 +63,8 @@ export interface ReportJobMap {
 
 /** Below this many rows, starting threads costs more than it saves (as for explainMany). */
 const POOL_MIN_ROWS = 8;
+/** Share of the progress bar for explaining the cases; the trust figures take the rest. */
+const EXPLAIN_SHARE = 0.2;
 
 export function createReportJobs(session: Session) {
   return {
@@ -76,8 +80,12 @@ export function createReportJobs(session: Session) {
         discretizer: lime.discretizer,
         seed: lime.seed,
       };
+      // The cases take the first fifth of the bar; their trust figures (many more explanations) the rest.
       const progress = (fraction: number, done: number) =>
-        ctx.progress(fraction, engineMessage('progress-explained', { done, total: rows.length }));
+        ctx.progress(
+          fraction * EXPLAIN_SHARE,
+          engineMessage('progress-explained', { done, total: rows.length }),
+        );
       let explanations: RowExplanation[];
       if (rows.length < POOL_MIN_ROWS) {
         explanations = await explainRows(trained, dataset, rows, settings, {
@@ -96,6 +104,13 @@ export function createReportJobs(session: Session) {
           withRowContext(trained, dataset, dataRows[i], settings, core, each),
         );
       }
+      const trustInputs = reportTrustInputs(settings);
+      const pool = poolFor(model, settings);
+      const trust = await reportTrust(trained, dataset, explanations, settings, trustInputs, {
+        explain: (tasks, options) => pool.explain(tasks, options),
+        signal: ctx.signal,
+        onProgress: (f, message) => ctx.progress(EXPLAIN_SHARE + f * (1 - EXPLAIN_SHARE), message),
+      });
       const sheet = dataset.source.format === 'xlsx' ? dataset.source.sheet : undefined;
       const digest = await digestOf(entry);
       return {
@@ -109,8 +124,9 @@ export function createReportJobs(session: Session) {
           train: reportTrainSettings(trained.settings),
           lime: reportLimeSettings(settings),
           rows: [...rows],
+          trust: trustInputs,
         },
-        results: reportResults(dataset, trained, explanations),
+        results: { ...reportResults(dataset, trained, explanations), trust },
       };
     },
   };

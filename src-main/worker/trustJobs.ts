@@ -274,7 +274,7 @@ export async function caseInsightJob(
 
   const classification = forest instanceof RandomForestClassifier;
   const [yLo, yHi] = classification ? [0, 0] : rangeOf(Float64Array.from(trained.yTrain));
-  const shift = classification ? undefined : (yHi - yLo) / 10;
+  const shift = classification ? undefined : (req.counterfactualShift ?? (yHi - yLo) / 10);
   const counterfactuals = core.weights.slice(0, COUNTERFACTUAL_FEATURES).map((w) => {
     const f = w.featureIndex;
     const categorical = frame.featureKinds[f] === 'categorical';

@@ -88,6 +88,11 @@ async function make(lang: 'en' | 'ko'): Promise<Made> {
       'charts/permutation-importance.png',
       'charts/lime-weights-row-12.png',
       'charts/lime-weights-row-40.png',
+      'charts/shap-importance.png',
+      'charts/stability-row-12.png',
+      'charts/lime-vs-shap-row-12.png',
+      'charts/stability-row-40.png',
+      'charts/lime-vs-shap-row-40.png',
     ].map((f) => join(dir, f)),
   );
   const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as ReportModel;
@@ -123,15 +128,59 @@ describe.each(['en', 'ko'] as const)('cli report PDF (%s)', (lang) => {
     expect(text).toContain(lang === 'en' ? 'Audit appendix' : '감사 부록');
   });
 
-  it('has one page per case after the data and model pages, none blank, with title and page in the footer', () => {
+  it('prints the trust sections: stability and LIME vs SHAP per case, SHAP importance, SP-LIME picks, seeds', () => {
+    const { report, text } = made;
+    const trust = report.results.trust!;
+    expect(report.inputs.trust).toEqual({
+      stabilitySeeds: [42, 43, 44, 45, 46, 47, 48, 49, 50, 51],
+      stabilitySamples: 5000,
+      topK: 3,
+      spLimeSeed: 42,
+      spLimeSample: 200,
+      spLimeBudget: 5,
+    });
+    const headings =
+      lang === 'en'
+        ? [
+            'Stability over 10 seeded runs',
+            'LIME and exact TreeSHAP',
+            'Trust: the global picture',
+            'Mean |SHAP| over the 114 test rows',
+            'Explanations that cover the model (SP-LIME)',
+            'Trust figures',
+            'seeds 42–51, 5,000 samples each',
+          ]
+        : [
+            '시드 10개로 다시 설명한 안정성',
+            'LIME과 정확한 TreeSHAP 비교',
+            '신뢰성: 모델 전체',
+            '테스트 행 114개의 평균 |SHAP|',
+            '모델을 대표하는 설명(SP-LIME)',
+            '신뢰성 수치',
+            '시드 42–51',
+          ];
+    // pdftotext may put a space between Latin and Hangul letters: compare without spaces.
+    const squeezed = text.replace(/ /g, '');
+    for (const h of headings) expect(squeezed).toContain(h.replace(/ /g, ''));
+    expect(
+      text.split(lang === 'en' ? 'Stability over 10 seeded runs' : '시드 10개로 다시 설명한 안정성'),
+    ).toHaveLength(3);
+    for (const p of trust.spLime.picks)
+      expect(text).toMatch(lang === 'en' ? `Row ${p.row}` : new RegExp(`${p.row} ?행`));
+  });
+
+  it('has the case and trust pages after the data and model pages, none blank, with title and page in the footer', () => {
     const { dir, info, text } = made;
-    // Title + data, model (2 pages: metrics and ROC, importances), one per case, limitations + audit.
-    expect(info).toMatch(/^Pages:\s+6$/m);
+    // Title + data, model (2 pages: metrics and ROC, importances), per case its explanation then
+    // stability and LIME vs SHAP (2 + 3 pages for these two), global trust, limitations + audit.
+    expect(info).toMatch(/^Pages:\s+10$/m);
     expect(info).toMatch(/^Page size:\s+594\.96 x 841\.92 pts \(A4\)$/m);
-    const ink = inkPerPage(join(dir, 'report.pdf'), 6);
+    const ink = inkPerPage(join(dir, 'report.pdf'), 10);
     for (const share of ink) expect(share).toBeGreaterThan(0.01);
     const title = made.report.presentation.title;
-    for (let page = 1; page <= 6; page++) expect(text).toContain(`${title} ${page}/6`);
+    // pdftotext spaces the footer as "1/10" or "1 / 10" depending on the glyph widths.
+    const squeezed = text.replace(/ ?\/ ?/g, '/');
+    for (let page = 1; page <= 10; page++) expect(squeezed).toContain(`${title} ${page}/10`);
   });
 
   it('carries title, author, subject and "Lime Lens <version>" in the metadata', () => {
@@ -154,7 +203,8 @@ describe.each(['en', 'ko'] as const)('cli report PDF (%s)', (lang) => {
     // ECharts clips with url(#id), a reference inside the document; nothing may point outside it.
     expect(html).not.toMatch(/url\((?!#)/i);
     expect(html).toContain(SHA256);
-    expect((html.match(/<svg/g) ?? []).length).toBe(3 + report.results.cases.length);
+    // ROC, two importances, SHAP importance; per case LIME weights, stability and LIME vs SHAP.
+    expect((html.match(/<svg/g) ?? []).length).toBe(4 + 3 * report.results.cases.length);
     expect(html).toContain(`<html lang="${lang}">`);
   });
 
@@ -177,7 +227,7 @@ describe.each(['en', 'ko'] as const)('cli report PDF (%s)', (lang) => {
 
   it('writes one PNG per chart', async () => {
     const files = await readdir(join(made.dir, 'charts'));
-    expect(files.sort()).toHaveLength(5);
+    expect(files.sort()).toHaveLength(10);
     const png = await readFile(join(made.dir, 'charts', 'lime-weights-row-12.png'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     // Twice the chart's 660 CSS px width.

@@ -122,6 +122,30 @@ describe('cli verify', () => {
     );
   });
 
+  it('recomputes the trust figures too: a changed stability SD is named; doctored seeds are refused', async () => {
+    const tampered = structuredClone(report) as unknown as {
+      results: { trust: { cases: { stability: { features: { std: number }[] } }[] } };
+    };
+    const feature = tampered.results.trust.cases[0].stability.features[0];
+    const original = feature.std;
+    feature.std = original * 2 + 0.001;
+    const file = join(dir, 'tampered-trust.json');
+    await writeFile(file, JSON.stringify(tampered));
+    const { code, out } = await run(['verify', file, '--data', breastCancer]);
+    expect(code).toBe(1);
+    expect(out.trim().split('\n')[1]).toBe(
+      `  trust.cases[0].stability.features[0].std: report ${JSON.stringify(original * 2 + 0.001)}, recomputed ${JSON.stringify(original)}`,
+    );
+    const doctored = structuredClone(report) as unknown as {
+      inputs: { trust: { stabilitySeeds: number[] } };
+    };
+    doctored.inputs.trust.stabilitySeeds = Array.from({ length: 1000 }, (_, i) => i);
+    await writeFile(file, JSON.stringify(doctored));
+    const refused = await run(['verify', file, '--data', breastCancer]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('"inputs.trust.stabilitySeeds" must list 1 to 100 integer seeds');
+  });
+
   it('says when the data file differs and exits 1', async () => {
     const changed = [...csvLines];
     const cells = changed[100].split(',');

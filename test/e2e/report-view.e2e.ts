@@ -22,6 +22,24 @@ afterAll(() => h.close());
 const pdfText = (file: string) =>
   execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
+/** The trust sections (issue #9 §6) as the PDF prints their headings. */
+const TRUST_HEADINGS = {
+  en: [
+    'Stability over 10 seeded runs',
+    'LIME and exact TreeSHAP',
+    'Trust: the global picture',
+    'Explanations that cover the model (SP-LIME)',
+    'Trust figures',
+  ],
+  ko: [
+    '시드 10개로 다시 설명한 안정성',
+    'LIME과 정확한 TreeSHAP 비교',
+    '신뢰성: 모델 전체',
+    '모델을 대표하는 설명(SP-LIME)',
+    '신뢰성 수치',
+  ],
+};
+
 describe('Report view', () => {
   it('makes a report of two chosen cases and shows it in the preview', async () => {
     const { page } = h;
@@ -46,7 +64,11 @@ describe('Report view', () => {
     expect(text).toContain('Dr. Preview');
     for (const row of rows) expect(text).toContain(`Row ${row}`);
     expect(text).toContain(SHA256);
-    expect(await preview.locator('svg').count()).toBe(5);
+    // ROC, 2 importances, SHAP importance; per case LIME weights, stability, LIME vs SHAP.
+    expect(await preview.locator('svg').count()).toBe(4 + 3 * 2);
+    expect(await preview.getByTestId('report-stability').count()).toBe(2);
+    expect(await preview.getByTestId('report-lime-shap').count()).toBe(2);
+    expect(text).toContain('Trust: the global picture');
     await screenshotView(page, 'report-view-en');
     expect(h.blockedRequests).toEqual([]);
   });
@@ -65,7 +87,10 @@ describe('Report view', () => {
     const info = execFileSync('pdfinfo', [h.nextSavePath], { encoding: 'utf8' });
     expect(info).toMatch(/^Author:\s+Dr\. Preview$/m);
     expect(info).toMatch(/^Creator:\s+Lime Lens 0\.1\.0$/m);
-    expect(info).toMatch(/^Pages:\s+6$/m);
+    expect(info).toMatch(/^Pages:\s+9$/m);
+    for (const heading of TRUST_HEADINGS.en)
+      expect(text.replace(/ /g, '')).toContain(heading.replace(/ /g, ''));
+    expect(text.split('Stability over 10 seeded runs')).toHaveLength(3);
     execFileSync('pdftoppm', ['-png', '-r', '60', h.nextSavePath, join(RESULTS_DIR, 'report-view-pdf-page')]);
 
     h.nextSavePath = join(dir, 'report.html');
@@ -84,6 +109,21 @@ describe('Report view', () => {
     await expect.poll(() => preview.innerText()).toContain('감사 부록');
     expect(h.calls.filter((c) => c.channel === 'report:build').length).toBe(before);
     await screenshotView(page, 'report-view-ko-preview');
+    // The same layout prints the trust sections in Korean.
+    h.nextSavePath = join(dir, 'report-ko.pdf');
+    await page.getByTestId('report-save-pdf').click();
+    await expect
+      .poll(() => page.getByTestId('report-saved').textContent(), { timeout: 60_000 })
+      .toContain('report-ko.pdf');
+    const text = pdfText(h.nextSavePath).replace(/ /g, '');
+    for (const heading of TRUST_HEADINGS.ko) expect(text).toContain(heading.replace(/ /g, ''));
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      h.nextSavePath,
+      join(RESULTS_DIR, 'report-view-pdf-ko-page'),
+    ]);
   });
 
   it('benchmark: a 10-case report from the view, made and saved as PDF', async () => {
@@ -108,7 +148,7 @@ describe('Report view', () => {
     const pages = Number(
       /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [h.nextSavePath], { encoding: 'utf8' }))![1],
     );
-    expect(pages).toBe(14);
+    expect(pages).toBe(27);
     console.log(
       `[bench] Report view, 10 cases: make ${((made - started) / 1000).toFixed(2)} s, ` +
         `save PDF ${((saved - made) / 1000).toFixed(2)} s, total ${((saved - started) / 1000).toFixed(2)} s, ${pages} pages`,

@@ -9,6 +9,7 @@ import { explainDataRow, type RowExplanation } from '../pipeline/explainDataRow'
 import { trainModel, type TrainedModel } from '../pipeline/trainModel';
 import type { LimeSettings, ProgressOptions, TrainSettings } from '../pipeline/types';
 import { dataRowsOf, reportResults } from './reportResults';
+import { reportTrust } from './reportTrust';
 
 export function trainSettingsOf(inputs: ReportInputs): TrainSettings {
   return { ...inputs.train, features: [...inputs.train.features] };
@@ -49,9 +50,20 @@ export async function computeReportResults(
     signal: progress.signal,
     onProgress: progress.onProgress && ((f, m) => progress.onProgress!(f * 0.5, m)),
   });
-  const explanations = await explainRows(model, dataset, inputs.rows, limeSettingsOf(inputs), {
+  // Without trust figures the explanations take the second half; with them a fifth, trust the rest.
+  const explainShare = inputs.trust ? 0.1 : 0.5;
+  const lime = limeSettingsOf(inputs);
+  const explanations = await explainRows(model, dataset, inputs.rows, lime, {
     signal: progress.signal,
-    onProgress: progress.onProgress && ((f, m) => progress.onProgress!(0.5 + f * 0.5, m)),
+    onProgress: progress.onProgress && ((f, m) => progress.onProgress!(0.5 + f * explainShare, m)),
   });
-  return { model, results: reportResults(dataset, model, explanations) };
+  const results = reportResults(dataset, model, explanations);
+  if (!inputs.trust) return { model, results };
+  const trust = await reportTrust(model, dataset, explanations, lime, inputs.trust, {
+    signal: progress.signal,
+    onProgress:
+      progress.onProgress &&
+      ((f, m) => progress.onProgress!(0.5 + explainShare + f * (0.5 - explainShare), m)),
+  });
+  return { model, results: { ...results, trust } };
 }

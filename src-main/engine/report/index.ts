@@ -13,3 +13,12 @@ export { compareResults, sameNumber, type ResultComparison, type ResultDifferenc
 export { parseReportJson } from './parseReportJson';
 export { withPdfInfo, pdfTextString, pdfDate, type PdfInfo } from './pdfInfo';
 export { footerTemplate } from './pdfFooter';
+export {
+  reportTrust,
+  reportTrustInputs,
+  sequentialExplainTasks,
+  meanAbsShap,
+  type ExplainTasks,
+  type TrustTask,
+  type ReportTrustOptions,
+} from './reportTrust';

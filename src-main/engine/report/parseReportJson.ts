@@ -10,6 +10,32 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+const isInt = (v: unknown, lo: number, hi: number) =>
+  Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
+
+/** The trust settings bound the work `verify` does, so a doctored file cannot make it run for days. */
+function checkTrustInputs(trust: unknown, file: string): void {
+  if (!isObject(trust)) fail(file, '"inputs.trust" is not an object');
+  const seeds = trust.stabilitySeeds;
+  if (
+    !Array.isArray(seeds) ||
+    seeds.length < 1 ||
+    seeds.length > 100 ||
+    !seeds.every((s) => isInt(s, -(2 ** 31), 2 ** 31))
+  )
+    fail(file, '"inputs.trust.stabilitySeeds" must list 1 to 100 integer seeds');
+  const bounds: [string, number, number][] = [
+    ['stabilitySamples', 10, 100_000],
+    ['topK', 1, 100],
+    ['spLimeSeed', -(2 ** 31), 2 ** 31],
+    ['spLimeSample', 2, 5000],
+    ['spLimeBudget', 1, 50],
+  ];
+  for (const [key, lo, hi] of bounds)
+    if (!isInt(trust[key], lo, hi))
+      fail(file, `"inputs.trust.${key}" must be an integer from ${lo} to ${hi}`);
+}
+
 /** Parses and checks the parts `verify` needs (inputs and results); `file` names the file in errors. */
 export function parseReportJson(text: string, file: string): ReportModel {
   let doc: unknown;
@@ -54,6 +80,7 @@ export function parseReportJson(text: string, file: string): ReportModel {
   if (!Array.isArray(rows) || !rows.every((r) => Number.isInteger(r) && r >= 1)) {
     fail(file, '"inputs.rows" must list 1-based row numbers');
   }
+  if (inputs.trust !== undefined) checkTrustInputs(inputs.trust, file);
   if (!isObject(doc.results)) fail(file, '"results" is missing');
   return doc as unknown as ReportModel;
 }

@@ -80,12 +80,14 @@ export function reportInputs(
   model: TrainedModel,
   lime: LimeSettings,
   rows: readonly number[],
+  trust?: ReportInputs['trust'],
 ): ReportInputs {
   return {
     file,
     train: reportTrainSettings(model.settings),
     lime: reportLimeSettings(lime),
     rows: [...rows],
+    ...(trust && { trust }),
   };
 }
 

@@ -344,6 +344,7 @@ export const en = {
   'reportView.section.data': 'Data',
   'reportView.section.model': 'Model',
   'reportView.section.cases': 'Explained cases',
+  'reportView.section.trust': 'Trust (stability, SHAP, SP-LIME)',
   'reportView.section.limitations': 'Limitations',
   'reportView.section.audit': 'Audit appendix',
   'reportView.cases': 'Cases',
@@ -467,6 +468,11 @@ export const en = {
     'For each top feature alone: the nearest value at which the forest predicts another class.',
   'trust.counterfactualIntroRegression':
     'For each top feature alone: the nearest value that moves the prediction by at least {shift}.',
+  'trust.counterfactualShift': 'Move the prediction by',
+  'trust.counterfactualShiftInvalid': 'Enter an amount greater than 0.',
+  'trust.counterfactualApply': 'Find changes',
+  'trust.clampedToRange':
+    'Kept within the training range {min} to {max}: beyond it the forest answers as at the edge.',
   'trust.caseValueShort': 'This case',
   'trust.flipsAt': 'Changes at',
   'trust.change': 'Change',

@@ -342,6 +342,7 @@ export const ko: Catalog = {
   'reportView.section.data': '데이터',
   'reportView.section.model': '모델',
   'reportView.section.cases': '설명한 사례',
+  'reportView.section.trust': '신뢰성(안정성, SHAP, SP-LIME)',
   'reportView.section.limitations': '한계',
   'reportView.section.audit': '감사 부록',
   'reportView.cases': '사례',
@@ -463,6 +464,11 @@ export const ko: Catalog = {
     '상위 특성 각각을 단독으로 바꿀 때, 포레스트가 다른 클래스를 예측하는 가장 가까운 값입니다.',
   'trust.counterfactualIntroRegression':
     '상위 특성 각각을 단독으로 바꿀 때, 예측을 {shift} 이상 움직이는 가장 가까운 값입니다.',
+  'trust.counterfactualShift': '예측을 움직일 크기',
+  'trust.counterfactualShiftInvalid': '0보다 큰 값을 입력하십시오.',
+  'trust.counterfactualApply': '변화 찾기',
+  'trust.clampedToRange':
+    '학습 범위 {min}~{max} 안으로 맞췄습니다: 범위 밖에서는 포레스트가 경계에서와 같은 답을 합니다.',
   'trust.caseValueShort': '이 증례',
   'trust.flipsAt': '바뀌는 값',
   'trust.change': '변화량',

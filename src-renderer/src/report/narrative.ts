@@ -1,5 +1,5 @@
 /** The plain-language paragraph of an explained case, built from its numbers. Pure. */
-import type { ReportCase } from '../../../src-main/contract/report';
+import type { ReportCase, ReportCaseTrust } from '../../../src-main/contract/report';
 import { fidelityWarnings } from '../lib/fidelity';
 import type { ReportText } from './reportText';
 
@@ -33,6 +33,7 @@ export function caseNarrative(
   c: ReportCase,
   task: 'classification' | 'regression',
   text: ReportText,
+  trust?: { readonly figures: ReportCaseTrust; readonly runs: number },
 ): string {
   const { r, fmt, list } = text;
   const sentences: string[] = [];
@@ -61,5 +62,28 @@ export function caseNarrative(
   if (lowScore) sentences.push(r('report.summary.fitPoor', { score }));
   if (gap) sentences.push(r('report.summary.gap', { local: show(c.localPred), model: show(c.modelPred) }));
   if (!lowScore && !gap) sentences.push(r('report.summary.fitGood', { score }));
+  if (trust) sentences.push(...trustSentences(trust.figures, trust.runs, text));
   return sentences.join(' ');
+}
+
+/** What the trust figures add to the paragraph: an unstable verdict and conditions on collapsed bins. */
+function trustSentences(trust: ReportCaseTrust, runs: number, text: ReportText): string[] {
+  const { r, fmt, list } = text;
+  const out: string[] = [];
+  const s = trust.stability;
+  if (!s.stable) {
+    out.push(
+      r('report.summary.unstable', {
+        runs,
+        jaccard: fmt.percent(s.jaccard, 0),
+        k: s.topK,
+        threshold: fmt.percent(s.threshold, 0),
+      }),
+    );
+  }
+  if (trust.collapsed.length > 0) {
+    const kind = text.t(trust.collapsed[0].discretizer === 'decile' ? 'trust.decile' : 'trust.quartile');
+    out.push(r('report.summary.collapsed', { features: list(trust.collapsed.map((c) => c.feature)), kind }));
+  }
+  return out;
 }

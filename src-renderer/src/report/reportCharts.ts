@@ -1,8 +1,9 @@
 /** The report's charts as SVG strings, built with the app's own chart options on a print theme. */
-import type { ReportImportance, ReportResults } from '../../../src-main/contract/report';
+import type { ReportImportance, ReportResults, ReportTrustInputs } from '../../../src-main/contract/report';
 import { chartTheme } from '../lib/charts/chartTheme';
 import { limeSides, limeWeightsOption } from '../lib/charts/options/explain';
 import { importanceOption, predictedVsActualOption, rocOption } from '../lib/charts/options/model';
+import { trustCharts, type TrustCharts } from './reportTrustCharts';
 import type { ChartContext } from '../lib/charts/types';
 import { chartSvg } from './reportEcharts';
 import type { ReportText } from './reportText';
@@ -23,6 +24,8 @@ export interface ReportCharts {
   readonly permutation: string;
   /** One LIME weights chart per case, in case order. */
   readonly cases: readonly string[];
+  /** Stability and LIME-vs-SHAP per case, SHAP importance: when the report has trust figures. */
+  readonly trust?: TrustCharts;
 }
 
 export function reportChartContext(text: ReportText): ChartContext {
@@ -30,10 +33,14 @@ export function reportChartContext(text: ReportText): ChartContext {
 }
 
 /** Height that gives each bar about 28 px, as in the app (22 on a case page, which must fit one sheet). */
-const barsHeight = (n: number, chrome: number, perBar = 28) => chrome + Math.max(1, n) * perBar;
+export const barsHeight = (n: number, chrome: number, perBar = 28) => chrome + Math.max(1, n) * perBar;
 
 /** Depends on the numbers and the language only, so editing a title does not redraw any chart. */
-export function reportCharts(results: ReportResults, text: ReportText): ReportCharts {
+export function reportCharts(
+  results: ReportResults,
+  text: ReportText,
+  trustInputs?: ReportTrustInputs,
+): ReportCharts {
   const ctx = reportChartContext(text);
   const { t } = text;
   const m = results.metrics;
@@ -60,6 +67,7 @@ export function reportCharts(results: ReportResults, text: ReportText): ReportCh
         360,
       ),
     }),
+    ...(results.trust && { trust: trustCharts(results, results.trust, trustInputs, ctx, text) }),
     impurity: importance(results.impurityImportance, false),
     permutation: importance(results.permutationImportance, true),
     cases: results.cases.map((c) => {

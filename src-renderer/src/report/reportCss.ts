@@ -36,5 +36,10 @@ export const REPORT_CSS = `
 .ll-report .case th, .ll-report .case td { padding: 2px 6px; }
 .ll-report .mono { font-family: 'Noto Sans Mono', 'DejaVu Sans Mono', Consolas, monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
 .ll-report .muted { color: #52606d; }
+.ll-report .verdict { background: #eef6f2; border-left: 4px solid #3aa17e; padding: 4px 10px; margin: 4px 0; }
+.ll-report .trust-block { margin-top: 10px; }
+.ll-report .caption { font-size: 9.5pt; color: #52606d; margin-top: 10px; }
+.ll-report table.matrix { font-size: 8.5pt; width: 100%; }
+.ll-report table.matrix th, .ll-report table.matrix td { padding: 2px 4px; }
 .ll-report:lang(ko) { word-break: keep-all; }
 `;

@@ -84,6 +84,26 @@ class TrustState {
     else this.ladder = result;
   }
 
+  /** Regression: the counterfactuals again for a chosen amount the prediction must move by. */
+  async recomputeCounterfactuals(e: ExplanationDTO, shift: number): Promise<void> {
+    const key = this.insightKey;
+    const request = {
+      modelId: e.modelId,
+      row: e.row,
+      settings: limeSettingsOf(e),
+      counterfactualShift: shift,
+      ...(e.label !== undefined && { label: e.label }),
+    };
+    const result = await app.runJob('explain', (jobId) => bridge().explainCase(jobId, request));
+    if (result && key === this.insightKey && this.insight) {
+      this.insight = {
+        ...this.insight,
+        counterfactuals: result.counterfactuals,
+        ...(result.counterfactualShift !== undefined && { counterfactualShift: result.counterfactualShift }),
+      };
+    }
+  }
+
   // ------------------------------------------------------------ what-if
 
   get editList(): CaseEdit[] {

@@ -100,6 +100,50 @@ export const reportEn = {
   'report.audit.platform': 'Platform',
   'report.audit.rows': 'Rows explained',
   'report.audit.reproduce': 'To check this report, run: npm run cli -- verify report.json --data {file}',
+  'report.trust.stabilityTitle': 'Stability over {runs} seeded runs',
+  'report.trust.stabilityChart': 'Mean weight over {runs} runs ({samples} samples each), bars min – max',
+  'report.trust.stable':
+    'Stable: two runs share {jaccard} of their top {k} features on average; a case counts as stable from {threshold} up.',
+  'report.trust.unstable':
+    'Unstable: two runs share only {jaccard} of their top {k} features on average; a case counts as stable from {threshold} up.',
+  'report.trust.condition': 'Condition',
+  'report.trust.mean': 'Mean',
+  'report.trust.minMax': 'Min – max',
+  'report.trust.sd': '± SD',
+  'report.trust.topK': 'In top {k}',
+  'report.trust.vsShap': 'LIME and exact TreeSHAP',
+  'report.trust.shared': 'Shared top-{k} features: {shared} ({n} of {k}).',
+  'report.trust.sharedNone': 'LIME and SHAP share none of their top {k} features.',
+  'report.trust.signs': 'Signs agree for {share} of LIME’s features.',
+  'report.trust.rank': 'Rank correlation of importance (Spearman ρ): {rho}.',
+  'report.trust.rankNone': 'Rank correlation cannot be computed for so few features.',
+  'report.trust.limeOnly': 'Only LIME ranks high: {names}.',
+  'report.trust.shapOnly': 'Only SHAP ranks high: {names}.',
+  'report.trust.conflicts': 'Opposite signs: {names}.',
+  'report.trust.agree': 'They name the same leading features with the same signs.',
+  'report.trust.collapsed':
+    'The {kind} edges of “{feature}” collapse: {share} of the training rows equal {value}, so its condition covers a very different share of cases than it seems.',
+  'report.trust.global': 'Trust: the global picture',
+  'report.trust.shapTitle': 'Mean |SHAP| over the {rows} test rows (exact TreeSHAP)',
+  'report.trust.shapAxis': 'Mean |SHAP|',
+  'report.trust.shapNote':
+    'Exact path-dependent TreeSHAP of the forest; for classification the classes’ mean |SHAP| is averaged.',
+  'report.trust.spTitle': 'Explanations that cover the model (SP-LIME)',
+  'report.trust.spSummary':
+    'SP-LIME explained {n} test cases and picked {b} whose explanations together cover {coverage} of the total importance of the conditions.',
+  'report.trust.pick': 'Pick',
+  'report.trust.case': 'Case',
+  'report.trust.predicted': 'Predicted',
+  'report.trust.matrixTitle':
+    'LIME weight of the {n} most important conditions (rows) in each picked case (columns); blank: not in that explanation',
+  'report.trust.importance': 'Importance',
+  'report.summary.unstable':
+    'Explained again with {runs} other seeds, this explanation is unstable: two runs share only {jaccard} of their top {k} features on average (stable from {threshold}), so do not lean on the order of its weights.',
+  'report.summary.collapsed':
+    'The condition on {features} rests on collapsed bins (several {kind} edges are equal), so it means something other than it seems; the continuous mode or the entropy discretizer avoids this.',
+  'report.audit.trust': 'Trust figures',
+  'report.audit.trustValue':
+    'stability: {runs} runs per case, seeds {seeds}, {samples} samples each, top {k}, stable from Jaccard {threshold}; SP-LIME: {explained} test cases (sample of up to {sample}, seed {spSeed}), {budget} picks; SHAP: exact TreeSHAP over {shapRows} test rows',
   'report.footer': '{title} · page',
 } as const;
 

@@ -103,5 +103,49 @@ export const reportKo: ReportCatalog = {
   'report.audit.rows': '설명한 행',
   'report.audit.reproduce':
     '이 보고서를 검증하려면 다음을 실행하십시오: npm run cli -- verify report.json --data {file}',
+  'report.trust.stabilityTitle': '시드 {runs}개로 다시 설명한 안정성',
+  'report.trust.stabilityChart': '{runs}회 평균 가중치(회당 표본 {samples}개), 막대는 최소 – 최대',
+  'report.trust.stable':
+    '안정적: 두 실행의 상위 {k}개 특성이 평균 {jaccard} 겹칩니다. 겹침이 {threshold} 이상이면 안정적이라고 봅니다.',
+  'report.trust.unstable':
+    '불안정: 두 실행의 상위 {k}개 특성이 평균 {jaccard}만 겹칩니다. 겹침이 {threshold} 이상이어야 안정적이라고 봅니다.',
+  'report.trust.condition': '조건',
+  'report.trust.mean': '평균',
+  'report.trust.minMax': '최소 – 최대',
+  'report.trust.sd': '± 표준편차',
+  'report.trust.topK': '상위 {k} 포함',
+  'report.trust.vsShap': 'LIME과 정확한 TreeSHAP 비교',
+  'report.trust.shared': '공통 상위 {k}개 특성: {shared}({k}개 중 {n}개).',
+  'report.trust.sharedNone': 'LIME과 SHAP의 상위 {k}개 특성 중 공통된 것이 없습니다.',
+  'report.trust.signs': 'LIME 특성 중 {share}에서 부호가 일치합니다.',
+  'report.trust.rank': '중요도 순위 상관(스피어만 ρ): {rho}.',
+  'report.trust.rankNone': '특성이 너무 적어 순위 상관을 계산할 수 없습니다.',
+  'report.trust.limeOnly': 'LIME만 높게 본 특성: {names}.',
+  'report.trust.shapOnly': 'SHAP만 높게 본 특성: {names}.',
+  'report.trust.conflicts': '부호가 반대인 특성: {names}.',
+  'report.trust.agree': '두 방법이 같은 주요 특성을 같은 부호로 꼽습니다.',
+  'report.trust.collapsed':
+    '“{feature}”의 {kind} 경계가 겹칩니다: 학습 행의 {share}가 {value}이므로, 이 특성의 조건은 보이는 것과 매우 다른 비율의 사례를 가리킵니다.',
+  'report.trust.global': '신뢰성: 모델 전체',
+  'report.trust.shapTitle': '테스트 행 {rows}개의 평균 |SHAP|(정확한 TreeSHAP)',
+  'report.trust.shapAxis': '평균 |SHAP|',
+  'report.trust.shapNote':
+    '포레스트의 정확한 경로 의존 TreeSHAP입니다. 분류에서는 클래스별 평균 |SHAP|을 다시 평균했습니다.',
+  'report.trust.spTitle': '모델을 대표하는 설명(SP-LIME)',
+  'report.trust.spSummary':
+    'SP-LIME이 테스트 사례 {n}개를 설명하고, 조건 중요도 합계의 {coverage}를 함께 포괄하는 설명 {b}개를 골랐습니다.',
+  'report.trust.pick': '순서',
+  'report.trust.case': '사례',
+  'report.trust.predicted': '예측',
+  'report.trust.matrixTitle':
+    '가장 중요한 조건 {n}개(행)의 선택된 사례(열)별 LIME 가중치. 빈칸: 그 설명에 없음',
+  'report.trust.importance': '중요도',
+  'report.summary.unstable':
+    '다른 시드 {runs}개로 다시 설명하면 이 설명은 불안정합니다: 두 실행의 상위 {k}개 특성이 평균 {jaccard}만 겹치므로(안정 기준 {threshold}) 가중치의 순서에 기대지 마십시오.',
+  'report.summary.collapsed':
+    '{features}에 대한 조건은 겹친 구간({kind} 경계 여러 개가 같음)에 기대고 있어 보이는 것과 뜻이 다릅니다. 연속 모드나 엔트로피 구간화를 쓰면 이를 피할 수 있습니다.',
+  'report.audit.trust': '신뢰성 수치',
+  'report.audit.trustValue':
+    '안정성: 사례마다 {runs}회, 시드 {seeds}, 회당 표본 {samples}개, 상위 {k}, 자카드 {threshold} 이상이면 안정; SP-LIME: 테스트 사례 {explained}개(최대 {sample}개 표본, 시드 {spSeed}), {budget}개 선택; SHAP: 테스트 행 {shapRows}개에 정확한 TreeSHAP',
   'report.footer': '{title} · 페이지',
 };
