@@ -89,6 +89,8 @@ export const ENGINE_MESSAGES = {
   'engine.progress-restored': 'Restored',
   'engine.progress-stability': 'Checking stability',
   'engine.progress-shap': 'SHAP values',
+  'engine.progress-stability-explained': 'Stability: explained {done} of {total}',
+  'engine.progress-splime-explained': 'SP-LIME: explained {done} of {total}',
 } as const;
 
 export type EngineMessageKey = keyof typeof ENGINE_MESSAGES;

@@ -34,7 +34,7 @@ describe('report job with trust figures', () => {
       {
         jobId: 'report-cancel',
         onProgress: (_f, message) => {
-          if (!cancelled && message.startsWith('Stability: explained')) {
+          if (!cancelled && message.message.startsWith('Stability: explained')) {
             cancelled = true;
             client.cancel('report-cancel');
           }
@@ -50,7 +50,7 @@ describe('report job with trust figures', () => {
     const result = await client.run(
       'report',
       { ...args, modelId: trained.modelId },
-      { onProgress: (f, m) => seen.push([f, m]) },
+      { onProgress: (f, m) => seen.push([f, m.message]) },
     );
     const messages = seen.map(([, m]) => m);
     expect(messages.some((m) => m.startsWith('Explained'))).toBe(true);

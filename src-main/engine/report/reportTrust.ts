@@ -14,9 +14,10 @@ import {
   type ReportTrustInputs,
   type ReportTrustResults,
 } from '../../contract/report';
+import type { MessageDTO } from '../../contract/messages';
 import { caseId } from '../data/caseIds';
 import type { Dataset } from '../data/types';
-import { throwIfAborted } from '../errors';
+import { engineMessage, throwIfAborted } from '../errors';
 import {
   encodeDataRow,
   explainEncodedRow,
@@ -112,7 +113,7 @@ export interface ReportTrustOptions {
   readonly explain?: ExplainTasks;
   readonly signal?: AbortSignal;
   /** 0..1 over the whole trust computation. */
-  readonly onProgress?: (fraction: number, message: string) => void;
+  readonly onProgress?: (fraction: number, message: MessageDTO) => void;
 }
 
 /** Share of the progress bar per stage: stability runs dominate, SP-LIME explains the test rows. */
@@ -146,11 +147,14 @@ export async function reportTrust(
       ...(e.label !== undefined && { label: e.label }),
     })),
   );
-  onProgress?.(0, 'Checking stability');
+  onProgress?.(0, engineMessage('progress-stability'));
   const runs = await explain(tasks, {
     signal,
     onProgress: (done, total) =>
-      onProgress?.((done / total) * STABILITY_SHARE, `Stability: explained ${done} of ${total}`),
+      onProgress?.(
+        (done / total) * STABILITY_SHARE,
+        engineMessage('progress-stability-explained', { done, total }),
+      ),
   });
 
   const shap = new TreeShapExplainer(forest);
@@ -225,7 +229,7 @@ export async function reportTrust(
   });
 
   throwIfAborted(signal);
-  onProgress?.(STABILITY_SHARE, 'SHAP values of the test split');
+  onProgress?.(STABILITY_SHARE, engineMessage('progress-shap'));
   const meanAbs = meanAbsShap(shap, model.xTest, signal);
   const shapImportance = {
     rows: model.xTest.length,
@@ -241,7 +245,10 @@ export async function reportTrust(
     {
       signal,
       onProgress: (done, total) =>
-        onProgress?.(spStart + (done / total) * (1 - spStart), `SP-LIME: explained ${done} of ${total}`),
+        onProgress?.(
+          spStart + (done / total) * (1 - spStart),
+          engineMessage('progress-splime-explained', { done, total }),
+        ),
     },
   );
   const sp = submodularPick(

@@ -586,6 +586,8 @@ export const ko: Catalog = {
   'engine.progress-restored': '복원 완료',
   'engine.progress-stability': '안정성 확인 중',
   'engine.progress-shap': 'SHAP 값 계산 중',
+  'engine.progress-stability-explained': '안정성: {total}개 중 {done}개 설명 완료',
+  'engine.progress-splime-explained': 'SP-LIME: {total}개 중 {done}개 설명 완료',
   // Date columns.
   'column.kind.date': '날짜',
   'column.firstDate': '가장 이른 날짜',
