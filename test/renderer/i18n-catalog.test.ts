@@ -79,6 +79,7 @@ describe('catalog hygiene', () => {
     // engine.* keys are looked up by the code an error or warning carries (i18n/engineMessage.ts).
     const dynamicPrefixes = [
       'column.kind.',
+      'column.dateCounts.',
       'data.delimiter.',
       'columns.type.',
       'columns.role.',
