@@ -2,7 +2,7 @@
 // a Korean UI says 트리 학습 중 ("Training trees") in the status bar while a forest grows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from './harness/harness';
-import { openSample } from './steps';
+import { openSample, waitForChart } from './steps';
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,6 +15,9 @@ afterAll(() => h.close());
 describe('progress in Korean', () => {
   it('the status bar names the training stage in Korean, then cancelling says so', async () => {
     const { page } = h;
+    // Leave the Data view only once its charts have started (see the report: a chart disposed while
+    // starting can raise an ECharts 'layerStack' error under heavy load).
+    await waitForChart(page, 'column-chart');
     await page.keyboard.press('Control+2');
     await page.locator('#ms-trees').fill('2000');
     await page.getByTestId('train-button').click();
