@@ -24,6 +24,7 @@ import type { Session } from './session';
 import { caseInsightJob, predictJob, shapSummaryJob, spLimeJob, stabilityJob } from './trustJobs';
 import { createProjectJobs } from './projectJobs';
 import { createReportJobs, noteLoadedBytes } from './reportJobs';
+import { permutationJob } from './permutationJob';
 
 /** Below this many rows, starting threads costs more than it saves. */
 const PARALLEL_MIN_ROWS = 8;
@@ -104,6 +105,8 @@ export function createJobHandlers(session = createSession()): JobHandlers {
       const { dataset } = session.dataset(datasetId);
       const trained = trainModel(dataset, settings, {
         growTrees: threadedTreeGrower(),
+        // The metrics first; the renderer then asks for permutation importance (permutationJob.ts).
+        deferPermutation: true,
         signal: ctx.signal,
         onProgress: (f, message) => ctx.progress(f, message),
       });
@@ -155,5 +158,6 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     ...createProjectJobs(session),
 
     ...createReportJobs(session),
+    permutation: (args, ctx) => permutationJob(session, args.modelId, ctx),
   };
 }

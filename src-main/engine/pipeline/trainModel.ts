@@ -79,6 +79,11 @@ export function forestOptions(settings: TrainSettings): ForestOptions {
 export interface TrainModelOptions extends ProgressOptions {
   /** E.g. the worker's thread pool; the forest is the same whoever grows it. */
   readonly growTrees?: TreeGrower;
+  /**
+   * Leave permutationImportance empty, to be computed with modelPermutationImportance once the
+   * metrics are shown (the worker does; on a large table it costs a good part of training).
+   */
+  readonly deferPermutation?: boolean;
 }
 
 function fitForest(
@@ -130,7 +135,6 @@ export function trainModel(
   progress: TrainModelOptions = {},
 ): TrainedModel {
   const started = performance.now();
-  const classification = settings.task === 'classification';
   const frame = buildModelFrame(dataset, settings);
   const { split, imputer, xTrain, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
   const nClasses = frame.classes.length;
@@ -146,12 +150,9 @@ export function trainModel(
 
   const permStage = stage(progress, 0.75, withCv ? 0.9 : 1, 'Permutation importance');
   const permRows = permutationSample(xTest.length, settings.seed);
-  const perm = permutationImportance(forest, pick(xTest, permRows), pick(yTest, permRows), {
-    seed: settings.seed,
-    metric: classification ? 'accuracy' : 'r2',
-    onProgress: permStage.onProgress && ((f) => permStage.onProgress!(f, '')),
-    signal: progress.signal,
-  });
+  const permutation = progress.deferPermutation
+    ? []
+    : modelPermutationImportance({ forest, frame, settings, xTest, yTest }, permStage);
   const crossValidation = withCv
     ? crossValidate(frame, settings, stage(progress, 0.9, 1, 'Cross-validation'))
     : undefined;
@@ -170,12 +171,31 @@ export function trainModel(
     testPredictions,
     metrics,
     impurityImportance: ranked(frame.featureNames, forest.featureImportances()),
-    permutationImportance: ranked(frame.featureNames, perm.mean, perm.std),
+    permutationImportance: permutation,
     ...(crossValidation && { crossValidation }),
     preprocessing: modelPreprocessing(frame, imputer, settings, xTrain.length, xTest.length, permRows.length),
     trainMillis: performance.now() - started,
     permutationRows: permRows.length,
   };
+}
+
+/**
+ * Permutation importance on the model's test split (a seeded sample above 1 000 rows, see
+ * permutationSample), sorted largest first: what trainModel computes unless deferred.
+ */
+export function modelPermutationImportance(
+  model: Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'xTest' | 'yTest'>,
+  progress: ProgressOptions = {},
+): FeatureImportance[] {
+  const { forest, frame, settings, xTest, yTest } = model;
+  const rows = permutationSample(xTest.length, settings.seed);
+  const perm = permutationImportance(forest, pick(xTest, rows), pick(yTest, rows), {
+    seed: settings.seed,
+    metric: settings.task === 'classification' ? 'accuracy' : 'r2',
+    onProgress: progress.onProgress && ((f) => progress.onProgress!(f, '')),
+    signal: progress.signal,
+  });
+  return ranked(frame.featureNames, perm.mean, perm.std);
 }
 
 /**
