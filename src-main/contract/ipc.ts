@@ -257,6 +257,7 @@ export interface TrainResultDTO {
   };
   readonly metrics: MetricsDTO;
   readonly impurityImportance: readonly ImportanceDTO[];
+  /** Empty when not computed: training answers with the metrics first, then `model:permutation` computes it. */
   readonly permutationImportance: readonly ImportanceDTO[];
   readonly crossValidation?: {
     readonly k: number;
@@ -720,6 +721,11 @@ export interface InvokeMap {
   'project:open': { args: OpenProjectRequest; result: Outcome<OpenProjectResult | null> };
   'report:build': { args: { jobId: string; request: ReportRequest }; result: Outcome<BuiltReportDTO> };
   'report:save': { args: SaveReportRequest; result: Outcome<SavedFileDTO | null> };
+  /** Permutation importance of a trained model, after its metrics (progress and cancel by jobId). */
+  'model:permutation': {
+    args: { jobId: string; modelId: string };
+    result: Outcome<readonly ImportanceDTO[]>;
+  };
 }
 
 /** Main → renderer events. */
@@ -760,6 +766,7 @@ export const INVOKE_CHANNELS = [
   'project:open',
   'report:build',
   'report:save',
+  'model:permutation',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
@@ -803,6 +810,8 @@ export interface LimeLensApi {
   buildReport(jobId: string, request: ReportRequest): Promise<Outcome<BuiltReportDTO>>;
   /** Asks where to save (native dialog in main) and writes the built report as PDF, HTML or JSON. */
   saveReport(request: SaveReportRequest): Promise<Outcome<SavedFileDTO | null>>;
+  /** Computes the model's permutation importance (the train job leaves it empty); progress and cancel by jobId. */
+  permutationImportance(jobId: string, modelId: string): Promise<Outcome<readonly ImportanceDTO[]>>;
   /** Subscribes to a main → renderer event; returns the unsubscribe function. */
   on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void;
 }

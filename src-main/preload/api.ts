@@ -66,6 +66,7 @@ export function createLimeLensApi(transport: LimeLensTransport): LimeLensApi {
     openProject: (request) => invoke('project:open', request),
     buildReport: (jobId, request) => invoke('report:build', { jobId, request }),
     saveReport: (request) => invoke('report:save', request),
+    permutationImportance: (jobId, modelId) => invoke('model:permutation', { jobId, modelId }),
     on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void {
       if (!eventChannels.has(channel)) throw new Error(`Unknown event "${channel}".`);
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');

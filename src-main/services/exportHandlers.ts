@@ -327,6 +327,11 @@ export function withExports(
       if (result.ok) store.addTrain(result.value);
       return result;
     },
+    'model:permutation': async (args) => {
+      const result = await base['model:permutation'](args);
+      if (result.ok) store.setPermutation(args.modelId, result.value);
+      return result;
+    },
     'model:explain': async (args) => {
       const result = await base['model:explain'](args);
       if (result.ok) store.addExplanations([result.value]);

@@ -242,6 +242,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
         'trust:sp-lime': ({ jobId, request }) =>
           outcome('Picking explanations', () => jobs.run('spLime', request, progressFor(jobId, 'trust'))),
+
+        'model:permutation': ({ jobId, modelId }) =>
+          outcome('Computing permutation importance', () =>
+            jobs.run('permutation', { modelId }, progressFor(jobId, 'train')),
+          ),
       },
     ),
   );

@@ -37,6 +37,7 @@ const OUTCOME: Readonly<Record<OutcomeChannel, true>> = {
   'project:open': true,
   'report:build': true,
   'report:save': true,
+  'model:permutation': true,
 };
 
 export const OUTCOME_CHANNELS: ReadonlySet<InvokeChannel> = new Set(Object.keys(OUTCOME) as OutcomeChannel[]);

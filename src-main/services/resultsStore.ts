@@ -3,7 +3,7 @@
  * explanation — so data exports and saved projects write exactly the engine's numbers
  * without the renderer sending them back (and without trusting it to).
  */
-import type { ExplanationDTO, TrainResultDTO } from '../contract/ipc';
+import type { ExplanationDTO, ImportanceDTO, TrainResultDTO } from '../contract/ipc';
 
 export interface ModelResults {
   readonly train: TrainResultDTO;
@@ -20,6 +20,11 @@ export function createResultsStore() {
     addTrain(train: TrainResultDTO): void {
       for (const [id, m] of models) if (m.train.datasetId === train.datasetId) models.delete(id);
       models.set(train.modelId, { train, explanations: new Map() });
+    },
+    /** Permutation importance computed after training (model:permutation) joins the model's result. */
+    setPermutation(modelId: string, permutationImportance: readonly ImportanceDTO[]): void {
+      const m = models.get(modelId);
+      if (m) models.set(modelId, { ...m, train: { ...m.train, permutationImportance } });
     },
     addExplanations(list: readonly ExplanationDTO[]): void {
       for (const e of list) models.get(e.modelId)?.explanations.set(keyOf(e), e);

@@ -467,6 +467,10 @@ export const validators: Validators = {
     const a = record(raw, 'args', ['path']);
     return { path: absolutePath(a.path, 'path') };
   },
+  'model:permutation': (raw) => {
+    const a = record(raw, 'args', ['jobId', 'modelId']);
+    return { jobId: id(a.jobId, 'jobId'), modelId: id(a.modelId, 'modelId') };
+  },
   ...trustValidators,
   ...exportValidators,
   ...reportValidators,

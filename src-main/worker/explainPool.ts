@@ -19,6 +19,17 @@ export interface ExplainThreadData {
   readonly forest: ForestJSON;
   readonly settings: LimeSettings;
 }
+/** What the pool adds for each thread's warm-up (see explainThread.ts). */
+export interface ExplainThreadPacing {
+  /** The worker's idle gate: warm-up steps pause while a job runs. */
+  readonly busy?: SharedArrayBuffer;
+  /** WARM_CONTROL slots shared by the pool's threads. */
+  readonly control: SharedArrayBuffer;
+  /** This thread warms once `order` threads before it have. */
+  readonly order: number;
+}
+/** Slots of the pool's control buffer: the pool has work (stop pausing); threads warmed so far. */
+export const WARM_CONTROL = { needed: 0, warmed: 1 } as const;
 export interface ExplainThreadRequest {
   readonly call: number;
   readonly index: number;
@@ -45,6 +56,8 @@ export interface ExplainPoolOptions {
   readonly threads?: number;
   /** The thread's script; default: built beside this module, or the source through tsx. */
   readonly threadUrl?: URL;
+  /** The worker's idle gate (idleGate.ts): threads warm one at a time, pausing while a job runs. */
+  readonly busy?: SharedArrayBuffer;
 }
 
 export interface ExplainCallOptions {
@@ -54,6 +67,7 @@ export interface ExplainCallOptions {
 
 export class ExplainPool {
   private readonly workers: Worker[];
+  private readonly control = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   private calls = 0;
   /** One call at a time: a call takes every thread. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -61,10 +75,14 @@ export class ExplainPool {
   constructor(data: ExplainThreadData, options: ExplainPoolOptions = {}) {
     const count = Math.max(1, options.threads ?? availableParallelism());
     const entry = threadEntry('explainThread', options.threadUrl);
-    this.workers = Array.from(
-      { length: count },
-      () => new Worker(entry.path, { workerData: { ...entry.workerData, ...data } }),
-    );
+    this.workers = Array.from({ length: count }, (_, order) => {
+      const pacing: ExplainThreadPacing = {
+        control: this.control.buffer as SharedArrayBuffer,
+        order,
+        ...(options.busy && { busy: options.busy }),
+      };
+      return new Worker(entry.path, { workerData: { ...entry.workerData, ...data, ...pacing } });
+    });
   }
 
   /** Explains `tasks`; results come back in task order. Calls are served one after another. */
@@ -75,6 +93,9 @@ export class ExplainPool {
   }
 
   private run(tasks: readonly ExplainTask[], options: ExplainCallOptions): Promise<EncodedRowExplanation[]> {
+    // From now on a thread still warming up is awaited: it must not pause or wait its turn.
+    Atomics.store(this.control, WARM_CONTROL.needed, 1);
+    Atomics.notify(this.control, WARM_CONTROL.warmed);
     const call = ++this.calls;
     const results = new Array<EncodedRowExplanation>(tasks.length);
     if (tasks.length === 0) return Promise.resolve(results);

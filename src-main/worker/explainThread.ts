@@ -1,10 +1,17 @@
 /** A pool thread: rebuilds one model's forest and explainer from plain data and explains rows on request. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createExplainer, explainEncodedRow, loadForest } from '../engine';
-import type { ExplainThreadData, ExplainThreadReply, ExplainThreadRequest } from './explainPool';
+import {
+  WARM_CONTROL,
+  type ExplainThreadData,
+  type ExplainThreadPacing,
+  type ExplainThreadReply,
+  type ExplainThreadRequest,
+} from './explainPool';
+import { pauseWhileBusy } from './idleGate';
 
 const port = parentPort!;
-const data = workerData as ExplainThreadData;
+const data = workerData as ExplainThreadData & Partial<ExplainThreadPacing>;
 const forest = loadForest(data.forest);
 const explainer = createExplainer(data.inputs, data.settings);
 
@@ -15,10 +22,25 @@ const explainer = createExplainer(data.inputs, data.settings);
  * the port until the listener below is attached.
  */
 async function warmUp(rounds: number): Promise<void> {
-  forest.prepareFastPredict();
+  const control = data.control ? new Int32Array(data.control) : undefined;
+  const needed = () => control !== undefined && Atomics.load(control, WARM_CONTROL.needed) === 1;
+  const pause = () => pauseWhileBusy(data.busy, needed);
+  // One thread warms at a time, so a core stays free for the user's next click.
+  if (control) {
+    for (let w = Atomics.load(control, WARM_CONTROL.warmed); w < (data.order ?? 0) && !needed();) {
+      Atomics.wait(control, WARM_CONTROL.warmed, w, 20);
+      w = Atomics.load(control, WARM_CONTROL.warmed);
+    }
+  }
+  forest.prepareFastPredict(pause);
   const rows = data.inputs.xTrain;
   for (let i = 0; i < rounds && i < rows.length; i++) {
+    pause();
     await explainEncodedRow(explainer, forest, data.inputs.frame, rows[i], data.settings);
+  }
+  if (control) {
+    Atomics.add(control, WARM_CONTROL.warmed, 1);
+    Atomics.notify(control, WARM_CONTROL.warmed);
   }
 }
 

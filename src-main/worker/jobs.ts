@@ -25,6 +25,7 @@ import type { Session } from './session';
 import { caseInsightJob, predictJob, shapSummaryJob, spLimeJob, stabilityJob } from './trustJobs';
 import { createProjectJobs } from './projectJobs';
 import { createReportJobs, noteLoadedBytes } from './reportJobs';
+import { permutationJob } from './permutationJob';
 
 /** Below this many rows, starting threads costs more than it saves. */
 const PARALLEL_MIN_ROWS = 8;
@@ -106,6 +107,8 @@ export function createJobHandlers(session = createSession()): JobHandlers {
       const { dataset } = session.dataset(datasetId);
       const trained = trainModel(dataset, settings, {
         growTrees: threadedTreeGrower(),
+        // The metrics first; the renderer then asks for permutation importance (permutationJob.ts).
+        deferPermutation: true,
         signal: ctx.signal,
         onProgress: (f, message) => ctx.progress(f, message),
       });
@@ -160,5 +163,6 @@ export function createJobHandlers(session = createSession()): JobHandlers {
     ...createProjectJobs(session),
 
     ...createReportJobs(session),
+    permutation: (args, ctx) => permutationJob(session, args.modelId, ctx),
   };
 }

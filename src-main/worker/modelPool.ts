@@ -6,6 +6,7 @@
 import { explainerInputs, type LimeSettings } from '../engine';
 import { ExplainPool } from './explainPool';
 import type { Model } from './session';
+import { idleGate } from './idleGate';
 
 /** The pool's key: one per set of LIME settings, whatever the order of the fields. */
 export function limeSettingsKey(s: LimeSettings): string {
@@ -19,7 +20,7 @@ export function poolFor(model: Model, settings: LimeSettings): ExplainPool {
     void model.pool?.pool.dispose();
     const { trained } = model;
     const data = { inputs: explainerInputs(trained), forest: trained.forest.toJSON(), settings };
-    model.pool = { key, pool: new ExplainPool(data) };
+    model.pool = { key, pool: new ExplainPool(data, { busy: idleGate.buffer }) };
   }
   return model.pool.pool;
 }

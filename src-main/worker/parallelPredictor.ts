@@ -40,10 +40,14 @@ export class ParallelPredictor {
     json: ForestJSON = forest.toJSON(),
     /** The helper's script; default: built beside this module, or the source through tsx. */
     threadUrl?: URL,
+    /** The worker's idle gate (idleGate.ts): the helper's warm-up pauses while a job runs. */
+    busy?: SharedArrayBuffer,
   ) {
     this.outputs = forest instanceof RandomForestClassifier ? forest.nClasses : 1;
     const entry = threadEntry('predictThread', threadUrl);
-    this.worker = new Worker(entry.path, { workerData: { ...entry.workerData, forest: json } });
+    this.worker = new Worker(entry.path, {
+      workerData: { ...entry.workerData, forest: json, ...(busy && { busy }) },
+    });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('message', () => resolve());
       this.worker.once('error', reject);

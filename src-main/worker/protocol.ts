@@ -30,6 +30,7 @@ import type {
 import type { ForestJSON, SavedModelParts } from '../engine';
 import type { ReportJobMap } from './reportJobs';
 import type { MessageDTO } from '../contract/messages';
+import type { ImportanceDTO } from '../contract/ipc';
 
 export interface LoadArgs {
   /** Read from disk inside the worker (keeps big files off the main thread). */
@@ -57,6 +58,8 @@ export interface JobMap extends ModelJobMap, ReportJobMap {
   predictCase: { args: PredictRequest; result: PredictionDTO };
   shapSummary: { args: { modelId: string }; result: ShapSummaryDTO };
   spLime: { args: SpLimeRequest; result: SpLimeDTO };
+  /** Permutation importance of a model trained with it deferred; kept on the model for reports and projects. */
+  permutation: { args: { modelId: string }; result: readonly ImportanceDTO[] };
 }
 
 /** Saved projects (issue #8 §4): a model's forest out, and a saved model back in without retraining. */

@@ -20,6 +20,7 @@ import {
   reportTrustInputs,
 } from '../engine/report';
 import { poolFor } from './modelPool';
+import { permutationJob } from './permutationJob';
 import type { JobContext } from './runner';
 import type { Session } from './session';
 
@@ -73,6 +74,9 @@ export function createReportJobs(session: Session) {
       const entry = session.dataset(model.datasetId);
       const { dataset } = entry;
       const { trained } = model;
+      // The report states every number its verification recomputes: permutation importance the
+      // Model view has not computed yet (or the user cancelled there) is computed now.
+      permutationJob(session, modelId, ctx);
       const settings: LimeSettings = {
         numFeatures: lime.numFeatures,
         numSamples: lime.numSamples,

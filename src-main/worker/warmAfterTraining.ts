@@ -7,6 +7,7 @@
 import { DEFAULT_LIME_SETTINGS, warmExplanations } from '../engine';
 import { poolFor } from './modelPool';
 import { ParallelPredictor } from './parallelPredictor';
+import { idleGate } from './idleGate';
 import type { Model } from './session';
 
 /** Above this many nodes in all, a forest is not compiled (compiledForest.ts), so threads gain little. */
@@ -16,20 +17,31 @@ const POOL_MAX_NODES = 60_000;
  * Runs after a train job has answered, one step after another so the steps do not fight over
  * the cores while the user may already click a case: (1) this thread's explanation path,
  * (2) the second prediction thread (it compiles the trees) and the pipelined path through it,
- * (3) the explain pool for the default settings, whose threads warm themselves. `isCurrent`
+ * (3) the explain pool for the default settings, whose threads warm themselves one at a time.
+ * Every step, here and on those threads, first waits until no job runs (idleGate.ts). `isCurrent`
  * says whether the model is still the session's; a newer one stops the work. Pools are only
  * started for small forests: each pool thread holds a copy of the training rows and trees.
  */
 export async function warmAfterTraining(model: Model, isCurrent: () => boolean): Promise<void> {
   const { trained } = model;
   const settings = DEFAULT_LIME_SETTINGS;
-  if (!isCurrent()) return;
-  await warmExplanations(trained, settings);
-  if (!isCurrent()) return;
-  model.predictor ??= new ParallelPredictor(trained.forest);
-  if (!(await model.predictor.whenReady()) || !isCurrent()) return;
-  await warmExplanations(trained, settings, { rounds: 2, predictor: model.predictor });
+  // Each step waits until no job runs: a click meanwhile goes first (idleGate.ts).
+  const ready = async () => {
+    await idleGate.whenIdle();
+    return isCurrent();
+  };
+  for (let i = 0; i < 3; i++) {
+    if (!(await ready())) return;
+    await warmExplanations(trained, settings, { rounds: 1 });
+  }
+  if (!(await ready())) return;
+  model.predictor ??= new ParallelPredictor(trained.forest, undefined, undefined, idleGate.buffer);
+  if (!(await model.predictor.whenReady())) return;
+  for (let i = 0; i < 2; i++) {
+    if (!(await ready())) return;
+    await warmExplanations(trained, settings, { rounds: 1, predictor: model.predictor });
+  }
   const nodes = trained.forest.trees.reduce((n, t) => n + t.nodeCount, 0);
-  if (!isCurrent() || model.pool || nodes > POOL_MAX_NODES) return;
+  if (!(await ready()) || model.pool || nodes > POOL_MAX_NODES) return;
   poolFor(model, settings);
 }

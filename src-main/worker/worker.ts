@@ -4,6 +4,7 @@ import { createRunner } from './runner';
 import { createJobHandlers } from './jobs';
 import { cancelSlotOf } from './cancelFlags';
 import { setThreadBase } from './threadEntry';
+import { idleGate } from './idleGate';
 
 // This file stays at out/main/worker.js when bundled; the helper threads are built beside it.
 setThreadBase(import.meta.url);
@@ -17,7 +18,12 @@ const flags: Int32Array | undefined = (workerData as { cancelFlags?: SharedArray
   : undefined;
 const slots = new Map<string, number>();
 
-const runner = createRunner(createJobHandlers(), (reply) => port.postMessage(reply), {
+// Jobs are counted in the idle gate, so warm-up work on other threads steps aside for them.
+const post = (reply: Parameters<Parameters<typeof createRunner>[1]>[0]) => {
+  port.postMessage(reply);
+  if (reply.type === 'result' || reply.type === 'error') idleGate.jobEnded();
+};
+const runner = createRunner(createJobHandlers(), post, {
   isCancelRequested: (id) => {
     const slot = slots.get(id);
     return flags !== undefined && slot !== undefined && Atomics.load(flags, slot) === 1;
@@ -26,5 +32,6 @@ const runner = createRunner(createJobHandlers(), (reply) => port.postMessage(rep
 
 port.on('message', (message: Parameters<typeof runner.handle>[0] & { slot?: number }) => {
   if (message.type === 'job' && message.slot !== undefined) slots.set(message.id, cancelSlotOf(message.slot));
+  if (message.type === 'job') idleGate.jobStarted();
   runner.handle(message);
 });

@@ -72,6 +72,7 @@ const API_METHODS: (keyof LimeLensApi)[] = [
   'openProject',
   'buildReport',
   'saveReport',
+  'permutationImportance',
 ];
 
 describe('createLimeLensApi', () => {
@@ -121,6 +122,7 @@ describe('createLimeLensApi', () => {
     };
     await api.buildReport('j4', { modelId: 'm', rows: [12], lime, presentation });
     await api.saveReport({ reportId: 'r', presentation, format: 'html' });
+    await api.permutationImportance('j7', 'm');
     expect(invoked).toEqual([
       ['app:info', null],
       ['dataset:open-dialog', null],
@@ -152,6 +154,7 @@ describe('createLimeLensApi', () => {
       ['project:open', { path: '/p.limelens' }],
       ['report:build', { jobId: 'j4', request: { modelId: 'm', rows: [12], lime, presentation } }],
       ['report:save', { reportId: 'r', presentation, format: 'html' }],
+      ['model:permutation', { jobId: 'j7', modelId: 'm' }],
     ]);
     expect(new Set(invoked.map(([c]) => c))).toEqual(new Set(INVOKE_CHANNELS));
   });

@@ -37,6 +37,17 @@ describe('open the breast-cancer sample, train, explain (English)', () => {
 
   it('trains with seed 42: the accuracy shown equals the engine, the confusion matrix sums to 114', async () => {
     const { page } = h;
+    // When the metrics and the permutation chart first appear (ms since page start).
+    await page.evaluate(() => {
+      const w = window as unknown as { __seen: Record<string, number> };
+      w.__seen = {};
+      new MutationObserver(() => {
+        for (const id of ['metric-accuracy', 'permutation-importance'])
+          if (!(id in w.__seen) && document.querySelector(`[data-testid="${id}"]`))
+            w.__seen[id] = performance.now();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const before = h.calls.length;
     await train(page);
     const shown = Number(await page.getByTestId('metric-accuracy').getAttribute('data-value'));
     expect(model.metrics.task).toBe('classification');
@@ -44,6 +55,18 @@ describe('open the breast-cancer sample, train, explain (English)', () => {
     expect(shown).toBeGreaterThan(0.94);
     expect(await page.getByTestId('confusion-matrix').getAttribute('data-total')).toBe('114');
     await waitForChart(page, 'confusion-matrix');
+    // Permutation importance follows as its own job, after the metrics are on screen.
+    await waitForChart(page, 'permutation-importance');
+    const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, number> }).__seen);
+    expect(seen['metric-accuracy']).toBeLessThan(seen['permutation-importance']);
+    const calls = h.calls
+      .slice(before)
+      .filter((c) => c.channel === 'model:train' || c.channel === 'model:permutation');
+    expect(calls.map((c) => c.channel)).toEqual(['model:train', 'model:permutation']);
+    expect(calls[1].start).toBeGreaterThanOrEqual(calls[0].end);
+    expect(await page.getByTestId('permutation-importance').getAttribute('data-top')).toBe(
+      model.permutationImportance[0].feature,
+    );
     await screenshotView(page, 'model-breast-cancer-en');
   });
 

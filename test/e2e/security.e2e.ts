@@ -60,9 +60,10 @@ describe('renderer security', () => {
         'spLime',
         'buildReport',
         'saveReport',
+        'permutationImportance',
       ].sort(),
     );
-    expect(INVOKE_CHANNELS).toHaveLength(26);
+    expect(INVOKE_CHANNELS).toHaveLength(27);
   });
 
   it('the CSP forbids inline script, string eval, remote scripts and network requests', async () => {

@@ -98,6 +98,7 @@ describe('ipc dispatch', () => {
       'export:save-png',
       'model:explain',
       'model:explain-many',
+      'model:permutation',
       'model:train',
       'project:open',
       'project:save',

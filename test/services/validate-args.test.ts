@@ -71,6 +71,7 @@ const GOOD: Record<InvokeChannel, unknown> = {
     presentation: PRESENTATION,
     format: 'pdf',
   },
+  'model:permutation': { jobId: 'job_6', modelId: 'model-1' },
 };
 
 function rejects(channel: InvokeChannel, raw: unknown, messagePart: string) {

@@ -76,3 +76,29 @@ describe('ExplainPool', () => {
     }
   });
 });
+
+describe('ExplainPool warm-up pacing', () => {
+  it('answers a call while the worker counts a job as running (its threads stop pausing once needed)', async () => {
+    const { ExplainPool } = await import('../../src-main/worker/explainPool');
+    const { createIdleGate } = await import('../../src-main/worker/idleGate');
+    const gate = createIdleGate();
+    // The job that uses the pool is itself a running job: pausing for it would never end.
+    gate.jobStarted();
+    const { dataset, model } = irisModel(20);
+    const settings = { ...DEFAULT_LIME_SETTINGS, numSamples: 600, numFeatures: 2 };
+    const pool = new ExplainPool(
+      { inputs: explainerInputs(model), forest: model.forest.toJSON(), settings },
+      { threads: 2, busy: gate.buffer },
+    );
+    try {
+      const got = await pool.explain(
+        [0, 70, 140].map((r) => ({ instance: encodeDataRow(model, dataset, r) })),
+      );
+      const sequential = await explainDataRow(model, dataset, 140, settings);
+      expect(got.map((e) => e.label)).toEqual([0, 1, 2]);
+      expect(got[2].weights.map((w) => w.weight)).toEqual(sequential.weights.map((w) => w.weight));
+    } finally {
+      await pool.dispose();
+    }
+  });
+});

@@ -98,6 +98,21 @@ describe('worker jobs on the breast-cancer sample', () => {
     );
   });
 
+  it('answers training before permutation importance, then computes it as a follow-up equal to the engine', async () => {
+    expect(trained.permutationImportance).toEqual([]);
+    const dataset = loadDataset(new Uint8Array(readFileSync(samplePath)), 'breast_cancer.csv');
+    const local = trainModel(dataset, settings);
+    const fractions: number[] = [];
+    const perm = await client.run(
+      'permutation',
+      { modelId: trained.modelId },
+      { onProgress: (f) => fractions.push(f) },
+    );
+    expect(perm).toHaveLength(30);
+    expect(perm).toEqual(local.permutationImportance);
+    expect(fractions.at(-1)).toBe(1);
+  });
+
   it('explains a test case with the same 8 weights as the engine with the same seed', async () => {
     const row = trained.testCases[0].row;
     const dto = await client.run('explain', {

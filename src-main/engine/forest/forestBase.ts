@@ -16,6 +16,7 @@ import type { ForestOptions, MaxFeaturesOption, ResolvedForestOptions } from './
 import { leafIndices, meanLeafValues, packTrees } from './packedForest';
 import type { PackedForest } from './packedForest';
 import { compileMeanLeafValues, type MeanLeafValuesFn } from './compiledForest';
+import { leafCoveringRows } from './leafCoveringRows';
 
 /** Per packed forest: its compiled and warmed predictor, or null when it is not worth compiling. */
 const compiled = new WeakMap<PackedForest, MeanLeafValuesFn | null>();
@@ -148,13 +149,14 @@ export abstract class ForestBase {
    * training's own evaluation has already warmed: a freshly compiled forest runs unoptimized
    * and costs ~5× more than the walker for its first few 5000-row batches (measured: the first
    * explanation after training spent ~300 ms CPU in it). Call it when idle, after training.
-   * Returns whether a compiled predictor is in use.
+   * Returns whether a compiled predictor is in use. `pause` runs between warm-up batches (a
+   * caller's chance to wait while more urgent work runs).
    */
-  prepareFastPredict(): boolean {
+  prepareFastPredict(pause?: () => void): boolean {
     const s = this.trained();
     if (!compiled.has(s.packed)) {
       const fn = compileMeanLeafValues(s.packed);
-      if (fn) warmCompiled(fn, s.trees, s.nFeatures);
+      if (fn) warmCompiled(fn, s.trees, s.nFeatures, pause);
       compiled.set(s.packed, fn);
     }
     return compiled.get(s.packed) !== null;
@@ -324,10 +326,15 @@ export abstract class ForestBase {
 }
 
 /**
- * Runs a compiled forest on rows drawn around the trees' own thresholds (so every branch runs)
- * until V8 has optimized it. 12 batches of 2000 rows measured enough on breast cancer.
+ * Runs a compiled forest on one row per leaf, then on rows drawn around the trees' own
+ * thresholds until V8 has optimized it. 12 batches of 2000 rows measured enough on breast cancer.
  */
-function warmCompiled(fn: MeanLeafValuesFn, trees: readonly FlatTree[], d: number): void {
+function warmCompiled(
+  fn: MeanLeafValuesFn,
+  trees: readonly FlatTree[],
+  d: number,
+  pause: () => void = () => undefined,
+): void {
   const thresholds: number[][] = Array.from({ length: d }, () => []);
   for (const tree of trees) {
     for (let i = 0; i < tree.nodeCount; i++)
@@ -342,7 +349,16 @@ function warmCompiled(fn: MeanLeafValuesFn, trees: readonly FlatTree[], d: numbe
       x[r * d + j] = t.length ? t[rng.int(t.length)] * (1 + 0.05 * rng.normal()) : 0;
     }
   }
-  for (let i = 0; i < 12; i++) fn(x, n, d);
+  // Every leaf first, before V8 optimizes: a branch without type feedback deoptimizes the
+  // optimized function when a real batch reaches it (see leafCoveringRows).
+  let k = 0;
+  const leaves = leafCoveringRows(trees, d, (row) => row.set(x.subarray((k = (k + 1) % n) * d, k * d + d)));
+  pause();
+  fn(leaves.x, leaves.n, d);
+  for (let i = 0; i < 12; i++) {
+    pause();
+    fn(x, n, d);
+  }
 }
 
 export type TrainingDataTargets = Pick<TrainingData, 'yClass' | 'yValue' | 'nClasses'>;

@@ -1,5 +1,6 @@
 export {
   trainModel,
+  modelPermutationImportance,
   forestOptions,
   type TrainedModel,
   type Forest,

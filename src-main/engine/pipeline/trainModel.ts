@@ -80,6 +80,11 @@ export function forestOptions(settings: TrainSettings): ForestOptions {
 export interface TrainModelOptions extends ProgressOptions {
   /** E.g. the worker's thread pool; the forest is the same whoever grows it. */
   readonly growTrees?: TreeGrower;
+  /**
+   * Leave permutationImportance empty, to be computed with modelPermutationImportance once the
+   * metrics are shown (the worker does; on a large table it costs a good part of training).
+   */
+  readonly deferPermutation?: boolean;
 }
 
 // Stage names for the status bar, as catalog codes (translated in the renderer).
@@ -141,7 +146,6 @@ export function trainModel(
   progress: TrainModelOptions = {},
 ): TrainedModel {
   const started = performance.now();
-  const classification = settings.task === 'classification';
   const frame = buildModelFrame(dataset, settings);
   const { split, imputer, xTrain, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
   const nClasses = frame.classes.length;
@@ -157,12 +161,9 @@ export function trainModel(
 
   const permStage = stage(progress, 0.75, withCv ? 0.9 : 1, PERMUTATION);
   const permRows = permutationSample(xTest.length, settings.seed);
-  const perm = permutationImportance(forest, pick(xTest, permRows), pick(yTest, permRows), {
-    seed: settings.seed,
-    metric: classification ? 'accuracy' : 'r2',
-    onProgress: permStage.onProgress && ((f) => permStage.onProgress!(f, PERMUTATION)),
-    signal: progress.signal,
-  });
+  const permutation = progress.deferPermutation
+    ? []
+    : modelPermutationImportance({ forest, frame, settings, xTest, yTest }, permStage);
   const crossValidation = withCv
     ? crossValidate(frame, settings, stage(progress, 0.9, 1, CROSS_VALIDATION))
     : undefined;
@@ -181,12 +182,31 @@ export function trainModel(
     testPredictions,
     metrics,
     impurityImportance: ranked(frame.featureNames, forest.featureImportances()),
-    permutationImportance: ranked(frame.featureNames, perm.mean, perm.std),
+    permutationImportance: permutation,
     ...(crossValidation && { crossValidation }),
     preprocessing: modelPreprocessing(frame, imputer, settings, xTrain.length, xTest.length, permRows.length),
     trainMillis: performance.now() - started,
     permutationRows: permRows.length,
   };
+}
+
+/**
+ * Permutation importance on the model's test split (a seeded sample above 1 000 rows, see
+ * permutationSample), sorted largest first: what trainModel computes unless deferred.
+ */
+export function modelPermutationImportance(
+  model: Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'xTest' | 'yTest'>,
+  progress: ProgressOptions = {},
+): FeatureImportance[] {
+  const { forest, frame, settings, xTest, yTest } = model;
+  const rows = permutationSample(xTest.length, settings.seed);
+  const perm = permutationImportance(forest, pick(xTest, rows), pick(yTest, rows), {
+    seed: settings.seed,
+    metric: settings.task === 'classification' ? 'accuracy' : 'r2',
+    onProgress: progress.onProgress && ((f) => progress.onProgress!(f, PERMUTATION)),
+    signal: progress.signal,
+  });
+  return ranked(frame.featureNames, perm.mean, perm.std);
 }
 
 /**

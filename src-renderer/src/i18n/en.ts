@@ -236,6 +236,9 @@ export const en = {
   'importance.permutationAxis': 'Drop in score when shuffled',
   'importance.tooltip': '{feature}: {value}',
   'importance.tooltipStd': '{feature}: {value} ± {std}',
+  'importance.permutationComputing': 'Computing permutation importance…',
+  'importance.permutationNotComputed': 'Permutation importance was not computed for this model.',
+  'importance.permutationCompute': 'Compute permutation importance',
 
   'scatter.title': 'Predicted vs actual (test set)',
   'scatter.actual': 'Actual value',

@@ -234,6 +234,9 @@ export const ko: Catalog = {
   'importance.permutationAxis': '값을 섞었을 때의 점수 감소',
   'importance.tooltip': '{feature}: {value}',
   'importance.tooltipStd': '{feature}: {value} ± {std}',
+  'importance.permutationComputing': '순열 중요도를 계산하는 중…',
+  'importance.permutationNotComputed': '이 모델의 순열 중요도는 계산되지 않았습니다.',
+  'importance.permutationCompute': '순열 중요도 계산',
 
   'scatter.title': '예측값과 실제값 비교 (테스트 세트)',
   'scatter.actual': '실제값',

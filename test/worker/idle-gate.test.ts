@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createIdleGate, pauseWhileBusy } from '../../src-main/worker/idleGate';
+
+const turn = () => new Promise((r) => setImmediate(r));
+
+describe('idleGate', () => {
+  it('is idle until a job starts, and idle again only a quiet period after the last job ends', async () => {
+    const gate = createIdleGate(40);
+    let idle = false;
+    await gate.whenIdle(); // nothing runs: at once
+    gate.jobStarted();
+    gate.jobStarted();
+    void gate.whenIdle().then(() => (idle = true));
+    gate.jobEnded();
+    await new Promise((r) => setTimeout(r, 80));
+    expect(idle).toBe(false); // one of two jobs still runs
+    gate.jobEnded();
+    await turn();
+    expect(idle).toBe(false); // answered, but within the quiet period
+    await gate.whenIdle();
+    await turn();
+    expect(idle).toBe(true);
+  });
+
+  it('holds a helper thread while busy, and lets it go as soon as it is needed', () => {
+    const gate = createIdleGate();
+    let checks = 0;
+    pauseWhileBusy(gate.buffer, () => ++checks > 0);
+    expect(checks).toBe(0); // idle: no wait, not even a look at `needed`
+    gate.jobStarted();
+    pauseWhileBusy(gate.buffer, () => ++checks >= 3);
+    expect(checks).toBe(3); // waited (20 ms at a time) until needed
+    pauseWhileBusy(undefined, () => false); // no gate (tests, bench): never waits
+  });
+});
