@@ -1,4 +1,5 @@
 import { formatNumber } from './compareLabels';
+import { sortFloat64 } from './sortNumbers';
 
 /** Fill values learned from the training rows, applied to any rows of the same frame. */
 export interface Imputer {
@@ -22,7 +23,7 @@ export interface Imputer {
 export function median(values: Float64Array): number {
   const n = values.length;
   if (n === 0) return NaN;
-  const sorted = values.slice().sort();
+  const sorted = sortFloat64(values.slice());
   const mid = n >> 1;
   if (n % 2 === 1) return sorted[mid];
   const mean = (sorted[mid - 1] + sorted[mid]) / 2;

@@ -11,6 +11,7 @@
  * The difference to the exact search: a large node only tries thresholds at the cuts.
  */
 import type { Rng } from '../random/rng';
+import { sortFloat64 } from '../data/sortNumbers';
 
 export const MAX_BINS = 256;
 
@@ -57,7 +58,7 @@ export function binColumns(
   for (let f = 0; f < nFeatures; f++) {
     column(f, values);
     sorted.set(values);
-    sorted.sort();
+    sortFloat64(sorted);
     const first = cutList.length;
     cutStart[f] = first;
     // Distinct values first: with few of them every boundary is a cut.
