@@ -73,19 +73,19 @@ export function binColumns(
         bin++;
       }
     }
-    const end = cutList.length;
+    const cuts = Float64Array.from(cutList.slice(first));
     const base = f * nRows;
     for (let r = 0; r < nRows; r++) {
       // Cuts below the value: binary search over this feature's ≤ 255 ascending cuts.
       const v = values[r];
-      let lo = first;
-      let hi = end;
+      let lo = 0;
+      let hi = cuts.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (cutList[mid] < v) lo = mid + 1;
+        if (cuts[mid] < v) lo = mid + 1;
         else hi = mid;
       }
-      codes[base + r] = lo - first;
+      codes[base + r] = lo;
     }
   }
   cutStart[nFeatures] = cutList.length;
