@@ -37,11 +37,8 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
         return grown;
       });
     }
-    // Histogram forests never read the raw values or the presort: do not copy them to threads.
-    const { training } = plan;
-    const sent = training.bins
-      ? { ...plan, training: { ...training, X: new Float64Array(0), sorted: new Int32Array(0) } }
-      : plan;
+    // Histogram forests carry only bin codes, in a SharedArrayBuffer: every thread reads the same bytes.
+    const sent = plan;
     const counter = new SharedArrayBuffer(8);
     const slots = new Int32Array(counter);
     const entry = threadEntry('forestThread', options.threadUrl);

@@ -54,8 +54,9 @@ describe('report job with trust figures', () => {
     );
     const messages = seen.map(([, m]) => m);
     expect(messages.some((m) => m.startsWith('Explained'))).toBe(true);
-    expect(messages).toContain('Stability: explained 20 of 20');
-    expect(messages).toContain('SP-LIME: explained 114 of 114');
+    // Progress is throttled (one message per 50 ms), so which counts arrive depends on speed.
+    expect(messages.some((m) => /^Stability: explained \d+ of 20$/.test(m))).toBe(true);
+    expect(messages.some((m) => /^SP-LIME: explained \d+ of 114$/.test(m))).toBe(true);
     const fractions = seen.map(([f]) => f);
     expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1] - 1e-12)).toBe(true);
     expect(fractions.at(-1)).toBeCloseTo(1, 12);

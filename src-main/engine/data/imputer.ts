@@ -1,4 +1,5 @@
 import { formatNumber } from './compareLabels';
+import { sortFloat64 } from './sortNumbers';
 
 /** Fill values learned from the training rows, applied to any rows of the same frame. */
 export interface Imputer {
@@ -8,7 +9,11 @@ export interface Imputer {
   readonly medians: readonly (number | null)[];
   /** Per feature: the most frequent training code for categorical features, else null. */
   readonly modes: readonly (number | null)[];
-  /** A copy of `X` (rows × features) with every NaN replaced by its feature's fill value. */
+  /**
+   * `X` (rows × features) with every NaN replaced by its feature's fill value: a row with a
+   * missing value is a new array, a row without one is `X`'s own (not copied: on a large table a
+   * copy of every row would double the frame's memory). Treat the result as read-only.
+   */
   apply(X: readonly (readonly number[])[]): number[][];
   /** One line per feature that had missing values, e.g. "mean radius: 3 missing values imputed with the training median 13.37". */
   describe(): string[];
@@ -18,7 +23,7 @@ export interface Imputer {
 export function median(values: Float64Array): number {
   const n = values.length;
   if (n === 0) return NaN;
-  const sorted = values.slice().sort();
+  const sorted = sortFloat64(values.slice());
   const mid = n >> 1;
   if (n % 2 === 1) return sorted[mid];
   const mean = (sorted[mid - 1] + sorted[mid]) / 2;
@@ -46,14 +51,16 @@ export function fitImputer(
   const modes: (number | null)[] = [];
   const lines: string[] = [];
 
+  const buffer = new Float64Array(trainIdx.length);
   for (let f = 0; f < features; f++) {
-    const training: number[] = [];
+    let present = 0;
     for (let i = 0; i < trainIdx.length; i++) {
       const v = X[trainIdx[i]][f];
-      if (v === v) training.push(v);
+      if (v === v) buffer[present++] = v;
     }
+    const training = buffer.subarray(0, present);
     let missing = 0;
-    for (const row of X) if (row[f] !== row[f]) missing++;
+    for (let r = 0; r < X.length; r++) if (X[r][f] !== X[r][f]) missing++;
     const name = labels.featureNames?.[f] ?? `feature ${f}`;
     const count = `${missing} missing value${missing === 1 ? '' : 's'}`;
 
@@ -65,7 +72,7 @@ export function fitImputer(
       continue;
     }
     if (featureKinds[f] === 'numeric') {
-      const m = median(Float64Array.from(training));
+      const m = median(training);
       fillValues.push(m);
       medians.push(m);
       modes.push(null);
@@ -95,7 +102,10 @@ export function fitImputer(
     fillValues,
     medians,
     modes,
-    apply: (rows) => rows.map((row) => row.map((v, f) => (v === v ? v : fillValues[f]))),
+    apply: (rows) =>
+      rows.map((row) =>
+        row.some((v) => v !== v) ? row.map((v, f) => (v === v ? v : fillValues[f])) : row,
+      ) as number[][],
     describe: () => [...lines],
   };
 }

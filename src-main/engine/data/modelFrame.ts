@@ -159,7 +159,8 @@ export function buildModelFrame(
   const featureNames: string[] = [];
   const featureKinds: ('numeric' | 'categorical')[] = [];
   const categoryNames: (string[] | null)[] = [];
-  const featureColumns: number[][] = [];
+  // Per feature, its value for every dataset row (the column itself when numeric): rows are built from these once.
+  const featureColumns: Float64Array[] = [];
   for (const name of new Set(settings.features)) {
     if (name === target) {
       preprocessing.push(`Left the target '${target}' out of the features.`);
@@ -182,7 +183,7 @@ export function buildModelFrame(
       }
       featureKinds.push('numeric');
       categoryNames.push(null);
-      featureColumns.push(rowIndex.map((row) => values[row]));
+      featureColumns.push(values);
     } else {
       const values = feature.labels;
       if (dataset.values[column] instanceof Float64Array) {
@@ -192,9 +193,7 @@ export function buildModelFrame(
       const code = new Map(labels.map((label, i) => [label, i]));
       featureKinds.push('categorical');
       categoryNames.push(labels);
-      featureColumns.push(
-        rowIndex.map((row) => (values[row] === null ? NaN : (code.get(values[row] as string) as number))),
-      );
+      featureColumns.push(Float64Array.from(values, (v) => (v === null ? NaN : (code.get(v) as number))));
       preprocessing.push(
         `Categorical feature '${name}' encoded as codes in label order: ${listed(labels, (l) => `${l}=${code.get(l)}`)}.`,
       );
@@ -209,7 +208,12 @@ export function buildModelFrame(
       `${rowIndex.length} rows.`,
   );
 
-  const X = rowIndex.map((_, r) => featureColumns.map((column) => column[r]));
+  const p = featureColumns.length;
+  const X = rowIndex.map((row) => {
+    const out = new Array<number>(p);
+    for (let f = 0; f < p; f++) out[f] = featureColumns[f][row];
+    return out;
+  });
   if (idColumn !== null) preprocessing.push(`Case IDs from column '${idColumn}'.`);
   return {
     featureNames,

@@ -28,49 +28,63 @@ function hasVisibleChar(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Cells are kept as [start, end) offsets into the text, row-major; a cell whose value
- * differs from its slice (doubled quotes, text after a closing quote) stores its string
- * in `specials` and the index as a negative start (−1 − index).
+ * Line breaks in text[from, end) (LF, or CR where the text has no LF): an upper bound on the
+ * records still to come, so the cell and number stores are sized once instead of grown by
+ * doubling (which held up to three times the final size at once).
+ */
+function countRecordsFrom(text: string, from: number): number {
+  let breaks = 0;
+  const lf = text.indexOf('\n', from) === -1 ? '\r' : '\n';
+  for (let i = text.indexOf(lf, from); i !== -1; i = text.indexOf(lf, i + 1)) breaks++;
+  // A last record without a line break after it counts too.
+  const last = text.charCodeAt(text.length - 1);
+  return breaks + (last === LF || last === CR ? 0 : 1);
+}
+
+/**
+ * Cells are kept as their start offset into the text, row-major (4 bytes a cell; the end is
+ * found again on demand: a closing quote for a quoted cell, else the next separator or line
+ * break). A cell whose value differs from its slice (doubled quotes, text after a closing
+ * quote) stores its string in `specials` and the index as a negative start (−1 − index).
  */
 class CellStore {
   starts: Int32Array;
-  ends: Int32Array;
   count = 0;
   readonly specials: string[] = [];
 
   constructor(capacity: number) {
     this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
   }
 
-  push(start: number, end: number): void {
+  push(start: number): void {
     if (this.count === this.starts.length) {
-      const starts = new Int32Array(this.count * 2);
-      const ends = new Int32Array(this.count * 2);
+      // Only when the record estimate was short (mixed line ends): grow by half.
+      const starts = new Int32Array(Math.max(1024, Math.ceil(this.count * 1.5)));
       starts.set(this.starts);
-      ends.set(this.ends);
       this.starts = starts;
-      this.ends = ends;
     }
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
-    this.count++;
+    this.starts[this.count++] = start;
   }
 
   pushSpecial(value: string): void {
     this.specials.push(value);
-    this.push(-this.specials.length, 0);
+    this.push(-this.specials.length);
   }
 }
 
 /** Numbers of one column, parsed while the text is hot in the cache rather than in a strided pass later. */
 class NumberColumn {
-  // Small at first: a header of 50 000 names must not reserve 400 MB before any data row.
-  values = new Float64Array(16);
+  values: Float64Array;
+  /** Set once `values` was handed to a caller, who may change it. */
+  handedOut = false;
+
+  constructor(capacity: number) {
+    this.values = new Float64Array(capacity);
+  }
 
   set(row: number, value: number): void {
     if (row === this.values.length) {
-      const grown = new Float64Array(row * 2);
+      const grown = new Float64Array(Math.max(16, Math.ceil(row * 1.5)));
       grown.set(this.values);
       this.values = grown;
     }
@@ -85,17 +99,38 @@ class SlicedColumn implements CellColumn {
     private readonly parsed: NumberColumn,
     private readonly width: number,
     private readonly column: number,
+    private readonly sep: number,
+    private readonly decimalComma: boolean,
     readonly length: number,
   ) {}
 
+  private end(start: number): number {
+    const s = this.source;
+    if (start > 0 && s.charCodeAt(start - 1) === QUOTE) return s.indexOf('"', start);
+    let p = start;
+    for (
+      let c = s.charCodeAt(p);
+      p < s.length && c !== this.sep && c !== LF && c !== CR;
+      c = s.charCodeAt(++p)
+    );
+    return p;
+  }
+
   text(row: number): string {
-    const k = row * this.width + this.column;
-    const start = this.store.starts[k];
-    return start < 0 ? this.store.specials[-1 - start] : this.source.slice(start, this.store.ends[k]);
+    const start = this.store.starts[row * this.width + this.column];
+    return start < 0 ? this.store.specials[-1 - start] : this.source.slice(start, this.end(start));
   }
 
   numbers(): Float64Array {
-    return this.parsed.values.slice(0, this.length);
+    const parsed = this.parsed;
+    if (!parsed.handedOut) {
+      parsed.handedOut = true;
+      // The common case (no blank lines): the store is exactly the column, so it is given away.
+      return parsed.values.length === this.length ? parsed.values : parsed.values.slice(0, this.length);
+    }
+    const out = new Float64Array(this.length);
+    for (let r = 0; r < this.length; r++) out[r] = parseNumber(trimCell(this.text(r)), this.decimalComma);
+    return out;
   }
 }
 
@@ -131,7 +166,7 @@ export function parseDelimited(
   const len = source.length;
 
   const header: string[] = [];
-  const cells = new CellStore(Math.max(1024, len >> 3));
+  let cells = new CellStore(0);
   let width = 0;
   let parsed: NumberColumn[] = [];
   const rowLines: number[] = [];
@@ -205,7 +240,7 @@ export function parseDelimited(
         cells.pushSpecial(special);
         parsed[field].set(rowLines.length, parseNumber(trimCell(special), decimalComma));
       } else {
-        cells.push(start, end);
+        cells.push(start);
         parsed[field].set(rowLines.length, parseNumberAt(source, start, end, decimalComma));
       }
     } else if (special !== null ? special.trim() !== '' : hasVisibleChar(source, start, end)) {
@@ -228,7 +263,10 @@ export function parseDelimited(
     } else if (inHeader) {
       inHeader = false;
       width = header.length;
-      parsed = header.map(() => new NumberColumn());
+      const next = pos + (c === CR && source.charCodeAt(pos + 1) === LF ? 2 : 1);
+      const records = c === -1 || next >= len ? 0 : countRecordsFrom(source, next);
+      cells = new CellStore(records * width);
+      parsed = header.map(() => new NumberColumn(records));
     } else {
       if (fields < width || extraNonEmpty) {
         throw UserFacingError.of(
@@ -257,6 +295,8 @@ export function parseDelimited(
   if (rows === 0) {
     throw UserFacingError.of('no-data-rows', { file: fileName }, { file: fileName });
   }
-  const columns = header.map((_, c) => new SlicedColumn(source, cells, parsed[c], width, c, rows));
+  const columns = header.map(
+    (_, c) => new SlicedColumn(source, cells, parsed[c], width, c, sep, decimalComma, rows),
+  );
   return { header, columns, rowNumbers: Int32Array.from(rowLines), delimiter };
 }

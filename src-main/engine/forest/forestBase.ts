@@ -5,15 +5,15 @@ import { flatTreeFromJSON, flatTreeToJSON } from './flatTree';
 import type { FlatTree, FlatTreeJSON } from './flatTree';
 import { HISTOGRAM_MIN_ROWS, presortFeatures } from './growTree';
 import { growPlannedTree, type ForestPlan, type GrownTree, type TreeGrower } from './forestPlan';
-import { binFeatures } from './histogramSplit';
+import { binColumns } from './histogramSplit';
 import type { TrainingData } from './growTree';
 import { importMlRandomForest, isMlRandomForestJSON } from './importMlRandomForest';
 import type { ImportedForest } from './importMlRandomForest';
-import { toColumnMajor, toRowMajor } from './matrixInput';
+import { columnReader, toColumnMajor, toRowMajor } from './matrixInput';
 import type { FeatureRows } from './matrixInput';
 import { featuresPerSplit, resolveForestOptions, samplesPerTree } from './options';
 import type { ForestOptions, MaxFeaturesOption, ResolvedForestOptions } from './options';
-import { leafIndices, meanLeafValues, packTrees } from './packedForest';
+import { leafIndices, meanLeafValues, packSharingTrees } from './packedForest';
 import type { PackedForest } from './packedForest';
 import { compileMeanLeafValues, type MeanLeafValuesFn } from './compiledForest';
 import { leafCoveringRows } from './leafCoveringRows';
@@ -185,7 +185,7 @@ export abstract class ForestBase {
     opts: TrainOptions,
   ): Generator<void, void, void> {
     throwIfAborted(opts.signal);
-    const { data, nRows, nFeatures } = toColumnMajor(X);
+    const { nRows, nFeatures, column } = columnReader(X);
     if (nRows === 0 || nFeatures === 0) throw new RangeError('X must have at least one row and one feature');
     if (!y || y.length !== nRows)
       throw new RangeError(`y has ${y?.length ?? 0} values but X has ${nRows} rows`);
@@ -193,14 +193,11 @@ export abstract class ForestBase {
     const o = this.options;
     const mtry = featuresPerSplit(o.maxFeatures, nFeatures);
     const nDraw = samplesPerTree(o.maxSamples, nRows);
-    const sorted = presortFeatures(data, nRows, nFeatures);
     const training: TrainingData = {
       nRows,
       nFeatures,
-      X: data,
-      sorted,
       ...targets,
-      ...(nRows > HISTOGRAM_MIN_ROWS && { bins: binFeatures(data, sorted, nRows, nFeatures) }),
+      ...trainingLayout(nRows, nFeatures, X, column),
     };
     const settings = {
       mtry,
@@ -227,12 +224,13 @@ export abstract class ForestBase {
       }
     }
     throwIfAborted(opts.signal);
-    const trees = grown.map((g) => g.tree);
     const perTree = grown.filter((g) => g.tree.nodeCount > 1).map((g) => g.importance);
     const nOut = targets.nClasses > 0 ? targets.nClasses : 1;
     this.state = {
-      trees,
-      packed: packTrees(trees, nOut),
+      ...packSharingTrees(
+        grown.map((g) => g.tree),
+        nOut,
+      ),
       nFeatures,
       nClasses: targets.nClasses,
       importances: averageImportances(perTree, nFeatures),
@@ -296,8 +294,7 @@ export abstract class ForestBase {
     const nOut = this.kind === 'classifier' ? (nClasses as number) : 1;
     const trees = j.trees.map((t) => flatTreeFromJSON(t, nFeatures as number, nOut));
     this.state = {
-      trees,
-      packed: packTrees(trees, nOut),
+      ...packSharingTrees(trees, nOut),
       nFeatures: nFeatures as number,
       nClasses: nClasses as number,
       importances: Float64Array.from(j.importances),
@@ -314,8 +311,7 @@ export abstract class ForestBase {
     }
     const nOut = imported.kind === 'classifier' ? imported.nClasses : 1;
     this.state = {
-      trees: imported.trees,
-      packed: packTrees(imported.trees, nOut),
+      ...packSharingTrees(imported.trees, nOut),
       nFeatures: imported.nFeatures,
       nClasses: imported.nClasses,
       importances: imported.importances,
@@ -359,6 +355,25 @@ function warmCompiled(
     pause();
     fn(x, n, d);
   }
+}
+
+/**
+ * What the trees read: bin codes alone for histogram forests (binned one column at a time, so
+ * no full copy of X and no presort is ever held: 12 bytes per cell less), else the column-major
+ * values and their once-per-forest presort.
+ */
+function trainingLayout(
+  nRows: number,
+  nFeatures: number,
+  X: FeatureRows,
+  column: (f: number, out: Float64Array) => void,
+): Pick<TrainingData, 'X' | 'sorted' | 'bins'> {
+  if (nRows > HISTOGRAM_MIN_ROWS) {
+    const bins = binColumns(nRows, nFeatures, column);
+    return { X: new Float64Array(0), sorted: new Int32Array(0), bins };
+  }
+  const { data } = toColumnMajor(X);
+  return { X: data, sorted: presortFeatures(data, nRows, nFeatures) };
 }
 
 export type TrainingDataTargets = Pick<TrainingData, 'yClass' | 'yValue' | 'nClasses'>;

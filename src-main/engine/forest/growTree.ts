@@ -29,9 +29,9 @@ export const HISTOGRAM_MIN_ROWS = 30_000;
 export interface TrainingData {
   readonly nRows: number;
   readonly nFeatures: number;
-  /** Column-major features: X[f * nRows + r]. */
+  /** Column-major features: X[f * nRows + r]; empty when `bins` is given (trees read only the codes). */
   readonly X: Float64Array;
-  /** Per feature f, row indices sorted by value (ties by row): sorted[f * nRows + i]. */
+  /** Per feature f, row indices sorted by value (ties by row): sorted[f * nRows + i]; empty with `bins`. */
   readonly sorted: Int32Array;
   /** Classification: class index per row; null for regression. */
   readonly yClass: Int32Array | null;

@@ -4,13 +4,14 @@
  * and a large node finds its split from per-bin class counts (or weighted sums) instead of
  * sweeping sorted lists, then partitions one row list instead of every feature's list.
  *
- * Bins come from the presorted values, so they are the same on every machine: a feature with at
+ * Bins come from the sorted values, so they are the same on every machine: a feature with at
  * most 256 distinct values gets one bin per value (its cuts are exactly the thresholds the exact
  * search would try); otherwise the cuts sit between distinct values near the 1/256 quantiles.
  * A split "bin ≤ b" is the threshold cut[b], and `x <= cut[b]` holds for exactly those rows.
  * The difference to the exact search: a large node only tries thresholds at the cuts.
  */
 import type { Rng } from '../random/rng';
+import { sortFloat64 } from '../data/sortNumbers';
 
 export const MAX_BINS = 256;
 
@@ -29,42 +30,71 @@ function midpoint(a: number, b: number): number {
   return t >= b || t < a ? a : t;
 }
 
-/** Bins every feature from the once-per-forest presort (sorted[f * nRows + i], ascending). */
-export function binFeatures(
-  X: Float64Array,
-  sorted: Int32Array,
+/**
+ * A byte array threads can share without a copy (SharedArrayBuffer where the runtime has it):
+ * the worker's tree-growing threads all read the same bin codes.
+ */
+function sharedBytes(length: number): Uint8Array {
+  return typeof SharedArrayBuffer === 'function'
+    ? new Uint8Array(new SharedArrayBuffer(length))
+    : new Uint8Array(length);
+}
+
+/**
+ * Bins every feature; `column(f, out)` writes feature f's nRows values into `out`. One column
+ * and its sorted copy are in memory at a time. A row's code is the number of cuts below its
+ * value, which is the bin a sweep over the sorted values gives it.
+ */
+export function binColumns(
   nRows: number,
   nFeatures: number,
+  column: (f: number, out: Float64Array) => void,
 ): FeatureBins {
-  const codes = new Uint8Array(nRows * nFeatures);
+  const codes = sharedBytes(nRows * nFeatures);
   const cutStart = new Int32Array(nFeatures + 1);
   const cutList: number[] = [];
+  const values = new Float64Array(nRows);
+  const sorted = new Float64Array(nRows);
   for (let f = 0; f < nFeatures; f++) {
-    const base = f * nRows;
-    cutStart[f] = cutList.length;
+    column(f, values);
+    sorted.set(values);
+    sortFloat64(sorted);
+    const first = cutList.length;
+    cutStart[f] = first;
     // Distinct values first: with few of them every boundary is a cut.
     let distinct = nRows > 0 ? 1 : 0;
-    for (let i = 1; i < nRows && distinct <= MAX_BINS; i++) {
-      if (X[base + sorted[base + i]] > X[base + sorted[base + i - 1]]) distinct++;
-    }
+    for (let i = 1; i < nRows && distinct <= MAX_BINS; i++) if (sorted[i] > sorted[i - 1]) distinct++;
     // Few values: cut at every change. Many: at the first change past each 1/256 quantile.
     const step = distinct <= MAX_BINS ? 0 : nRows / MAX_BINS;
     let bin = 0;
-    for (let i = 0; i < nRows; i++) {
-      const r = sorted[base + i];
-      const v = X[base + r];
-      if (i > 0 && bin < MAX_BINS - 1 && i >= (bin + 1) * step) {
-        const prev = X[base + sorted[base + i - 1]];
-        if (v > prev) {
-          cutList.push(midpoint(prev, v));
-          bin++;
-        }
+    for (let i = 1; i < nRows && bin < MAX_BINS - 1; i++) {
+      if (i >= (bin + 1) * step && sorted[i] > sorted[i - 1]) {
+        cutList.push(midpoint(sorted[i - 1], sorted[i]));
+        bin++;
       }
-      codes[base + r] = bin;
+    }
+    const cuts = Float64Array.from(cutList.slice(first));
+    const base = f * nRows;
+    for (let r = 0; r < nRows; r++) {
+      // Cuts below the value: binary search over this feature's ≤ 255 ascending cuts.
+      const v = values[r];
+      let lo = 0;
+      let hi = cuts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cuts[mid] < v) lo = mid + 1;
+        else hi = mid;
+      }
+      codes[base + r] = lo;
     }
   }
   cutStart[nFeatures] = cutList.length;
   return { codes, cuts: Float64Array.from(cutList), cutStart };
+}
+
+/** Bins the features of a column-major table (X[f * nRows + r]); see binColumns. */
+export function binFeatures(X: Float64Array, nRows: number, nFeatures: number): FeatureBins {
+  return binColumns(nRows, nFeatures, (f, out) => out.set(X.subarray(f * nRows, (f + 1) * nRows)));
 }
 
 /** The tree's arrays the histogram phase writes (the exact phase continues in them). */

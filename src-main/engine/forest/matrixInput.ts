@@ -23,6 +23,12 @@ function shapeOf(X: FeatureRows): {
   return { nRows: rows.length, nFeatures, get: (r, c) => rows[r][c] };
 }
 
+function notFinite(r: number, f: number, v: unknown): RangeError {
+  return new RangeError(
+    `X[${r}][${f}] (0-based) is ${String(v)}; the forest trains on finite numbers (impute missing values first)`,
+  );
+}
+
 /** Column-major copy (features × rows) for training; every value must be a finite number. */
 export function toColumnMajor(X: FeatureRows): { data: Float64Array; nRows: number; nFeatures: number } {
   const { nRows, nFeatures, get } = shapeOf(X);
@@ -30,15 +36,32 @@ export function toColumnMajor(X: FeatureRows): { data: Float64Array; nRows: numb
   for (let r = 0; r < nRows; r++) {
     for (let f = 0; f < nFeatures; f++) {
       const v = get(r, f);
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new RangeError(
-          `X[${r}][${f}] (0-based) is ${String(v)}; the forest trains on finite numbers (impute missing values first)`,
-        );
-      }
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw notFinite(r, f, v);
       data[f * nRows + r] = v;
     }
   }
   return { data, nRows, nFeatures };
+}
+
+/**
+ * The shape of X and a reader of one feature's column at a time (checked finite like
+ * toColumnMajor), for training that needs one column in memory rather than a whole copy.
+ */
+export function columnReader(X: FeatureRows): {
+  nRows: number;
+  nFeatures: number;
+  column: (f: number, out: Float64Array) => void;
+} {
+  const { nRows, nFeatures, get } = shapeOf(X);
+  const rows = Array.isArray(X) ? (X as readonly ArrayLike<number>[]) : null;
+  const column = (f: number, out: Float64Array): void => {
+    for (let r = 0; r < nRows; r++) {
+      const v = rows ? rows[r][f] : get(r, f);
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw notFinite(r, f, v);
+      out[r] = v;
+    }
+  };
+  return { nRows, nFeatures, column };
 }
 
 /**

@@ -34,8 +34,17 @@ describe('fitImputer', () => {
       "sex: 1 missing value imputed with the most frequent training category 'F'",
       'empty: 5 missing values filled with 0 (the training rows have no value)',
     ]);
-    // apply copies; the input keeps its NaN for the next imputer.
+    // apply copies rows with a missing value; the input keeps its NaN for the next imputer.
     expect(Number.isNaN(X[1][0])).toBe(true);
+    // A complete row is shared, not copied (a large frame is not held twice).
+    const complete = [
+      [1, 2, 3],
+      [NaN, 2, 3],
+    ];
+    const filled = imputer.apply(complete);
+    expect(filled[0]).toBe(complete[0]);
+    expect(filled[1]).not.toBe(complete[1]);
+    expect(filled[1]).toEqual([3, 2, 3]);
   });
 
   it('averages the two middle values for an even count, as numpy does', () => {
