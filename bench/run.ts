@@ -28,7 +28,13 @@ console.log(
 );
 // --scale: only the cost curves (whole job at 10 000 … 500 000 rows, chart in docs/).
 const scale: typeof sections = [['Cost curves: whole job against rows', runScaleBench]];
-for (const [title, run] of process.argv.includes('--scale') ? scale : sections) {
+// --only a,b: just the sections whose title contains one of these words (e.g. --only cold,interface).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').toLowerCase().split(',').filter(Boolean) : [];
+const chosen = (process.argv.includes('--scale') ? scale : sections).filter(
+  ([title]) => only.length === 0 || only.some((word) => title.toLowerCase().includes(word)),
+);
+for (const [title, run] of chosen) {
   console.log(`## ${title}`);
   try {
     console.log(formatRows(await run({ quick })));
