@@ -132,7 +132,18 @@ describe('renderer security', () => {
         if (!e.message.includes('ERR_BLOCKED_BY_CLIENT')) throw e;
       });
     expect(h.page.url()).not.toContain('example.org');
-    await h.page.goto(`${ORIGIN}/index.html`);
+    // The blocked navigation may still commit Chromium's error page after this point and interrupt
+    // the way back; go back until a navigation is not interrupted (at most a few tries).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await h.page.goto(`${ORIGIN}/index.html`);
+        break;
+      } catch (e) {
+        // 'interrupted by another navigation' or net::ERR_ABORTED, both from the error page landing late.
+        if (attempt >= 4) throw e;
+        await h.page.waitForTimeout(250);
+      }
+    }
     await h.page.getByTestId('welcome').waitFor();
   });
 
