@@ -268,7 +268,13 @@ export async function runForestBench({ quick = false } = {}): Promise<Row[]> {
 
 export function formatRows(rows: readonly Row[]): string {
   const fmt = (ms: number | undefined): string =>
-    ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+    ms === undefined || !Number.isFinite(ms)
+      ? '—'
+      : ms >= 100
+        ? ms.toFixed(0)
+        : ms >= 10
+          ? ms.toFixed(1)
+          : ms.toFixed(2);
   const table = rows.map((r) => [
     r.name,
     fmt(r.ours_ms),
