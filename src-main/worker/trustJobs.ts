@@ -34,7 +34,7 @@ import {
   pickSample,
   stabilitySeeds,
   submodularPick,
-  summarizeStability,
+  namedStability,
   throwIfAborted,
   treeShap,
   withRowContext,
@@ -166,23 +166,10 @@ export async function stabilityJob(
   const topK = Math.min(DEFAULT_STABILITY_TOP_K, req.settings.numFeatures, trained.frame.featureNames.length);
   const results = req.sampleSizes.map((numSamples, k) => {
     const batch = cores.slice(k * seeds.length, (k + 1) * seeds.length);
-    const conditions = new Map<number, string>();
-    for (const core of batch) for (const w of core.weights) conditions.set(w.featureIndex, w.condition);
-    const s = summarizeStability(
-      batch.map((core, i) => ({
-        seed: seeds[i],
-        weights: core.weights.map((w) => [w.featureIndex, w.weight] as const),
-        score: core.score,
-      })),
-      topK,
-    );
+    const s = namedStability(batch, seeds, topK, trained.frame.featureNames);
     return {
       numSamples,
-      features: s.features.map(({ feature, ...rest }) => ({
-        feature: trained.frame.featureNames[feature],
-        condition: conditions.get(feature) ?? trained.frame.featureNames[feature],
-        ...rest,
-      })),
+      features: s.features,
       jaccard: s.jaccard,
       meanScore: s.meanScore,
       stable: s.stable,

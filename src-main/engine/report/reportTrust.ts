@@ -34,7 +34,7 @@ import {
   DEFAULT_STABILITY_TOP_K,
   STABLE_JACCARD,
   stabilitySeeds,
-  summarizeStability,
+  namedStability,
 } from '../trust/limeStability';
 import { pickSample, submodularPick } from '../trust/submodularPick';
 
@@ -163,18 +163,8 @@ export async function reportTrust(
   const column = new Float64Array(model.xTrain.length);
   const cases = explanations.map((e, i): ReportCaseTrust => {
     const batch = runs.slice(i * seeds.length, (i + 1) * seeds.length);
-    const conditions = new Map(e.weights.map((w) => [w.featureIndex, w.condition]));
-    for (const core of batch)
-      for (const w of core.weights)
-        if (!conditions.has(w.featureIndex)) conditions.set(w.featureIndex, w.condition);
-    const s = summarizeStability(
-      batch.map((core, k) => ({
-        seed: seeds[k],
-        weights: core.weights.map((w) => [w.featureIndex, w.weight] as const),
-        score: core.score,
-      })),
-      topK,
-    );
+    const shown = new Map(e.weights.map((w) => [w.featureIndex, w.condition]));
+    const s = namedStability(batch, seeds, topK, frame.featureNames, shown);
     const output = e.label ?? 0;
     const flat = shap.shapInto(instances[i], new Float64Array(shap.nOutputs * d));
     const phi = Array.from(flat.subarray(output * d, (output + 1) * d));
@@ -206,11 +196,7 @@ export async function reportTrust(
         threshold: STABLE_JACCARD,
         stable: s.stable,
         meanScore: s.meanScore,
-        features: s.features.map(({ feature, ...rest }) => ({
-          feature: name(feature),
-          condition: conditions.get(feature) ?? name(feature),
-          ...rest,
-        })),
+        features: s.features,
       },
       agreement: {
         limeTop: a.limeTop.map(name),

@@ -2,6 +2,7 @@
 export {
   limeStability,
   summarizeStability,
+  namedStability,
   stabilityRun,
   stabilitySeeds,
   jaccard,
@@ -12,6 +13,8 @@ export {
   type LimeStabilityOptions,
   type FeatureStability,
   type StabilityRun,
+  type ConditionedRun,
+  type NamedFeatureStability,
 } from './limeStability';
 export {
   collapsedBins,

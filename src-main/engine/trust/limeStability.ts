@@ -122,6 +122,56 @@ export function stabilityRun(seed: number, exp: ExplanationJSON, label: number):
   return { seed, weights, score: exp.score[exp.mode === 'classification' ? label : 0] };
 }
 
+/** A run as the explain pool returns it: weights with their conditions, and the surrogate's score. */
+export interface ConditionedRun {
+  readonly weights: readonly {
+    readonly featureIndex: number;
+    readonly weight: number;
+    readonly condition: string;
+  }[];
+  readonly score: number;
+}
+
+/** A feature's stability under its name, with the condition LIME showed for it. */
+export interface NamedFeatureStability extends Omit<FeatureStability, 'feature'> {
+  readonly feature: string;
+  readonly condition: string;
+}
+
+/**
+ * Stability of pool runs made with `seeds` (one run per seed, same order), each feature named from
+ * `featureNames` and given its condition: from `known` first (e.g. the shown explanation), else from
+ * the runs (a feature's condition does not depend on the seed), else its bare name.
+ */
+export function namedStability(
+  runs: readonly ConditionedRun[],
+  seeds: readonly number[],
+  topK: number,
+  featureNames: readonly string[],
+  known: ReadonlyMap<number, string> = new Map(),
+): Omit<LimeStability, 'features'> & { readonly features: readonly NamedFeatureStability[] } {
+  const conditions = new Map(known);
+  for (const run of runs)
+    for (const w of run.weights)
+      if (!conditions.has(w.featureIndex)) conditions.set(w.featureIndex, w.condition);
+  const s = summarizeStability(
+    runs.map((run, k) => ({
+      seed: seeds[k],
+      weights: run.weights.map((w) => [w.featureIndex, w.weight] as const),
+      score: run.score,
+    })),
+    topK,
+  );
+  return {
+    ...s,
+    features: s.features.map(({ feature, ...rest }) => ({
+      feature: featureNames[feature],
+      condition: conditions.get(feature) ?? featureNames[feature],
+      ...rest,
+    })),
+  };
+}
+
 export interface LimeStabilityOptions {
   /** One explanation per seed (integers). */
   readonly seeds: readonly number[];
