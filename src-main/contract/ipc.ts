@@ -7,7 +7,7 @@
  */
 
 // eslint-disable-next-line no-restricted-imports -- the report's plain types live beside this file (contract/report.ts)
-import type { BuiltReportDTO, ReportRequest, SaveReportRequest } from './report';
+import type { BuiltReportDTO, ReportFeatureStability, ReportRequest, SaveReportRequest } from './report';
 
 export type Task = 'classification' | 'regression';
 export type ColumnKind = 'numeric' | 'categorical' | 'identifier' | 'constant' | 'date';
@@ -348,19 +348,8 @@ export interface StabilityRequest {
   readonly sampleSizes: readonly number[];
 }
 
-export interface FeatureStabilityDTO {
-  readonly feature: string;
-  /** The case's condition for that feature (the same in every run). */
-  readonly condition: string;
-  /** Mean, population SD, min and max of its weight; a run that left it out counts as 0. */
-  readonly mean: number;
-  readonly std: number;
-  readonly min: number;
-  readonly max: number;
-  /** Fraction of runs (0–1) that put it in the top K. */
-  readonly topKFrequency: number;
-  readonly selectedFrequency: number;
-}
+/** A feature's weight over the runs; the report's trust figures use the same shape. */
+export type FeatureStabilityDTO = ReportFeatureStability;
 
 export interface StabilityAtSizeDTO {
   readonly numSamples: number;

@@ -230,6 +230,7 @@ export interface ReportTrustInputs {
 
 export interface ReportFeatureStability {
   readonly feature: string;
+  /** The case's condition for that feature (the same in every run). */
   readonly condition: string;
   /** Mean, population SD, min and max of the weight over the runs (a run without it counts 0). */
   readonly mean: number;
