@@ -75,6 +75,7 @@ export {
 export { r2, mae, rmse, residuals } from './metrics/regressionMetrics';
 export {
   permutationImportance,
+  permutationImportanceAsync,
   type PermutationImportance,
   type PermutationImportanceOptions,
   type RowPredictor,

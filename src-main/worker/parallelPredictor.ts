@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Forest, ForestJSON } from '../engine';
 import { RandomForestClassifier } from '../engine';
+import { argmaxAt } from '../engine/forest/packedForest';
 import { threadEntry } from './threadEntry';
 
 export interface PredictRequest {
@@ -26,6 +27,8 @@ export class ParallelPredictor {
   private readonly worker: Worker;
   private readonly ready: Promise<void>;
   private readonly outputs: number;
+  /** An imported ml-random-forest model votes: its labels are not the argmax of predictFlat. */
+  private readonly votes: boolean;
   private input = new SharedArrayBuffer(0);
   private output = new SharedArrayBuffer(0);
   private nextId = 0;
@@ -44,6 +47,7 @@ export class ParallelPredictor {
     busy?: SharedArrayBuffer,
   ) {
     this.outputs = forest instanceof RandomForestClassifier ? forest.nClasses : 1;
+    this.votes = json.aggregation === 'vote';
     const entry = threadEntry('predictThread', threadUrl);
     this.worker = new Worker(entry.path, {
       workerData: { ...entry.workerData, forest: json, ...(busy && { busy }) },
@@ -73,6 +77,24 @@ export class ParallelPredictor {
   /** Same contract as the forest's predictProbaFlat / predictFlat (rows × outputs, row-major). */
   predictFlat(x: Float64Array, n: number, d: number): Promise<Float64Array> {
     return this.split(x, n, d, n >> 1, () => undefined);
+  }
+
+  /**
+   * forest.predict(rows), bit for bit: a class index (first on ties) or a value per row, the rows
+   * split with the helper thread. Permutation importance predicts this way, a round at a time.
+   */
+  async predictLabels(rows: readonly (readonly number[])[]): Promise<ArrayLike<number>> {
+    if (this.votes) return this.forest.predict(rows);
+    const n = rows.length;
+    const d = n > 0 ? rows[0].length : 0;
+    const x = new Float64Array(n * d);
+    for (let r = 0; r < n; r++) x.set(rows[r], r * d);
+    const out = await this.predictFlat(x, n, d);
+    if (!(this.forest instanceof RandomForestClassifier)) return out;
+    const k = this.outputs;
+    const labels = new Int32Array(n);
+    for (let r = 0; r < n; r++) labels[r] = argmaxAt(out, r * k, k);
+    return labels;
   }
 
   /**

@@ -2,22 +2,50 @@
  * The follow-up to a train job: permutation importance once the metrics are on screen. On a
  * large table it costs a good part of training, so the user sees the model first and may
  * cancel this without losing it. The result stays on the model for reports and projects.
+ *
+ * It runs as background work, a round (one prediction of ≤ 1000 test rows) at a time: the rows
+ * are split with the model's second prediction thread, and between rounds it waits while a job
+ * the user asked for runs (idleGate.ts; worker.ts does not count this job as one), so a case
+ * clicked meanwhile is explained at once instead of after the whole computation.
  */
 import type { ImportanceDTO } from '../contract/ipc';
-import { modelPermutationImportance, type FeatureImportance } from '../engine';
+import { modelPermutationImportanceAsync, type FeatureImportance } from '../engine';
 import { engineMessage } from '../engine/errors';
+import { idleGate } from './idleGate';
+import { ParallelPredictor } from './parallelPredictor';
 import type { JobContext } from './runner';
 import type { Session } from './session';
 
-export function permutationJob(session: Session, modelId: string, ctx: JobContext): readonly ImportanceDTO[] {
-  const { trained } = session.model(modelId);
+/** Job kinds that run in the background: they do not hold back warm-up work or each other. */
+export const BACKGROUND_JOBS: ReadonlySet<string> = new Set(['permutation']);
+
+export async function permutationJob(
+  session: Session,
+  modelId: string,
+  ctx: JobContext,
+): Promise<readonly ImportanceDTO[]> {
+  const model = session.model(modelId);
+  const { trained } = model;
   // Computed before (or restored from a project): the same seed gives the same values.
   if (trained.permutationImportance.length > 0) return trained.permutationImportance;
   const message = engineMessage('progress-permutation');
   ctx.progress(0, message);
-  const importance = modelPermutationImportance(trained, {
+  // The same second thread LIME uses (warmAfterTraining would start it a little later anyway).
+  const predictor = (model.predictor ??= new ParallelPredictor(
+    trained.forest,
+    undefined,
+    undefined,
+    idleGate.buffer,
+  ));
+  let done = 0;
+  const importance = await modelPermutationImportanceAsync(trained, (rows) => predictor.predictLabels(rows), {
     signal: ctx.signal,
-    onProgress: (f) => ctx.progress(f, message),
+    onProgress: (f) => ctx.progress((done = f), message),
+    between: async () => {
+      await idleGate.whenIdle();
+      // Also where a cancel requested through main's shared flag is noticed (runner.ts).
+      ctx.progress(done, message);
+    },
   });
   // Filled in on the model itself: explainers and pools are cached per model object.
   (trained as { permutationImportance: readonly FeatureImportance[] }).permutationImportance = importance;

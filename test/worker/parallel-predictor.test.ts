@@ -31,6 +31,28 @@ const predictors: ParallelPredictor[] = [];
 afterAll(() => Promise.all(predictors.map((p) => p.dispose())));
 
 describe('ParallelPredictor', () => {
+  it('predictLabels gives forest.predict exactly: argmax classes (1200 rows split), regression values', async () => {
+    const bc = table('breast_cancer.csv', 'diagnosis');
+    const classifier = new RandomForestClassifier({ nEstimators: 20, seed: 5 }).train(bc.X, bc.y);
+    const p = new ParallelPredictor(classifier);
+    predictors.push(p);
+    expect(await p.whenReady()).toBe(true);
+    const flat = perturbed(bc.X, 1200, bc.d);
+    const rows = Array.from({ length: 1200 }, (_, r) => Array.from(flat.subarray(r * bc.d, (r + 1) * bc.d)));
+    const labels = Array.from(await p.predictLabels(rows));
+    expect(labels).toEqual(classifier.predict(rows));
+    // Both classes occur: an argmax over the wrong stride would not match.
+    expect(new Set(labels)).toEqual(new Set([0, 1]));
+
+    const db = table('diabetes.csv', 'progression');
+    const regressor = new RandomForestRegressor({ nEstimators: 20, seed: 5 }).train(db.X, db.y);
+    const q = new ParallelPredictor(regressor);
+    predictors.push(q);
+    expect(await q.whenReady()).toBe(true);
+    const dbRows = db.X.concat(db.X, db.X); // 1326 rows: above the split threshold
+    expect(Array.from(await q.predictLabels(dbRows))).toEqual(regressor.predict(dbRows));
+  });
+
   it('returns exactly the single-thread probabilities, for odd row counts and repeated calls', async () => {
     const { X, y, d } = table('breast_cancer.csv', 'diagnosis');
     const forest = new RandomForestClassifier({ nEstimators: 30, seed: 2 }).train(X, y);

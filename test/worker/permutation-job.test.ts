@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultTrainSettings, loadDataset, trainModel } from '../../src-main/engine';
+import {
+  defaultTrainSettings,
+  loadDataset,
+  modelPermutationImportance,
+  trainModel,
+} from '../../src-main/engine';
+import { idleGate } from '../../src-main/worker/idleGate';
 import { permutationJob } from '../../src-main/worker/permutationJob';
 import { createSession } from '../../src-main/worker/session';
 
@@ -10,7 +16,7 @@ function ctx(signal: AbortSignal = new AbortController().signal) {
 }
 
 describe('permutationJob', () => {
-  it('leaves the model without it when cancelled, and computes the engine values when asked again', () => {
+  it('leaves the model without it when cancelled, and computes the engine values when asked again', async () => {
     const name = 'iris.csv';
     const bytes = readFileSync(new URL(`../../assets/samples/${name}`, import.meta.url));
     const dataset = loadDataset(new Uint8Array(bytes), name);
@@ -22,11 +28,11 @@ describe('permutationJob', () => {
 
     const stop = new AbortController();
     stop.abort();
-    expect(() => permutationJob(session, model.id, ctx(stop.signal))).toThrow(/cancel|abort/i);
+    await expect(permutationJob(session, model.id, ctx(stop.signal))).rejects.toThrow(/cancel|abort/i);
     expect(model.trained.permutationImportance).toEqual([]);
 
     const again = ctx();
-    const importance = permutationJob(session, model.id, again);
+    const importance = await permutationJob(session, model.id, again);
     expect(importance).toEqual(trainModel(dataset, settings).permutationImportance);
     expect(importance.map((i) => i.feature).sort()).toEqual([
       'petal_length_cm',
@@ -39,5 +45,37 @@ describe('permutationJob', () => {
     expect(importance[0].importance).toBeGreaterThan(0.1);
     expect(model.trained.permutationImportance).toBe(importance);
     expect(again.fractions.at(-1)).toBe(1);
+    session.release(datasetId);
+  });
+
+  it('splits 1000 test rows with the second thread, gives the one-thread values, and waits while a job runs', async () => {
+    // 5000 rows, 20% held out: the permutation sample is 1000 rows, enough to split over threads.
+    const lines = ['a,b,c,y'];
+    for (let i = 0; i < 5000; i++) {
+      const a = (i * 37) % 101;
+      const b = (i * 53) % 89;
+      lines.push(`${a},${b},${(i * 7) % 13},${a + (b % 17) > 70 ? 'yes' : 'no'}`);
+    }
+    const dataset = loadDataset(new TextEncoder().encode(lines.join('\n')), 'gen.csv');
+    const settings = defaultTrainSettings(dataset, 'y', { nEstimators: 10, seed: 8 });
+    const session = createSession();
+    const { id: datasetId } = session.addDataset(dataset);
+    const model = session.addModel(datasetId, trainModel(dataset, settings, { deferPermutation: true }));
+    expect(model.trained.xTest).toHaveLength(1000);
+    const expected = modelPermutationImportance(model.trained);
+
+    idleGate.jobStarted(); // a job the user asked for is running
+    const c = ctx();
+    const job = permutationJob(session, model.id, c);
+    await new Promise((r) => setTimeout(r, 400));
+    // Only the baseline round ran: no feature is done while the job runs.
+    expect(c.fractions.filter((f) => f > 0)).toEqual([]);
+    idleGate.jobEnded();
+    expect(await job).toEqual(expected);
+    expect(c.fractions.at(-1)).toBe(1);
+    expect(await model.predictor!.whenReady()).toBe(true);
+    // a and b decide the label; c is noise.
+    expect(expected.at(-1)!.feature).toBe('c');
+    session.release(datasetId);
   });
 });

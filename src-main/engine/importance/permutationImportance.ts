@@ -44,6 +44,12 @@ const METRICS: Record<'accuracy' | 'balancedAccuracy' | 'r2', ScoreFunction> = {
 };
 
 /**
+ * The rows one permutation round asks a model to predict (rows × features, shuffled in place
+ * between rounds: copy them if a prediction outlives the round), and its answers.
+ */
+type PermutationRounds = Generator<number[][], PermutationImportance, ArrayLike<number>>;
+
+/**
  * For each feature, shuffles its column among the rows of X (rows × features, e.g. the test
  * split) nRepeats times and records how much the score drops. Each feature draws from its own
  * child stream of the seed, so a feature's result does not depend on the others.
@@ -54,19 +60,61 @@ export function permutationImportance(
   y: ArrayLike<number>,
   options: PermutationImportanceOptions = {},
 ): PermutationImportance {
+  const rounds = permutationRounds(X, y, metricFor(model, options), options);
+  for (let step = rounds.next(); ;) {
+    if (step.done) return step.value;
+    step = rounds.next(model.predict(step.value));
+  }
+}
+
+/**
+ * permutationImportance with an asynchronous predictor (e.g. one that splits rows over threads):
+ * the same rounds in the same order, so the same result. Between rounds the caller's event loop
+ * runs, so other work is not held up for the whole computation; `between` may delay the next
+ * round (e.g. until more urgent work is done).
+ */
+export async function permutationImportanceAsync(
+  predict: (rows: number[][]) => Promise<ArrayLike<number>>,
+  metric: 'accuracy' | 'balancedAccuracy' | 'r2' | ScoreFunction,
+  X: readonly (readonly number[])[],
+  y: ArrayLike<number>,
+  options: PermutationImportanceOptions & { between?: () => Promise<void> } = {},
+): Promise<PermutationImportance> {
+  const rounds = permutationRounds(X, y, metric, options);
+  for (let step = rounds.next(); ;) {
+    if (step.done) return step.value;
+    const predictions = await predict(step.value);
+    await options.between?.();
+    step = rounds.next(predictions);
+  }
+}
+
+function metricFor(
+  model: RowPredictor,
+  options: PermutationImportanceOptions,
+): 'accuracy' | 'balancedAccuracy' | 'r2' | ScoreFunction {
+  return options.metric ?? (model.predictProba !== undefined ? 'accuracy' : 'r2');
+}
+
+/** The computation itself, one prediction per yield: the baseline, then nFeatures × nRepeats shuffles. */
+function* permutationRounds(
+  X: readonly (readonly number[])[],
+  y: ArrayLike<number>,
+  metric: 'accuracy' | 'balancedAccuracy' | 'r2' | ScoreFunction,
+  options: PermutationImportanceOptions,
+): PermutationRounds {
   const { nRepeats = 5, seed = 42, onProgress, signal } = options;
   if (!(Number.isInteger(nRepeats) && nRepeats >= 1)) {
     throw new RangeError(`nRepeats must be a positive integer, got ${String(nRepeats)}`);
   }
   if (X.length !== y.length) throw new RangeError(`X has ${X.length} rows but y has ${y.length} values`);
   if (X.length === 0) throw new RangeError('permutation importance needs at least one row');
-  const metricOption = options.metric ?? (model.predictProba !== undefined ? 'accuracy' : 'r2');
-  const score: ScoreFunction = typeof metricOption === 'function' ? metricOption : METRICS[metricOption];
+  const score: ScoreFunction = typeof metric === 'function' ? metric : METRICS[metric];
   if (!score) throw new RangeError(`metric must be 'accuracy', 'balancedAccuracy', 'r2' or a function`);
 
   const rows = X.map((r) => r.slice());
   const nFeatures = rows[0].length;
-  const baseline = score(y, model.predict(rows));
+  const baseline = score(y, yield rows);
   const rng = createRng(seed);
   const order = Array.from({ length: rows.length }, (_, i) => i);
   const original = new Float64Array(rows.length);
@@ -79,7 +127,7 @@ export function permutationImportance(
     for (let k = 0; k < nRepeats; k++) {
       shuffleInPlace(order, featureRng);
       for (let r = 0; r < rows.length; r++) rows[r][f] = original[order[r]];
-      d.push(baseline - score(y, model.predict(rows)));
+      d.push(baseline - score(y, yield rows));
     }
     for (let r = 0; r < rows.length; r++) rows[r][f] = original[r];
     drops.push(d);

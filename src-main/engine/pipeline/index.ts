@@ -1,6 +1,7 @@
 export {
   trainModel,
   modelPermutationImportance,
+  modelPermutationImportanceAsync,
   forestOptions,
   type TrainedModel,
   type Forest,

@@ -16,7 +16,7 @@ import { HISTOGRAM_MIN_ROWS } from '../forest/growTree';
 import { MAX_BINS } from '../forest/histogramSplit';
 import type { MessageDTO } from '../../contract/messages';
 import { engineMessage, throwIfAborted } from '../errors';
-import { permutationImportance } from '../importance/permutationImportance';
+import { permutationImportance, permutationImportanceAsync } from '../importance/permutationImportance';
 import { permutationSample } from '../importance/permutationSample';
 import { accuracy } from '../metrics/classificationMetrics';
 import { r2 } from '../metrics/regressionMetrics';
@@ -190,23 +190,53 @@ export function trainModel(
   };
 }
 
+type PermutationModel = Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'xTest' | 'yTest'>;
+
 /**
  * Permutation importance on the model's test split (a seeded sample above 1 000 rows, see
  * permutationSample), sorted largest first: what trainModel computes unless deferred.
  */
 export function modelPermutationImportance(
-  model: Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'xTest' | 'yTest'>,
+  model: PermutationModel,
   progress: ProgressOptions = {},
 ): FeatureImportance[] {
-  const { forest, frame, settings, xTest, yTest } = model;
-  const rows = permutationSample(xTest.length, settings.seed);
-  const perm = permutationImportance(forest, pick(xTest, rows), pick(yTest, rows), {
-    seed: settings.seed,
-    metric: settings.task === 'classification' ? 'accuracy' : 'r2',
-    onProgress: progress.onProgress && ((f) => progress.onProgress!(f, PERMUTATION)),
-    signal: progress.signal,
+  const { X, y, options } = permutationInputs(model, progress);
+  const perm = permutationImportance(model.forest, X, y, options);
+  return ranked(model.frame.featureNames, perm.mean, perm.std);
+}
+
+/**
+ * modelPermutationImportance with the forest's predictions made by `predictLabels` (class indices
+ * or values per row, as forest.predict gives them; e.g. split over threads by the caller), one
+ * round at a time: `between` runs after each round. Same seed, same rows, same result.
+ */
+export async function modelPermutationImportanceAsync(
+  model: PermutationModel,
+  predictLabels: (rows: number[][]) => Promise<ArrayLike<number>>,
+  progress: ProgressOptions & { between?: () => Promise<void> } = {},
+): Promise<FeatureImportance[]> {
+  const { X, y, options } = permutationInputs(model, progress);
+  const perm = await permutationImportanceAsync(predictLabels, options.metric, X, y, {
+    ...options,
+    ...(progress.between && { between: progress.between }),
   });
-  return ranked(frame.featureNames, perm.mean, perm.std);
+  return ranked(model.frame.featureNames, perm.mean, perm.std);
+}
+
+function permutationInputs(model: PermutationModel, progress: ProgressOptions) {
+  const { settings, xTest, yTest } = model;
+  const rows = permutationSample(xTest.length, settings.seed);
+  const metric: 'accuracy' | 'r2' = settings.task === 'classification' ? 'accuracy' : 'r2';
+  return {
+    X: pick(xTest, rows),
+    y: pick(yTest, rows),
+    options: {
+      seed: settings.seed,
+      metric,
+      ...(progress.onProgress && { onProgress: (f: number) => progress.onProgress!(f, PERMUTATION) }),
+      ...(progress.signal && { signal: progress.signal }),
+    },
+  };
 }
 
 /**
