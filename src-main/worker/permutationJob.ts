@@ -23,6 +23,8 @@ export async function permutationJob(
   session: Session,
   modelId: string,
   ctx: JobContext,
+  /** False inside a job the user waits for (a report): then there is nothing to wait for. */
+  background = true,
 ): Promise<readonly ImportanceDTO[]> {
   const model = session.model(modelId);
   const { trained } = model;
@@ -42,7 +44,7 @@ export async function permutationJob(
     signal: ctx.signal,
     onProgress: (f) => ctx.progress((done = f), message),
     between: async () => {
-      await idleGate.whenIdle();
+      if (background) await idleGate.whenIdle();
       // Also where a cancel requested through main's shared flag is noticed (runner.ts).
       ctx.progress(done, message);
     },

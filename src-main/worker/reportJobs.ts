@@ -76,7 +76,7 @@ export function createReportJobs(session: Session) {
       const { trained } = model;
       // The report states every number its verification recomputes: permutation importance the
       // Model view has not computed yet (or the user cancelled there) is computed now.
-      permutationJob(session, modelId, ctx);
+      await permutationJob(session, modelId, ctx, false);
       const settings: LimeSettings = {
         numFeatures: lime.numFeatures,
         numSamples: lime.numSamples,

@@ -63,5 +63,9 @@ describe('report job with trust figures', () => {
     expect(result.inputs.trust?.stabilitySeeds).toEqual([42, 43, 44, 45, 46, 47, 48, 49, 50, 51]);
     expect(result.results.trust?.cases.map((c) => c.row)).toEqual([12, 40]);
     expect(result.results.trust?.spLime.explained).toBe(114);
+    // The train job left permutation importance to the Model view; the report computed it.
+    expect(trained.permutationImportance).toEqual([]);
+    expect(result.results.permutationImportance).toHaveLength(30);
+    expect(result.results.permutationImportance[0].importance).toBeGreaterThan(0);
   }, 120_000);
 });
