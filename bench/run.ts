@@ -11,6 +11,8 @@ const runUiBench: Section = async (o) => (await import('./ui.bench')).runUiBench
 const runTrustBench: Section = async (o) => (await import('./trust.bench')).runTrustBench(o);
 const runExplainBench: Section = async (o) => (await import('./explain.bench')).runExplainBench(o);
 const runWholeJobBench: Section = async (o) => (await import('./wholeJob.bench')).runWholeJobBench(o);
+const runBackgroundWorkBench: Section = async (o) =>
+  (await import('./backgroundWork.bench')).runBackgroundWorkBench(o);
 const runScaleBench: Section = async (o) => (await import('./wholeJob.bench')).runScaleBench(o);
 
 const quick = process.argv.includes('--quick');
@@ -22,6 +24,7 @@ const sections: [string, Section][] = [
   ['Whole job on generated tables (live pandas + scikit-learn + lime, same run)', runWholeJobBench],
   ['User interface (Chromium, real handlers and worker)', runUiBench],
   ['Trust: stability, TreeSHAP, SP-LIME', runTrustBench],
+  ['Background work: a click while permutation importance runs', runBackgroundWorkBench],
 ];
 console.log(
   `Lime Lens benchmarks — node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick)' : ''}\n`,

@@ -44,6 +44,9 @@ export async function permutationJob(
     signal: ctx.signal,
     onProgress: (f) => ctx.progress((done = f), message),
     between: async () => {
+      // A round predicted on this thread alone resolves in a microtask: without a macrotask
+      // turn here, a click's job message would only be read after the last round.
+      if (background) await new Promise((resolve) => setImmediate(resolve));
       if (background) await idleGate.whenIdle();
       // Also where a cancel requested through main's shared flag is noticed (runner.ts).
       ctx.progress(done, message);

@@ -32,7 +32,11 @@ describe('permutationJob', () => {
     expect(model.trained.permutationImportance).toEqual([]);
 
     const again = ctx();
+    // The worker reads job messages in macrotasks: one must get a turn while the rounds run.
+    let turnWhileRunning = false;
+    setTimeout(() => (turnWhileRunning = again.fractions.at(-1) !== 1), 0);
     const importance = await permutationJob(session, model.id, again);
+    expect(turnWhileRunning).toBe(true);
     expect(importance).toEqual(trainModel(dataset, settings).permutationImportance);
     expect(importance.map((i) => i.feature).sort()).toEqual([
       'petal_length_cm',
