@@ -1,5 +1,5 @@
 import { formatNumber } from './compareLabels';
-import { median } from './median';
+import { median, medianInPlace } from './median';
 
 export { median };
 
@@ -83,7 +83,7 @@ export function fitImputer(
       continue;
     }
     if (featureKinds[f] === 'numeric') {
-      const m = median(training);
+      const m = medianInPlace(training); // reorders the scratch buffer, which is refilled per feature
       fillValues.push(m);
       medians.push(m);
       modes.push(null);

@@ -52,10 +52,10 @@ const SAMPLE = 1024;
 const MARGIN = 96;
 
 /**
- * Moves the values of a[0, m) that may be order statistic k to the front: samples SAMPLE values
- * at even strides, keeps those between two sample values around k's rank, counts those below.
- * Returns [how many are below, how many were kept, the largest below], or null when k's value
- * is not among those kept (then `a` must be filled again).
+ * Moves the values of a[0, m) that may be order statistic k to the front (by swaps, so a[0, m)
+ * keeps every value): samples SAMPLE values at even strides, keeps those between two sample
+ * values around k's rank, counts those below. Returns [how many are below, how many were kept,
+ * the largest below], or null when k's value is not among those kept.
  */
 function bracket(a: Float64Array, m: number, k: number): [number, number, number] | null {
   const sample = new Float64Array(SAMPLE);
@@ -73,6 +73,7 @@ function bracket(a: Float64Array, m: number, k: number): [number, number, number
       less++;
       if (v > largestBelow) largestBelow = v;
     } else if (v <= hi) {
+      a[i] = a[kept];
       a[kept++] = v;
     }
   }
@@ -86,29 +87,32 @@ function bracket(a: Float64Array, m: number, k: number): [number, number, number
  * below the middle gives NaN. `values` is not modified.
  */
 export function median(values: ArrayLike<number>): number {
-  const n = values.length;
+  return medianInPlace(Float64Array.from(values));
+}
+
+/** median() of `a`, whose values it reorders (for a caller's scratch copy: no second copy). */
+export function medianInPlace(a: Float64Array): number {
+  const n = a.length;
   if (n === 0) return NaN;
-  const a = new Float64Array(n);
-  const fill = (): number => {
-    let m = 0;
-    for (let i = 0; i < n; i++) if (values[i] === values[i]) a[m++] = values[i];
-    return m;
-  };
-  const m = fill();
-  const h = n >> 1;
-  if (h >= m) return NaN;
+  // NaN to the end (a sort puts it last); count what decides the sign of a zero.
+  let m = 0;
   let negatives = 0;
   let negativeZeros = 0;
-  for (let i = 0; i < m; i++) {
-    if (a[i] < 0) negatives++;
-    else if (a[i] === 0 && 1 / a[i] < 0) negativeZeros++;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (v !== v) continue;
+    a[i] = a[m];
+    a[m++] = v;
+    if (v < 0) negatives++;
+    else if (v === 0 && 1 / v < 0) negativeZeros++;
   }
+  const h = n >> 1;
+  if (h >= m) return NaN;
   // A sort puts every −0 before every +0: the zero at sorted position p is −0 when p falls among them.
   const zeroAt = (p: number): number => (p >= negatives && p < negatives + negativeZeros ? -0 : 0);
   let [offset, count, largestBelow] = [0, m, -Infinity];
   const kept = m >= BRACKET_MIN ? bracket(a, m, h) : null;
   if (kept) [offset, count, largestBelow] = kept;
-  else if (m >= BRACKET_MIN) fill();
   const k = h - offset;
   selectInPlace(a, 0, count, k);
   const upper = a[k] === 0 ? zeroAt(h) : a[k];

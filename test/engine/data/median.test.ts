@@ -48,6 +48,14 @@ describe('median by selection', () => {
     expect(median(new Float64Array(0))).toBeNaN();
   });
 
+  it('selects over every value when the sample misses the middle (every sampled position holds 0)', () => {
+    const values = Float64Array.from({ length: 10_240 }, (_, i) =>
+      i % 10 === 0 ? 0 : 1000 + ((i * 7919) % 10_240),
+    );
+    expect(median(values)).toBe(sortedMedian(values));
+    expect(median(values.subarray(0, 10_239))).toBe(sortedMedian(values.subarray(0, 10_239)));
+  });
+
   it('is the one implementation LIME uses too (which refuses an empty array)', () => {
     expect(limeMedian([3, 1, 2, 10])).toBe(2.5);
     expect(() => limeMedian([])).toThrow(/empty/);
