@@ -1,5 +1,7 @@
 import { formatNumber } from './compareLabels';
-import { sortFloat64 } from './sortNumbers';
+import { median, medianInPlace } from './median';
+
+export { median };
 
 /** Fill values learned from the training rows, applied to any rows of the same frame. */
 export interface Imputer {
@@ -19,32 +21,30 @@ export interface Imputer {
   describe(): string[];
 }
 
-/** Median with numpy's rule for an even count (mean of the two middle values); NaN when empty. */
-export function median(values: Float64Array): number {
-  const n = values.length;
-  if (n === 0) return NaN;
-  const sorted = sortFloat64(values.slice());
-  const mid = n >> 1;
-  if (n % 2 === 1) return sorted[mid];
-  const mean = (sorted[mid - 1] + sorted[mid]) / 2;
-  return mean - mean === 0 ? mean : sorted[mid - 1] / 2 + sorted[mid] / 2; // near ±1.8e308 the sum overflows
+/** A frame's features as columns over the dataset's rows: X[i][f] === columns[f][rowIndex[i]]. */
+export interface FrameColumns {
+  readonly columns: readonly Float64Array[];
+  readonly rowIndex: ArrayLike<number>;
 }
 
 /**
  * Learns fill values from the training rows only (so the test split leaks nothing):
  * the median for numeric features, the most frequent code for categorical ones (the
  * smallest code on a tie). A feature without any training value is filled with 0 and
- * says so in describe(). `featureNames` and `categoryNames` only make describe() readable.
+ * says so in describe(). `featureNames` and `categoryNames` only make describe() readable;
+ * `columns` with `rowIndex` (a ModelFrame has both) are read instead of X's rows: the same values.
  */
 export function fitImputer(
   X: readonly (readonly number[])[],
   trainIdx: ArrayLike<number>,
   featureKinds: readonly ('numeric' | 'categorical')[],
-  labels: {
+  frame: {
     readonly featureNames?: readonly string[];
     readonly categoryNames?: readonly (readonly string[] | null)[];
-  } = {},
+  } & Partial<FrameColumns> = {},
 ): Imputer {
+  const labels = frame;
+  const columns = frame.columns && frame.rowIndex ? (frame as FrameColumns) : null;
   const features = featureKinds.length;
   const fillValues: number[] = [];
   const medians: (number | null)[] = [];
@@ -54,13 +54,24 @@ export function fitImputer(
   const buffer = new Float64Array(trainIdx.length);
   for (let f = 0; f < features; f++) {
     let present = 0;
-    for (let i = 0; i < trainIdx.length; i++) {
-      const v = X[trainIdx[i]][f];
-      if (v === v) buffer[present++] = v;
+    let missing = 0;
+    if (columns) {
+      // The frame's own column: a gather, ~15× faster than reading one value from every row array.
+      const column = columns.columns[f];
+      const at = columns.rowIndex;
+      for (let i = 0; i < trainIdx.length; i++) {
+        const v = column[at[trainIdx[i]]];
+        if (v === v) buffer[present++] = v;
+      }
+      for (let r = 0; r < X.length; r++) if (column[at[r]] !== column[at[r]]) missing++;
+    } else {
+      for (let i = 0; i < trainIdx.length; i++) {
+        const v = X[trainIdx[i]][f];
+        if (v === v) buffer[present++] = v;
+      }
+      for (let r = 0; r < X.length; r++) if (X[r][f] !== X[r][f]) missing++;
     }
     const training = buffer.subarray(0, present);
-    let missing = 0;
-    for (let r = 0; r < X.length; r++) if (X[r][f] !== X[r][f]) missing++;
     const name = labels.featureNames?.[f] ?? `feature ${f}`;
     const count = `${missing} missing value${missing === 1 ? '' : 's'}`;
 
@@ -72,7 +83,7 @@ export function fitImputer(
       continue;
     }
     if (featureKinds[f] === 'numeric') {
-      const m = median(training);
+      const m = medianInPlace(training); // reorders the scratch buffer, which is refilled per feature
       fillValues.push(m);
       medians.push(m);
       modes.push(null);
@@ -107,5 +118,26 @@ export function fitImputer(
         row.some((v) => v !== v) ? row.map((v, f) => (v === v ? v : fillValues[f])) : row,
       ) as number[][],
     describe: () => [...lines],
+  };
+}
+
+/**
+ * Reads feature f of the frame rows `rows` (indices into X, e.g. the training split) with NaN
+ * replaced by `fillValues[f]`, as apply() would give them, into `out` (rows.length values): the
+ * imputed training columns straight from the frame's columns, for the forest's binning.
+ */
+export function imputedColumns(
+  frame: FrameColumns,
+  fillValues: readonly number[],
+  rows: ArrayLike<number>,
+): (f: number, out: Float64Array) => void {
+  return (f, out) => {
+    const column = frame.columns[f];
+    const at = frame.rowIndex;
+    const fill = fillValues[f];
+    for (let i = 0; i < rows.length; i++) {
+      const v = column[at[rows[i]]];
+      out[i] = v === v ? v : fill;
+    }
   };
 }

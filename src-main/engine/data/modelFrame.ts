@@ -18,6 +18,13 @@ export interface ModelFrame {
   categoryNames: (string[] | null)[];
   /** Rows × features; categorical features as integer codes; NaN where missing (imputed later). */
   X: number[][];
+  /**
+   * Per feature: its value for every dataset row, the rows of X are built from (a numeric
+   * feature's is the dataset's own column, not a copy): X[i][f] === columns[f][rowIndex[i]].
+   * Column-wise passes (imputer, forest bins) read these instead of one value per row array.
+   * Read-only.
+   */
+  columns: Float64Array[];
   /** Classification: class index into `classes`; regression: the value. */
   y: number[];
   /** Sorted label order (numeric-aware: '2' < '10'); [] for regression. */
@@ -220,6 +227,7 @@ export function buildModelFrame(
     featureKinds,
     categoryNames,
     X,
+    columns: featureColumns,
     y,
     classes,
     rowIndex,

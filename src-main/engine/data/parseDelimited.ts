@@ -1,7 +1,7 @@
 import { UserFacingError } from '../errors';
 import { type Delimiter, delimiterName, detectDelimiter } from './detectDelimiter';
 import { trimCell } from './missingMarkers';
-import { parseNumber, parseNumberAt } from './parseNumber';
+import { parseNumber, parseNumberAt, scanCell, type ScannedCell } from './parseNumber';
 import type { CellColumn, RawTable } from './rawTable';
 
 /** A delimited text parsed into cells; see RawTable. */
@@ -179,8 +179,10 @@ export function parseDelimited(
   let extraNonEmpty = false;
   let hasContent = false;
 
+  const scanned: ScannedCell = { end: 0, value: NaN };
   while (pos <= len) {
     let start = pos;
+    const scanStart = pos;
     let end: number;
     let special: string | null = null;
     if (pos < len && source.charCodeAt(pos) === QUOTE) {
@@ -221,14 +223,9 @@ export function parseDelimited(
         }
       }
     } else {
-      let p = pos;
-      while (p < len) {
-        const c = source.charCodeAt(p);
-        if (c === sep || c === LF || c === CR) break;
-        p++;
-      }
-      end = p;
-      pos = p;
+      scanCell(source, pos, len, sep, decimalComma, scanned);
+      end = scanned.end;
+      pos = end;
     }
 
     if (!hasContent) {
@@ -241,7 +238,14 @@ export function parseDelimited(
         parsed[field].set(rowLines.length, parseNumber(trimCell(special), decimalComma));
       } else {
         cells.push(start);
-        parsed[field].set(rowLines.length, parseNumberAt(source, start, end, decimalComma));
+        // An unquoted cell's number was read while scanning it; a quoted one's is read here.
+        const value =
+          start === end
+            ? NaN
+            : start === scanStart
+              ? scanned.value
+              : parseNumberAt(source, start, end, decimalComma);
+        parsed[field].set(rowLines.length, value);
       }
     } else if (special !== null ? special.trim() !== '' : hasVisibleChar(source, start, end)) {
       extraNonEmpty = true;

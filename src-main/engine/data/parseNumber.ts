@@ -27,25 +27,39 @@ export function parseNumber(cell: string, decimalComma: boolean): number {
 /** Exact powers of ten: any integer below 2^53 divided by one of these is correctly rounded. */
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
+/** Where scanCell stopped and the number it read. */
+export interface ScannedCell {
+  end: number;
+  value: number;
+}
+
 /**
- * parseNumber for the characters text[start, end) without making a substring.
- * The common shape, [sign] digits [. digits] with at most 15 significant digits, is
- * computed directly: an exact integer over an exact power of ten rounds the same way
- * Number() does (Clinger's fast path). Everything else (exponents, commas, long
- * mantissas, blanks around) falls back to parseNumber on the substring.
+ * Scans an unquoted cell from `start` to the first `sep`, LF or CR (or `limit`), reading its
+ * number on the way, so a delimited file's cells are walked once rather than once to find
+ * their end and again to parse them. Sets `out.end` and `out.value` (parseNumber of the
+ * trimmed cell). The common shape, [sign] digits [. digits] with at most 15 significant
+ * digits, is computed directly: an exact integer over an exact power of ten rounds the same
+ * way Number() does (Clinger's fast path). Everything else (exponents, commas, long
+ * mantissas, blanks around) goes through parseNumber on the substring.
  */
-export function parseNumberAt(text: string, start: number, end: number, decimalComma: boolean): number {
+export function scanCell(
+  text: string,
+  start: number,
+  limit: number,
+  sep: number,
+  decimalComma: boolean,
+  out: ScannedCell,
+): void {
   let i = start;
-  if (i >= end) return NaN;
   let c = text.charCodeAt(i);
   const negative = c === 45;
-  if (negative || c === 43) c = text.charCodeAt(++i);
+  if ((negative || c === 43) && i < limit) c = text.charCodeAt(++i);
   let mantissa = 0;
   let digits = 0;
   let significant = 0;
   let scale = 0;
   let seenPoint = false;
-  for (; i < end; c = text.charCodeAt(++i)) {
+  for (; i < limit; c = text.charCodeAt(++i)) {
     if (c >= 48 && c <= 57) {
       digits++;
       if (significant > 0 || c !== 48) {
@@ -59,10 +73,33 @@ export function parseNumberAt(text: string, start: number, end: number, decimalC
       break;
     }
   }
-  if (i < end || significant > 15 || scale > 22) {
-    return parseNumber(text.slice(start, end).trim(), decimalComma);
+  let plain = true;
+  if (i < limit && c !== sep && c !== LF && c !== CR) {
+    plain = false;
+    for (; i < limit; i++) {
+      const d = text.charCodeAt(i);
+      if (d === sep || d === LF || d === CR) break;
+    }
   }
-  if (digits === 0) return NaN;
-  const value = scale === 0 ? mantissa : mantissa / POW10[scale];
-  return negative ? -value : value;
+  out.end = i;
+  if (!plain || significant > 15 || scale > 22) {
+    out.value = parseNumber(text.slice(start, i).trim(), decimalComma);
+  } else if (digits === 0) {
+    out.value = NaN;
+  } else {
+    const value = scale === 0 ? mantissa : mantissa / POW10[scale];
+    out.value = negative ? -value : value;
+  }
+}
+
+const LF = 10;
+const CR = 13;
+const scratch: ScannedCell = { end: 0, value: 0 };
+
+/** parseNumber for the characters text[start, end) without making a substring (see scanCell). */
+export function parseNumberAt(text: string, start: number, end: number, decimalComma: boolean): number {
+  if (start >= end) return NaN;
+  scanCell(text, start, end, -1, decimalComma, scratch);
+  // A line break inside the range stopped the scan: the whole range is the cell.
+  return scratch.end === end ? scratch.value : parseNumber(text.slice(start, end).trim(), decimalComma);
 }

@@ -1,8 +1,8 @@
 /**
  * Ascending sort of a Float64Array, in place, in the same order as TypedArray.prototype.sort
- * (−0 before +0; no NaN expected). Large arrays are radix-sorted on their bits: the engine sorts
- * every training column once for the imputer's medians and once for the forest's bins, and
- * V8's comparison sort took ~25 ms per 80 000 values, 0.7 s per 30-column table.
+ * (−0 before +0; no NaN expected). Large arrays are radix-sorted on their bits (~1.6× faster than
+ * V8's comparison sort): a median's selection that gives up, or a bin bucket that holds most of a
+ * skewed column, can still sort many values.
  */
 const RADIX_MIN = 2048;
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;

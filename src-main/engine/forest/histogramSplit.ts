@@ -11,7 +11,7 @@
  * The difference to the exact search: a large node only tries thresholds at the cuts.
  */
 import type { Rng } from '../random/rng';
-import { sortFloat64 } from '../data/sortNumbers';
+import { ColumnBinner } from './columnBins';
 
 export const MAX_BINS = 256;
 
@@ -22,12 +22,6 @@ export interface FeatureBins {
   /** Cuts of feature f: cuts[cutStart[f] .. cutStart[f + 1]); bin b holds cut[b-1] < x <= cut[b]. */
   readonly cuts: Float64Array;
   readonly cutStart: Int32Array;
-}
-
-/** Midpoint of two consecutive distinct values, kept below `b` (as the exact search's thresholds). */
-function midpoint(a: number, b: number): number {
-  const t = a / 2 + b / 2;
-  return t >= b || t < a ? a : t;
 }
 
 /**
@@ -42,7 +36,7 @@ function sharedBytes(length: number): Uint8Array {
 
 /**
  * Bins every feature; `column(f, out)` writes feature f's nRows values into `out`. One column
- * and its sorted copy are in memory at a time. A row's code is the number of cuts below its
+ * and its bucketed copy are in memory at a time. A row's code is the number of cuts below its
  * value, which is the bin a sweep over the sorted values gives it.
  */
 export function binColumns(
@@ -54,39 +48,12 @@ export function binColumns(
   const cutStart = new Int32Array(nFeatures + 1);
   const cutList: number[] = [];
   const values = new Float64Array(nRows);
-  const sorted = new Float64Array(nRows);
+  // The cuts a sort of each column gives, found without the sort (columnBins.ts).
+  const binner = new ColumnBinner(nRows);
   for (let f = 0; f < nFeatures; f++) {
     column(f, values);
-    sorted.set(values);
-    sortFloat64(sorted);
-    const first = cutList.length;
-    cutStart[f] = first;
-    // Distinct values first: with few of them every boundary is a cut.
-    let distinct = nRows > 0 ? 1 : 0;
-    for (let i = 1; i < nRows && distinct <= MAX_BINS; i++) if (sorted[i] > sorted[i - 1]) distinct++;
-    // Few values: cut at every change. Many: at the first change past each 1/256 quantile.
-    const step = distinct <= MAX_BINS ? 0 : nRows / MAX_BINS;
-    let bin = 0;
-    for (let i = 1; i < nRows && bin < MAX_BINS - 1; i++) {
-      if (i >= (bin + 1) * step && sorted[i] > sorted[i - 1]) {
-        cutList.push(midpoint(sorted[i - 1], sorted[i]));
-        bin++;
-      }
-    }
-    const cuts = Float64Array.from(cutList.slice(first));
-    const base = f * nRows;
-    for (let r = 0; r < nRows; r++) {
-      // Cuts below the value: binary search over this feature's ≤ 255 ascending cuts.
-      const v = values[r];
-      let lo = 0;
-      let hi = cuts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cuts[mid] < v) lo = mid + 1;
-        else hi = mid;
-      }
-      codes[base + r] = lo;
-    }
+    cutStart[f] = cutList.length;
+    cutList.push(...binner.bin(values, MAX_BINS, codes, f * nRows));
   }
   cutStart[nFeatures] = cutList.length;
   return { codes, cuts: Float64Array.from(cutList), cutStart };

@@ -64,6 +64,17 @@ export function columnReader(X: FeatureRows): {
   return { nRows, nFeatures, column };
 }
 
+/** A column source (see columnReader) whose values are checked finite as columnReader checks X's. */
+export function finiteColumns(
+  read: (f: number, out: Float64Array) => void,
+  nRows: number,
+): (f: number, out: Float64Array) => void {
+  return (f, out) => {
+    read(f, out);
+    for (let r = 0; r < nRows; r++) if (!Number.isFinite(out[r])) throw notFinite(r, f, out[r]);
+  };
+}
+
 /**
  * Row-major copy (rows × nFeatures) for prediction; `allowWider` keeps the first nFeatures of
  * longer rows (imported models only know the highest feature index they use). Missing values (NaN) are allowed and go to the

@@ -1,3 +1,5 @@
+import { median as medianOf } from '../data/median';
+
 /**
  * numpy's default `np.percentile(a, q)` ("linear" method): the virtual index
  * (n − 1)·q/100 between the two nearest order statistics, interpolated the way
@@ -55,13 +57,8 @@ export function searchSortedLeft(boundaries: ArrayLike<number>, x: number): numb
   return lo;
 }
 
-/** `np.median`: the middle value, or the mean (a + b) / 2 of the two middle values. */
+/** `np.median` (data/median.ts, shared with the imputer); throws on an empty array. */
 export function median(values: ArrayLike<number>): number {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  if (n === 0) throw new RangeError('median of an empty array');
-  const h = n >> 1;
-  if (n % 2 === 1) return sorted[h];
-  const mid = (sorted[h - 1] + sorted[h]) / 2;
-  return mid - mid === 0 ? mid : sorted[h - 1] / 2 + sorted[h] / 2;
+  if (values.length === 0) throw new RangeError('median of an empty array');
+  return medianOf(values);
 }

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../data/types';
 import { buildModelFrame, type ModelFrame } from '../data/modelFrame';
-import { fitImputer, type Imputer } from '../data/imputer';
+import { fitImputer, imputedColumns, type Imputer } from '../data/imputer';
 import { stratifiedSplit, type Split } from '../split/stratifiedSplit';
 import { kFold } from '../split/kFold';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
@@ -98,11 +98,13 @@ function fitForest(
   x: number[][],
   y: number[],
   progress: TrainModelOptions,
+  columns?: (f: number, out: Float64Array) => void,
 ): Forest {
   const opts = {
     onProgress: progress.onProgress && ((f: number) => progress.onProgress!(f, TRAINING_TREES)),
     signal: progress.signal,
     ...(progress.growTrees && { growTrees: progress.growTrees }),
+    ...(columns && { columns }),
   };
   if (settings.task === 'classification') {
     return new RandomForestClassifier(forestOptions(settings)).train(x, y, { ...opts, nClasses });
@@ -151,7 +153,14 @@ export function trainModel(
   const nClasses = frame.classes.length;
   const withCv = settings.kFolds >= 2;
 
-  const forest = fitForest(settings, nClasses, xTrain, yTrain, stage(progress, 0, 0.75, TRAINING_TREES));
+  const forest = fitForest(
+    settings,
+    nClasses,
+    xTrain,
+    yTrain,
+    stage(progress, 0, 0.75, TRAINING_TREES),
+    imputedColumns(frame, imputer.fillValues, split.train),
+  );
   const testOutputs =
     forest instanceof RandomForestClassifier
       ? forest.predictProba(xTest)
@@ -307,14 +316,24 @@ function crossValidate(
   });
   const scores = folds.map((fold, i) => {
     throwIfAborted(progress.signal);
-    const imputer = fitImputer(frame.X, fold.train, frame.featureKinds);
-    const x = imputer.apply(frame.X);
-    const forest = fitForest(settings, frame.classes.length, pick(x, fold.train), pick(frame.y, fold.train), {
-      ...(progress.growTrees && { growTrees: progress.growTrees }),
-      signal: progress.signal,
-      onProgress:
-        progress.onProgress && ((f) => progress.onProgress!((i + f) / folds.length, CROSS_VALIDATION)),
+    const imputer = fitImputer(frame.X, fold.train, frame.featureKinds, {
+      columns: frame.columns,
+      rowIndex: frame.rowIndex,
     });
+    const x = imputer.apply(frame.X);
+    const forest = fitForest(
+      settings,
+      frame.classes.length,
+      pick(x, fold.train),
+      pick(frame.y, fold.train),
+      {
+        ...(progress.growTrees && { growTrees: progress.growTrees }),
+        signal: progress.signal,
+        onProgress:
+          progress.onProgress && ((f) => progress.onProgress!((i + f) / folds.length, CROSS_VALIDATION)),
+      },
+      imputedColumns(frame, imputer.fillValues, fold.train),
+    );
     const yTrue = pick(frame.y, fold.test);
     const yPred = forest.predict(pick(x, fold.test));
     return classification ? accuracy(yTrue, yPred) : r2(yTrue, yPred);

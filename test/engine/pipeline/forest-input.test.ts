@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createRng,
+  defaultTrainSettings,
+  fitImputer,
+  forestOptions,
+  loadDataset,
+  RandomForestClassifier,
+  trainModel,
+} from '../../../src-main/engine';
+
+/**
+ * trainModel bins a large table's features from the frame's columns (imputed on the fly), not
+ * from the row arrays: the forest must be the one the rows give.
+ */
+describe('forest input from the frame columns', () => {
+  it('grows the same histogram forest as training on the imputed rows, missing values included', () => {
+    const rng = createRng(8);
+    const lines = ['a,b,c,kind,label'];
+    for (let i = 0; i < 38_000; i++) {
+      const a = rng.normal();
+      const b = rng.next() < 0.1 ? 'NA' : (rng.normal() * 3).toFixed(2);
+      const c = rng.int(5);
+      const kind = ['x', 'y', 'z'][rng.int(3)];
+      lines.push(
+        `${a},${b},${c},${rng.next() < 0.05 ? '' : kind},${a + c / 3 + rng.normal() > 0.7 ? 'yes' : 'no'}`,
+      );
+    }
+    const dataset = loadDataset(new TextEncoder().encode(lines.join('\n')), 'big.csv');
+    const settings = defaultTrainSettings(dataset, 'label', { nEstimators: 2, maxDepth: 6, seed: 3 });
+    const model = trainModel(dataset, settings);
+    expect(model.xTrain.length).toBeGreaterThan(30_000); // the histogram search, which reads the columns
+    expect(model.imputer.describe()).toEqual([
+      'b: 3761 missing values imputed with the training median -0.01',
+      "kind: 1958 missing values imputed with the most frequent training category 'z'",
+    ]);
+    expect(lines.filter((l) => l.includes(',NA,')).length).toBe(3761);
+    // The imputer read from the row arrays learns the same fill values.
+    const fromRowArrays = fitImputer(model.frame.X, model.split.train, model.frame.featureKinds);
+    expect(fromRowArrays.fillValues).toEqual(model.imputer.fillValues);
+    const fromRows = new RandomForestClassifier(forestOptions(settings)).train(model.xTrain, model.yTrain, {
+      nClasses: 2,
+    });
+    expect(model.forest.toJSON()).toEqual(fromRows.toJSON());
+  });
+});
