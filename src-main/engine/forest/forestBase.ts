@@ -17,9 +17,12 @@ import { leafIndices, meanLeafValues, packSharingTrees } from './packedForest';
 import type { PackedForest } from './packedForest';
 import { compileMeanLeafValues, type MeanLeafValuesFn } from './compiledForest';
 import { leafCoveringRows } from './leafCoveringRows';
+import { newTierState, tieredMeanLeafValues, type TierState } from './tieredPredict';
 
 /** Per packed forest: its compiled and warmed predictor, or null when it is not worth compiling. */
 const compiled = new WeakMap<PackedForest, MeanLeafValuesFn | null>();
+/** Per packed forest not prepared that way: how far it has compiled itself (tieredPredict.ts). */
+const tiers = new WeakMap<PackedForest, TierState>();
 
 export type ForestKind = 'classifier' | 'regressor';
 /** How trees are combined: mean of leaf values (ours), or an imported ml-random-forest's vote / median. */
@@ -139,7 +142,13 @@ export abstract class ForestBase {
     if (X.length < nRows * nFeatures)
       throw new RangeError(`X holds fewer than ${nRows} × ${nFeatures} values`);
     const fast = compiled.get(s.packed);
-    return fast ? fast(X, nRows, nFeatures) : meanLeafValues(s.packed, X, nRows, nFeatures);
+    if (fast) return fast(X, nRows, nFeatures);
+    if (fast === null) return meanLeafValues(s.packed, X, nRows, nFeatures);
+    let tier = tiers.get(s.packed);
+    if (!tier) tiers.set(s.packed, (tier = newTierState()));
+    return tieredMeanLeafValues(tier, s.packed, X, nRows, nFeatures, (x) =>
+      leafCoveringRows(s.trees, nFeatures, (row) => row.set(x.subarray(0, nFeatures))),
+    );
   }
 
   /**
