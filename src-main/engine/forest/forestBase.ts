@@ -17,7 +17,7 @@ import { leafIndices, meanLeafValues, packSharingTrees } from './packedForest';
 import type { PackedForest } from './packedForest';
 import { compileMeanLeafValues, type MeanLeafValuesFn } from './compiledForest';
 import { leafCoveringRows } from './leafCoveringRows';
-import { newTierState, tieredMeanLeafValues, type TierState } from './tieredPredict';
+import { newTierState, tierInProgress, tieredMeanLeafValues, type TierState } from './tieredPredict';
 
 /** Per packed forest: its compiled and warmed predictor, or null when it is not worth compiling. */
 const compiled = new WeakMap<PackedForest, MeanLeafValuesFn | null>();
@@ -169,6 +169,18 @@ export abstract class ForestBase {
       compiled.set(s.packed, fn);
     }
     return compiled.get(s.packed) !== null;
+  }
+
+  /**
+   * True while the forest is compiling itself (tieredPredict.ts): it has walked a large batch,
+   * so the next ones compile and probe until the compiled trees take every row. False before,
+   * after, for forests too large to compile, and after prepareFastPredict().
+   */
+  get compilingItself(): boolean {
+    const s = this.trained();
+    if (compiled.has(s.packed)) return false;
+    const tier = tiers.get(s.packed);
+    return tier !== undefined && tierInProgress(tier);
   }
 
   /** Absolute leaf index per tree per row (out[t * nRows + r]), checked like meanOutputs. */
