@@ -172,6 +172,16 @@ export abstract class ForestBase {
   }
 
   /**
+   * Stops the forest compiling itself (tieredPredict.ts): it walks its packed trees until
+   * prepareFastPredict(). For a caller that compiles elsewhere, e.g. the worker, whose helper
+   * threads hold compiled copies: probing here would compete with them for the cores.
+   */
+  keepWalking(): void {
+    const s = this.trained();
+    tiers.set(s.packed, { ...newTierState(), fn: null });
+  }
+
+  /**
    * True while the forest is compiling itself (tieredPredict.ts): it has walked a large batch,
    * so the next ones compile and probe until the compiled trees take every row. False before,
    * after, for forests too large to compile, and after prepareFastPredict().

@@ -18,9 +18,11 @@ const t = ds.columns.findIndex((c) => c.name === 'diagnosis');
 const cols = ds.values.filter((_, i) => i !== t) as Float64Array[];
 const d = cols.length;
 const X = Array.from({ length: ds.rowCount }, (_, r) => cols.map((c) => c[r]));
-const y = Array.from(ds.values[t] as ArrayLike<unknown>, (v) => (v === 'M' ? 1 : 0));
+const y = Array.from(ds.values[t] as ArrayLike<unknown>, (v) => (v === 'malignant' ? 1 : 0));
 const forest = new RandomForestClassifier({ nEstimators: 30, seed: 11 }).train(X, y);
 const packed = packTrees(forest.trees, 2);
+// Real trees, so the compiled and walked paths have branches to disagree on.
+if (packed.feature.length < 30 * 20) throw new Error('expected grown trees');
 
 function batch(n: number, seed: number): Float64Array {
   const rng = createRng(seed);
@@ -105,5 +107,17 @@ describe('tieredMeanLeafValues', () => {
     }
     expect(state.fn).toBeNull();
     expect(state.promoted).toBe(false);
+  });
+
+  it('keepWalking stops a trained forest compiling itself, with the same predictions', () => {
+    const f = new RandomForestClassifier({ nEstimators: 10, seed: 2 }).train(X, y);
+    f.keepWalking();
+    const x = batch(3000, 77);
+    for (let call = 0; call < 3; call++) {
+      expect(f.predictProbaFlat(x, 3000, d)).toEqual(
+        meanLeafValues(packTrees(f.trees, f.nClasses), x, 3000, d),
+      );
+      expect(f.compilingItself).toBe(false);
+    }
   });
 });
