@@ -25,6 +25,9 @@ const POOL_MAX_NODES = 60_000;
 export async function warmAfterTraining(model: Model, isCurrent: () => boolean): Promise<void> {
   const { trained } = model;
   const settings = DEFAULT_LIME_SETTINGS;
+  // The helper and pool threads compile the trees; this thread keeps its walk (its share of a
+  // neighbourhood is small, and compiling here too would slow the first click after training).
+  trained.forest.keepWalking();
   // Each step waits until no job runs: a click meanwhile goes first (idleGate.ts).
   const ready = async () => {
     await idleGate.whenIdle();

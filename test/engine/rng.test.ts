@@ -51,3 +51,27 @@ describe('createRng', () => {
     expect(x).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
+
+describe('fillUniform', () => {
+  it.each([0, 42, 2 ** 40 + 3, -7.5])(
+    'gives the draws next() gives, in order, and the stream goes on from there (seed %s)',
+    (seed) => {
+      const a = createRng(seed);
+      const b = createRng(seed);
+      const out = new Float64Array(40).fill(-1);
+      a.fillUniform(out, 5, 37);
+      const expected = Array.from({ length: 32 }, () => b.next());
+      expect(Array.from(out.subarray(5, 37))).toEqual(expected);
+      // untouched outside [from, to)
+      expect(out[4]).toBe(-1);
+      expect(out[37]).toBe(-1);
+      expect([a.next(), a.int(1000), a.normal()]).toEqual([b.next(), b.int(1000), b.normal()]);
+    },
+  );
+
+  it('pins the first draws of seed 42 (the stream every seeded result rests on)', () => {
+    const out = new Float64Array(3);
+    createRng(42).fillUniform(out, 0, 3);
+    expect(Array.from(out)).toEqual([0.6606157226487994, 0.12688010395504534, 0.11170196393504739]);
+  });
+});

@@ -17,9 +17,12 @@ import { leafIndices, meanLeafValues, packSharingTrees } from './packedForest';
 import type { PackedForest } from './packedForest';
 import { compileMeanLeafValues, type MeanLeafValuesFn } from './compiledForest';
 import { leafCoveringRows } from './leafCoveringRows';
+import { newTierState, tierInProgress, tieredMeanLeafValues, type TierState } from './tieredPredict';
 
 /** Per packed forest: its compiled and warmed predictor, or null when it is not worth compiling. */
 const compiled = new WeakMap<PackedForest, MeanLeafValuesFn | null>();
+/** Per packed forest not prepared that way: how far it has compiled itself (tieredPredict.ts). */
+const tiers = new WeakMap<PackedForest, TierState>();
 
 export type ForestKind = 'classifier' | 'regressor';
 /** How trees are combined: mean of leaf values (ours), or an imported ml-random-forest's vote / median. */
@@ -145,7 +148,13 @@ export abstract class ForestBase {
     if (X.length < nRows * nFeatures)
       throw new RangeError(`X holds fewer than ${nRows} × ${nFeatures} values`);
     const fast = compiled.get(s.packed);
-    return fast ? fast(X, nRows, nFeatures) : meanLeafValues(s.packed, X, nRows, nFeatures);
+    if (fast) return fast(X, nRows, nFeatures);
+    if (fast === null) return meanLeafValues(s.packed, X, nRows, nFeatures);
+    let tier = tiers.get(s.packed);
+    if (!tier) tiers.set(s.packed, (tier = newTierState()));
+    return tieredMeanLeafValues(tier, s.packed, X, nRows, nFeatures, (x) =>
+      leafCoveringRows(s.trees, nFeatures, (row) => row.set(x.subarray(0, nFeatures))),
+    );
   }
 
   /**
@@ -166,6 +175,28 @@ export abstract class ForestBase {
       compiled.set(s.packed, fn);
     }
     return compiled.get(s.packed) !== null;
+  }
+
+  /**
+   * Stops the forest compiling itself (tieredPredict.ts): it walks its packed trees until
+   * prepareFastPredict(). For a caller that compiles elsewhere, e.g. the worker, whose helper
+   * threads hold compiled copies: probing here would compete with them for the cores.
+   */
+  keepWalking(): void {
+    const s = this.trained();
+    tiers.set(s.packed, { ...newTierState(), fn: null });
+  }
+
+  /**
+   * True while the forest is compiling itself (tieredPredict.ts): it has walked a large batch,
+   * so the next ones compile and probe until the compiled trees take every row. False before,
+   * after, for forests too large to compile, and after prepareFastPredict().
+   */
+  get compilingItself(): boolean {
+    const s = this.trained();
+    if (compiled.has(s.packed)) return false;
+    const tier = tiers.get(s.packed);
+    return tier !== undefined && tierInProgress(tier);
   }
 
   /** Absolute leaf index per tree per row (out[t * nRows + r]), checked like meanOutputs. */

@@ -48,6 +48,8 @@ export class FrequencySamplingTable {
   private readonly loc: Float64Array;
   private readonly scale: Float64Array;
   private readonly values: Float64Array;
+  /** One row's uniform draws, reused. */
+  private draws = new Float64Array(0);
 
   constructor(
     features: readonly FrequencyFeature[],
@@ -133,10 +135,12 @@ export class FrequencySamplingTable {
       loc,
       scale,
     } = this;
+    const draws = this.draws.length >= d ? this.draws : (this.draws = new Float64Array(d));
     for (let r = from; r < to; r++) {
       const base = r * d;
+      rng.fillUniform(draws, 0, d);
       for (let j = 0; j < d; j++) {
-        const u = rng.next();
+        const u = draws[j];
         const jStride = j * stride;
         let k = guide[j * guideCells + ((u * guideCells) | 0)];
         if (k < 0) {

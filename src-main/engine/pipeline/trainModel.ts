@@ -21,7 +21,8 @@ import { permutationSample } from '../importance/permutationSample';
 import { accuracy } from '../metrics/classificationMetrics';
 import { r2 } from '../metrics/regressionMetrics';
 import { evaluate, type ModelMetrics } from './evaluate';
-import type { ProgressOptions, TrainSettings } from './types';
+import { explainerFor } from './explainDataRow';
+import { DEFAULT_LIME_SETTINGS, type ProgressOptions, type TrainSettings } from './types';
 
 export type Forest = RandomForestClassifier | RandomForestRegressor;
 
@@ -177,7 +178,7 @@ export function trainModel(
     ? crossValidate(frame, settings, stage(progress, 0.9, 1, CROSS_VALIDATION))
     : undefined;
 
-  return {
+  const model: TrainedModel = {
     settings,
     frame,
     split,
@@ -194,9 +195,16 @@ export function trainModel(
     permutationImportance: permutation,
     ...(crossValidation && { crossValidation }),
     preprocessing: modelPreprocessing(frame, imputer, settings, xTrain.length, xTest.length, permRows.length),
-    trainMillis: performance.now() - started,
+    trainMillis: 0,
     permutationRows: permRows.length,
   };
+  // The explainer's training statistics (bins, frequencies, scaler) belong to fitting, as the
+  // reference builds LimeTabularExplainer once after fitting: the first explanation (default
+  // settings) then only explains. Cached on the model (explainerFor).
+  explainerFor(model, DEFAULT_LIME_SETTINGS);
+  // Set on the same object: the explainer is cached under it.
+  (model as { trainMillis: number }).trainMillis = performance.now() - started;
+  return model;
 }
 
 type PermutationModel = Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'xTest' | 'yTest'>;

@@ -32,4 +32,20 @@ describe('warmExplanations', () => {
     expect(after.probabilities).toEqual(before.probabilities);
     expect(after.weights[0].feature).toBe(before.weights[0].feature);
   });
+
+  it('runs until the forest has compiled itself, and the explanation stays the same', async () => {
+    const model = trainModel(dataset, settings);
+    const row = model.frame.rowIndex[model.split.test[1]];
+    // Training's evaluation predicts small batches only: nothing started yet.
+    expect(model.forest.compilingItself).toBe(false);
+    const first = await explainDataRow(model, dataset, row, DEFAULT_LIME_SETTINGS);
+    // One 5000-row neighbourhood walked: the next ones compile and probe.
+    expect(model.forest.compilingItself).toBe(true);
+    await warmExplanations(model, DEFAULT_LIME_SETTINGS, { rounds: 1 });
+    expect(model.forest.compilingItself).toBe(false);
+    const later = await explainDataRow(model, dataset, row, DEFAULT_LIME_SETTINGS);
+    expect(later.weights).toEqual(first.weights);
+    expect(later.intercept).toBe(first.intercept);
+    expect(later.localPred).toBe(first.localPred);
+  });
 });
