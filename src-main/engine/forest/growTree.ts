@@ -13,7 +13,7 @@
  * whereas one large function kept deoptimizing and recompiling (measured 5× slower).
  */
 import type { Rng } from '../random/rng';
-import type { FlatTree } from './flatTree';
+import { compactCover, type FlatTree } from './flatTree';
 import { growHistogramTree, type FeatureBins } from './histogramSplit';
 
 /**
@@ -401,7 +401,6 @@ export function growTree(
   const cap = Math.max(1, 2 * m - 1);
   const feature = new Int32Array(cap);
   const threshold = new Float64Array(cap);
-  const left = new Int32Array(cap).fill(-1);
   const right = new Int32Array(cap).fill(-1);
   const value = new Float64Array(cap * nOut);
   const samples = new Int32Array(cap);
@@ -419,14 +418,15 @@ export function growTree(
   const stats = new Float64Array(3);
   const best: BestSplit = { proxy: -Infinity, feature: -1, nLeft: 0, threshold: 0 };
 
-  // Pending nodes: range, depth, parent, side, and a feature whose list is known to be
-  // partitioned for this range (the parent's split feature always is).
-  const stStart = new Int32Array(cap);
-  const stEnd = new Int32Array(cap);
-  const stDepth = new Int32Array(cap);
-  const stParent = new Int32Array(cap);
-  const stSide = new Uint8Array(cap);
-  const stSeg = new Int32Array(cap);
+  // Pending nodes of the exact search: range, depth, parent, side, and a feature whose list is
+  // known to be partitioned for this range (the parent's split feature always is).
+  const stackSize = L.codes ? 0 : cap;
+  const stStart = new Int32Array(stackSize);
+  const stEnd = new Int32Array(stackSize);
+  const stDepth = new Int32Array(stackSize);
+  const stParent = new Int32Array(stackSize);
+  const stSide = new Uint8Array(stackSize);
+  const stSeg = new Int32Array(stackSize);
   let sp = 0;
   let nodeCount = 0;
   if (L.codes && data.bins) {
@@ -445,7 +445,7 @@ export function growTree(
         minLeaf,
         minSplit,
       },
-      { feature, threshold, left, right, value, samples, weight, impurity, importance },
+      { feature, threshold, right, value, samples, weight, impurity, importance },
       rng,
     );
   } else if (m > 0) {
@@ -469,10 +469,8 @@ export function growTree(
     const parent = stParent[sp];
     const statSeg = stSeg[sp] * m;
     const id = nodeCount++;
-    if (parent >= 0) {
-      if (stSide[sp] === 0) left[parent] = id;
-      else right[parent] = id;
-    }
+    // Preorder: a left child is the node after its parent; only right children are recorded.
+    if (parent >= 0 && stSide[sp] === 1) right[parent] = id;
     const size = end - start;
 
     let wNode: number;
@@ -579,11 +577,10 @@ export function growTree(
     nodeCount,
     feature: feature.slice(0, nodeCount),
     threshold: threshold.slice(0, nodeCount),
-    left: left.slice(0, nodeCount),
     right: right.slice(0, nodeCount),
     value: value.slice(0, nodeCount * nOut),
     samples: samples.slice(0, nodeCount),
-    weight: weight.slice(0, nodeCount),
+    weight: compactCover(weight.slice(0, nodeCount)),
     impurity: impurity.slice(0, nodeCount),
   };
   return { tree, importance };

@@ -101,7 +101,6 @@ export function binFeatures(X: Float64Array, nRows: number, nFeatures: number): 
 export interface NodeArrays {
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
-  readonly left: Int32Array;
   readonly right: Int32Array;
   readonly value: Float64Array;
   readonly samples: Int32Array;
@@ -158,10 +157,7 @@ export function growHistogramTree(H: HistogramInput, out: NodeArrays, rng: Rng):
     const start = st.pop()!;
     const size = end - start;
     const id = nodeCount++;
-    if (parent >= 0) {
-      if (side === 0) out.left[parent] = id;
-      else out.right[parent] = id;
-    }
+    if (parent >= 0 && side === 1) out.right[parent] = id;
     // Node statistics.
     stat.fill(0);
     let wNode = 0;
