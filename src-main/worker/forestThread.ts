@@ -27,12 +27,14 @@ for (;;) {
   const index = Atomics.add(slots, 0, 1);
   if (index >= plan.seeds.length) break;
   try {
-    const { tree, importance } = growPlannedTree(plan, plan.seeds[index]);
-    const buffers = [tree.feature, tree.threshold, tree.left, tree.right, tree.value, importance].map(
-      (a) => a.buffer as ArrayBuffer,
-    );
-    for (const a of [tree.samples, tree.weight, tree.impurity]) if (a) buffers.push(a.buffer as ArrayBuffer);
-    port.postMessage({ index, tree, importance } satisfies ForestThreadMessage, buffers);
+    const grown = growPlannedTree(plan, plan.seeds[index]);
+    // Only what the forest keeps crosses (samples and impurity stay here as garbage), moved
+    // rather than copied: each array owns its buffer (growTree slices them).
+    const { nodeCount, feature, threshold, right, value, weight } = grown.tree;
+    const tree: FlatTree = { nodeCount, feature, threshold, right, value, weight };
+    const buffers = [feature, threshold, right, value, grown.importance].map((a) => a.buffer as ArrayBuffer);
+    if (weight) buffers.push(weight.buffer as ArrayBuffer);
+    port.postMessage({ index, tree, importance: grown.importance } satisfies ForestThreadMessage, buffers);
   } catch (err) {
     port.postMessage({ index, error: err instanceof Error ? err.message : String(err) });
   }

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { CancelledError, growPlannedTree, type GrownTree, type TreeGrower } from '../engine';
+import { CancelledError, growPlannedTree, type TreeGrower } from '../engine';
 import type { ForestThreadData, ForestThreadMessage } from './forestThread';
 import { threadEntry } from './threadEntry';
 
@@ -26,16 +26,16 @@ export interface ThreadedGrowerOptions {
 }
 
 export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGrower {
-  return (plan, { onProgress, signal }) => {
+  return (plan, { onTree, onProgress, signal }) => {
     const n = plan.seeds.length;
     const threads = Math.min(options.threads ?? availableParallelism(), n);
     if (threads < 2 || (!options.always && plan.training.nRows * n < MIN_WORK)) {
-      return plan.seeds.map((seed, t) => {
+      plan.seeds.forEach((seed, t) => {
         if (signal?.aborted) throw new CancelledError();
-        const grown = growPlannedTree(plan, seed);
+        onTree(t, growPlannedTree(plan, seed));
         onProgress?.((t + 1) / n);
-        return grown;
       });
+      return;
     }
     // Histogram forests carry only bin codes, in a SharedArrayBuffer: every thread reads the same bytes.
     const sent = plan;
@@ -52,7 +52,6 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
         new Worker(entry.path, { workerData: { ...entry.workerData, ...data }, transferList: [port2] }),
       );
     }
-    const out = new Array<GrownTree>(n);
     let received = 0;
     try {
       while (received < n) {
@@ -61,7 +60,8 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
           for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
             const msg = m.message as ForestThreadMessage;
             if ('error' in msg) throw new Error(`Growing tree ${msg.index + 1} failed: ${msg.error}`);
-            out[msg.index] = { tree: msg.tree, importance: msg.importance };
+            // Handed on at once: the forest packs it and the tree's own buffers can go.
+            onTree(msg.index, { tree: msg.tree, importance: msg.importance });
             received++;
           }
         }
@@ -71,7 +71,6 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
         if (Atomics.load(slots, 1) === finished) Atomics.wait(slots, 1, finished, POLL_MS);
       }
       onProgress?.(1);
-      return out;
     } finally {
       for (const w of workers) void w.terminate();
       for (const p of ports) p.close();

@@ -5,7 +5,9 @@ import {
   RandomForestClassifier,
   RandomForestRegressor,
 } from '../../src-main/engine';
+import type { FlatTree } from '../../src-main/engine/forest/flatTree';
 import { threadedTreeGrower } from '../../src-main/worker/treeGrower';
+import { recordingGrower } from '../engine/forest/recordingGrower';
 
 /** rows × 6 features; class 1 when a noisy linear score is positive. */
 function table(rows: number, seed = 5): { X: number[][]; y: number[]; v: number[] } {
@@ -28,21 +30,27 @@ const big = table(40_000);
 describe('threadedTreeGrower', () => {
   it('grows the same histogram forest (40 000 rows) on 1, 2 and 3 threads as the engine alone', () => {
     const opts = { nEstimators: 5, seed: 7 };
-    const alone = new RandomForestClassifier(opts).train(big.X, big.y).toJSON();
+    const grown: FlatTree[] = [];
+    const alone = new RandomForestClassifier(opts)
+      .train(big.X, big.y, { growTrees: recordingGrower(grown) })
+      .toJSON();
     for (const threads of [2, 3]) {
       const threaded = new RandomForestClassifier(opts)
         .train(big.X, big.y, { growTrees: threadedTreeGrower({ threads, always: true }) })
         .toJSON();
       expect(threaded).toEqual(alone);
     }
-    // Histogram trees still record each node's distinct rows and bootstrap weight (TreeSHAP's cover).
+    // Histogram trees still record each node's distinct rows and bootstrap weight (TreeSHAP's
+    // cover); the forest keeps (and saves) only the weight.
     const t = alone.trees[0];
+    const { samples } = grown[0];
+    expect(t.samples).toBeUndefined();
     expect(t.weight![0]).toBe(40_000); // every bootstrap draw
-    expect(t.samples![0]).toBeGreaterThan(25_000); // ~63% of the rows are drawn at least once
-    expect(t.samples![0]).toBeLessThan(25_700);
+    expect(samples![0]).toBeGreaterThan(25_000); // ~63% of the rows are drawn at least once
+    expect(samples![0]).toBeLessThan(25_700);
     for (let i = 0; i < t.feature.length; i++) {
       if (t.feature[i] < 0) continue;
-      expect(t.samples![t.left[i]] + t.samples![t.right[i]]).toBe(t.samples![i]);
+      expect(samples![t.left[i]] + samples![t.right[i]]).toBe(samples![i]);
       expect(t.weight![t.left[i]] + t.weight![t.right[i]]).toBe(t.weight![i]);
       expect(t.left[i]).toBe(i + 1); // preorder
     }

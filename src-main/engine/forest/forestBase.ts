@@ -13,7 +13,7 @@ import { columnReader, finiteColumns, toColumnMajor, toRowMajor } from './matrix
 import type { FeatureRows } from './matrixInput';
 import { featuresPerSplit, resolveForestOptions, samplesPerTree } from './options';
 import type { ForestOptions, MaxFeaturesOption, ResolvedForestOptions } from './options';
-import { leafIndices, meanLeafValues, packSharingTrees } from './packedForest';
+import { ForestPacker, leafIndices, meanLeafValues, packAll } from './packedForest';
 import type { PackedForest } from './packedForest';
 import { compileMeanLeafValues, type MeanLeafValuesFn } from './compiledForest';
 import { leafCoveringRows } from './leafCoveringRows';
@@ -249,28 +249,34 @@ export abstract class ForestBase {
       bagging: { useSampleBagging: o.useSampleBagging, replacement: o.replacement, nDraw },
       seeds: Array.from({ length: o.nEstimators }, () => rng.forkSeed()),
     };
-    const grown: GrownTree[] = [];
+    const nOut = targets.nClasses > 0 ? targets.nClasses : 1;
+    const packer = new ForestPacker(o.nEstimators, nOut);
+    const perTree: Float64Array[] = new Array<Float64Array>(o.nEstimators);
+    const split: boolean[] = new Array<boolean>(o.nEstimators);
+    const onTree = (index: number, g: GrownTree): void => {
+      packer.add(index, g.tree);
+      perTree[index] = g.importance;
+      split[index] = g.tree.nodeCount > 1;
+    };
     if (opts.growTrees) {
-      grown.push(...opts.growTrees(plan, { onProgress: opts.onProgress, signal: opts.signal }));
+      opts.growTrees(plan, { onTree, onProgress: opts.onProgress, signal: opts.signal });
     } else {
       for (let t = 0; t < o.nEstimators; t++) {
         throwIfAborted(opts.signal);
-        grown.push(growPlannedTree(plan, plan.seeds[t]));
+        onTree(t, growPlannedTree(plan, plan.seeds[t]));
         opts.onProgress?.((t + 1) / o.nEstimators);
         yield;
       }
     }
     throwIfAborted(opts.signal);
-    const perTree = grown.filter((g) => g.tree.nodeCount > 1).map((g) => g.importance);
-    const nOut = targets.nClasses > 0 ? targets.nClasses : 1;
     this.state = {
-      ...packSharingTrees(
-        grown.map((g) => g.tree),
-        nOut,
-      ),
+      ...packer.finish(),
       nFeatures,
       nClasses: targets.nClasses,
-      importances: averageImportances(perTree, nFeatures),
+      importances: averageImportances(
+        perTree.filter((_, t) => split[t]),
+        nFeatures,
+      ),
       aggregation: 'mean',
     };
   }
@@ -331,7 +337,7 @@ export abstract class ForestBase {
     const nOut = this.kind === 'classifier' ? (nClasses as number) : 1;
     const trees = j.trees.map((t) => flatTreeFromJSON(t, nFeatures as number, nOut));
     this.state = {
-      ...packSharingTrees(trees, nOut),
+      ...packAll(trees, nOut),
       nFeatures: nFeatures as number,
       nClasses: nClasses as number,
       importances: Float64Array.from(j.importances),
@@ -348,7 +354,7 @@ export abstract class ForestBase {
     }
     const nOut = imported.kind === 'classifier' ? imported.nClasses : 1;
     this.state = {
-      ...packSharingTrees(imported.trees, nOut),
+      ...packAll(imported.trees, nOut),
       nFeatures: imported.nFeatures,
       nClasses: imported.nClasses,
       importances: imported.importances,

@@ -30,18 +30,23 @@ export interface GrownTree {
   readonly importance: Float64Array;
 }
 
-/** Progress and cancel for a TreeGrower, as the forest's train options give them. */
+/** Where a TreeGrower hands its trees, and progress and cancel as the forest's train options give them. */
 export interface GrowCallbacks {
+  /**
+   * Takes tree `index` as soon as it is grown, in any order, each index once. The forest packs it
+   * at once and keeps only what it needs (see ForestPacker), so a grower should not hold on to it.
+   */
+  readonly onTree: (index: number, grown: GrownTree) => void;
   /** Fraction of trees done, in (0, 1]. */
   readonly onProgress?: (fraction: number) => void;
   readonly signal?: AbortSignal;
 }
 
 /**
- * Grows every tree of a plan and returns them in tree order; synchronous. The engine grows them
- * one after another; the worker and the CLI pass one that uses threads (src-main/worker).
+ * Grows every tree of a plan, handing each to `onTree`; synchronous. The engine grows them one
+ * after another; the worker and the CLI pass one that uses threads (src-main/worker).
  */
-export type TreeGrower = (plan: ForestPlan, callbacks: GrowCallbacks) => GrownTree[];
+export type TreeGrower = (plan: ForestPlan, callbacks: GrowCallbacks) => void;
 
 /** Bootstrap counts (with replacement), a subsample (without), or every row once. */
 export function bagRows(nRows: number, bagging: BaggingSettings, rng: Rng): Float64Array {

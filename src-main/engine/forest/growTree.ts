@@ -14,6 +14,8 @@
  */
 import type { Rng } from '../random/rng';
 import type { FlatTree } from './flatTree';
+import { NodeArrays } from './nodeArrays';
+import { classCounts, valueStats } from './nodeStats';
 import { growHistogramTree, type FeatureBins } from './histogramSplit';
 
 /**
@@ -214,53 +216,6 @@ function localRows(data: TrainingData, weights: Float64Array): LocalRows {
   return { m, Xl, order, w, yc, yr, codes: null };
 }
 
-/** Weighted class counts of positions [start, end) of a list; returns the total weight. */
-function classCounts(
-  order: Int32Array,
-  from: number,
-  to: number,
-  w: Float64Array,
-  yc: Int32Array,
-  counts: Float64Array,
-): number {
-  counts.fill(0);
-  let total = 0;
-  for (let i = from; i < to; i++) {
-    const r = order[i];
-    counts[yc[r]] += w[r];
-    total += w[r];
-  }
-  return total;
-}
-
-/** Weighted sum and sum of squared deviations of y over positions [from, to); out = [W, Σwy, Σw(y−ȳ)²]. */
-function valueStats(
-  order: Int32Array,
-  from: number,
-  to: number,
-  w: Float64Array,
-  yr: Float64Array,
-  out: Float64Array,
-): void {
-  let W = 0;
-  let S = 0;
-  for (let i = from; i < to; i++) {
-    const r = order[i];
-    W += w[r];
-    S += w[r] * yr[r];
-  }
-  const mean = S / W;
-  let ss = 0;
-  for (let i = from; i < to; i++) {
-    const r = order[i];
-    const d = yr[r] - mean;
-    ss += w[r] * d * d;
-  }
-  out[0] = W;
-  out[1] = S;
-  out[2] = ss;
-}
-
 /**
  * Sweeps one feature's sorted positions [start, end) for the best Gini split. The proxy
  * Σ_c L_c²/W_L + Σ_c R_c²/W_R is maximized (scikit-learn's proxy_impurity_improvement).
@@ -398,16 +353,30 @@ export function growTree(
   const k = yc ? data.nClasses : 0;
   const nOut = yc ? k : 1;
 
-  const cap = Math.max(1, 2 * m - 1);
-  const feature = new Int32Array(cap);
-  const threshold = new Float64Array(cap);
-  const left = new Int32Array(cap).fill(-1);
-  const right = new Int32Array(cap).fill(-1);
-  const value = new Float64Array(cap * nOut);
-  const samples = new Int32Array(cap);
-  const weight = new Float64Array(cap);
-  const impurity = new Float64Array(cap);
   const importance = new Float64Array(p);
+  if (L.codes && data.bins) {
+    const H = {
+      m,
+      p,
+      codes: L.codes,
+      bins: data.bins,
+      w: L.w,
+      yc,
+      yr,
+      nClasses: k,
+      mtry,
+      maxDepth,
+      minLeaf,
+      minSplit,
+    };
+    const { nodes, nodeCount } = growHistogramTree(H, rng, importance);
+    return { tree: nodes.toTree(nodeCount), importance };
+  }
+  // The exact search's trees are small (≤ HISTOGRAM_MIN_ROWS rows): room for the most nodes a
+  // tree on m rows can have, so the arrays never move under the loop below.
+  const cap = Math.max(1, 2 * m - 1);
+  const nodes = new NodeArrays(cap, nOut);
+  const { feature, threshold, right, value, samples, weight, impurity } = nodes;
 
   const tmp = new Int32Array(m);
   const goLeft = new Uint8Array(m);
@@ -429,32 +398,13 @@ export function growTree(
   const stSeg = new Int32Array(cap);
   let sp = 0;
   let nodeCount = 0;
-  if (L.codes && data.bins) {
-    nodeCount = growHistogramTree(
-      {
-        m,
-        p,
-        codes: L.codes,
-        bins: data.bins,
-        w: L.w,
-        yc,
-        yr,
-        nClasses: k,
-        mtry,
-        maxDepth,
-        minLeaf,
-        minSplit,
-      },
-      { feature, threshold, left, right, value, samples, weight, impurity, importance },
-      rng,
-    );
-  } else if (m > 0) {
+  if (m > 0) {
     stEnd[0] = m;
     stParent[0] = -1;
     sp = 1;
   } else {
     // No rows at all: a single empty leaf.
-    feature[0] = -1;
+    nodes.add(0);
     nodeCount = 1;
   }
 
@@ -469,10 +419,9 @@ export function growTree(
     const parent = stParent[sp];
     const statSeg = stSeg[sp] * m;
     const id = nodeCount++;
-    if (parent >= 0) {
-      if (stSide[sp] === 0) left[parent] = id;
-      else right[parent] = id;
-    }
+    nodes.add(id);
+    // Preorder: a left child is the node after its parent; only right children are recorded.
+    if (parent >= 0 && stSide[sp] === 1) right[parent] = id;
     const size = end - start;
 
     let wNode: number;
@@ -575,18 +524,7 @@ export function growTree(
     sp++;
   }
 
-  const tree: FlatTree = {
-    nodeCount,
-    feature: feature.slice(0, nodeCount),
-    threshold: threshold.slice(0, nodeCount),
-    left: left.slice(0, nodeCount),
-    right: right.slice(0, nodeCount),
-    value: value.slice(0, nodeCount * nOut),
-    samples: samples.slice(0, nodeCount),
-    weight: weight.slice(0, nodeCount),
-    impurity: impurity.slice(0, nodeCount),
-  };
-  return { tree, importance };
+  return { tree: nodes.toTree(nodeCount), importance };
 }
 
 /** Midpoint of two consecutive distinct values; if it rounds up to `b`, `a` keeps `x <= t` exact. */

@@ -12,6 +12,8 @@
  */
 import type { Rng } from '../random/rng';
 import { ColumnBinner } from './columnBins';
+import { NodeArrays } from './nodeArrays';
+import { classCounts, valueStats } from './nodeStats';
 
 export const MAX_BINS = 256;
 
@@ -64,19 +66,6 @@ export function binFeatures(X: Float64Array, nRows: number, nFeatures: number): 
   return binColumns(nRows, nFeatures, (f, out) => out.set(X.subarray(f * nRows, (f + 1) * nRows)));
 }
 
-/** The tree's arrays the histogram phase writes (the exact phase continues in them). */
-export interface NodeArrays {
-  readonly feature: Int32Array;
-  readonly threshold: Float64Array;
-  readonly left: Int32Array;
-  readonly right: Int32Array;
-  readonly value: Float64Array;
-  readonly samples: Int32Array;
-  readonly weight: Float64Array;
-  readonly impurity: Float64Array;
-  readonly importance: Float64Array;
-}
-
 export interface HistogramInput {
   readonly m: number;
   readonly p: number;
@@ -101,14 +90,20 @@ const PURE = Number.EPSILON;
  * per node as the exact search draws them (the same rng protocol); the rules are the exact
  * search's otherwise (minimum leaf and split sizes in distinct rows, depth limit, purity).
  */
-export function growHistogramTree(H: HistogramInput, out: NodeArrays, rng: Rng): number {
+export function growHistogramTree(
+  H: HistogramInput,
+  rng: Rng,
+  importance: Float64Array,
+): { nodes: NodeArrays; nodeCount: number } {
   const { m, p, codes, bins, w, yc, yr, nClasses: k, mtry, maxDepth, minLeaf, minSplit } = H;
   const rows = Int32Array.from({ length: m }, (_, i) => i);
   const nOut = yc ? k : 1;
+  const out = new NodeArrays(Math.max(16, Math.ceil(m / 2)), nOut);
   const width = yc ? k : 2;
   const hist = new Float64Array(MAX_BINS * width);
   const cnt = new Int32Array(MAX_BINS);
-  const stat = new Float64Array(width);
+  /** Node statistics: class weights, or [W, Σwy, Σw(y−ȳ)²] (nodeStats.ts). */
+  const stat = new Float64Array(yc ? k : 3);
   const best = { proxy: -Infinity, feature: -1, bin: -1 };
   /** Running left class weights of a scan (zeroed after each). */
   const left = new Float64Array(Math.max(1, k));
@@ -125,51 +120,29 @@ export function growHistogramTree(H: HistogramInput, out: NodeArrays, rng: Rng):
     const start = st.pop()!;
     const size = end - start;
     const id = nodeCount++;
-    if (parent >= 0) {
-      if (side === 0) out.left[parent] = id;
-      else out.right[parent] = id;
-    }
-    // Node statistics.
-    stat.fill(0);
-    let wNode = 0;
+    out.add(id);
+    if (parent >= 0 && side === 1) out.right[parent] = id;
+    // Node statistics, as the exact search computes them.
+    let wNode: number;
     let imp: number;
     if (yc) {
-      for (let i = start; i < end; i++) {
-        const r = rows[i];
-        stat[yc[r]] += w[r];
-      }
+      wNode = classCounts(rows, start, end, w, yc, stat);
       let sq = 0;
       for (let c = 0; c < k; c++) {
-        wNode += stat[c];
         sq += stat[c] * stat[c];
+        out.value[id * nOut + c] = stat[c] / wNode;
       }
-      for (let c = 0; c < k; c++) out.value[id * nOut + c] = stat[c] / wNode;
       imp = 1 - sq / (wNode * wNode);
     } else {
-      const y = yr as Float64Array;
-      let s = 0;
-      for (let i = start; i < end; i++) {
-        const r = rows[i];
-        wNode += w[r];
-        s += w[r] * y[r];
-      }
-      const mean = s / wNode;
-      let ss = 0;
-      for (let i = start; i < end; i++) {
-        const r = rows[i];
-        const d = y[r] - mean;
-        ss += w[r] * d * d;
-      }
-      stat[0] = wNode;
-      stat[1] = s;
-      imp = ss / wNode;
-      out.value[id] = mean;
+      valueStats(rows, start, end, w, yr as Float64Array, stat);
+      wNode = stat[0];
+      imp = stat[2] / wNode;
+      out.value[id] = stat[1] / wNode;
     }
     out.samples[id] = size;
     out.weight[id] = wNode;
     out.impurity[id] = imp;
-    out.feature[id] = -1;
-    if (parent >= 0) out.importance[out.feature[parent]] -= wNode * imp;
+    if (parent >= 0) importance[out.feature[parent]] -= wNode * imp;
     if (depth >= maxDepth || size < minSplit || size < 2 * minLeaf || !(imp > PURE)) continue;
 
     best.proxy = -Infinity;
@@ -217,7 +190,7 @@ export function growHistogramTree(H: HistogramInput, out: NodeArrays, rng: Rng):
     const bestBin = best.bin;
     out.feature[id] = bestFeature;
     out.threshold[id] = bins.cuts[bins.cutStart[bestFeature] + bestBin];
-    out.importance[bestFeature] += wNode * imp;
+    importance[bestFeature] += wNode * imp;
     // Stable partition of the node's rows: bin ≤ bestBin first.
     const col = bestFeature * m;
     let o = start;
@@ -231,7 +204,7 @@ export function growHistogramTree(H: HistogramInput, out: NodeArrays, rng: Rng):
     // Right pushed first so the left child is handled next.
     st.push(o, end, depth + 1, id, 1, start, o, depth + 1, id, 0);
   }
-  return nodeCount;
+  return { nodes: out, nodeCount };
 }
 
 /**

@@ -114,13 +114,12 @@ export function importMlRandomForest(model: MlRandomForestJSON): ImportedForest 
     const indexes = base.indexes[t];
     const feature: number[] = [];
     const threshold: number[] = [];
-    const left: number[] = [];
     const right: number[] = [];
     const value: number[] = [];
     walk(est.root, (node, parent, side) => {
       const id = feature.length;
-      if (parent >= 0) (side === 0 ? left : right)[parent] = id;
-      left.push(-1);
+      // Preorder: a left child is always the node after its parent.
+      if (parent >= 0 && side === 1) right[parent] = id;
       right.push(-1);
       if (node.distribution !== undefined) {
         feature.push(-1);
@@ -148,7 +147,6 @@ export function importMlRandomForest(model: MlRandomForestJSON): ImportedForest 
       nodeCount: feature.length,
       feature: Int32Array.from(feature),
       threshold: Float64Array.from(threshold),
-      left: Int32Array.from(left),
       right: Int32Array.from(right),
       value: Float64Array.from(value),
     });

@@ -39,7 +39,7 @@ export function leafCoveringRows(
     const t = tree.threshold[node];
     const savedHi = hi[f];
     hi[f] = Math.min(savedHi, t);
-    visit(tree, tree.left[node]);
+    visit(tree, node + 1); // preorder: the left child is the next node
     hi[f] = savedHi;
     const savedLo = lo[f];
     lo[f] = Math.max(savedLo, t);

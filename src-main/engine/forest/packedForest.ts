@@ -4,7 +4,7 @@
  * preorder layout (left child = next node) saves a load per step (~10% measured). Blocking rows
  * and walking four rows at once were measured too and did not help.
  */
-import type { FlatTree } from './flatTree';
+import { compactCover, type FlatTree } from './flatTree';
 
 export interface PackedForest {
   readonly nTrees: number;
@@ -18,51 +18,137 @@ export interface PackedForest {
   readonly value: Float64Array;
 }
 
+/** Packs complete trees (their total size known, so the arrays are allocated once, exactly). */
 export function packTrees(trees: readonly FlatTree[], nOutputs: number): PackedForest {
-  let total = 0;
-  for (const t of trees) total += t.nodeCount;
-  const roots = new Int32Array(trees.length);
-  const feature = new Int32Array(total);
-  const threshold = new Float64Array(total);
-  const right = new Int32Array(total);
-  const value = new Float64Array(total * nOutputs);
-  let offset = 0;
-  trees.forEach((t, i) => {
-    roots[i] = offset;
-    feature.set(t.feature, offset);
-    threshold.set(t.threshold, offset);
-    value.set(t.value, offset * nOutputs);
-    for (let j = 0; j < t.nodeCount; j++) {
-      if (t.feature[j] >= 0 && t.left[j] !== j + 1) {
-        throw new RangeError(`Invalid tree: node ${j} is a split whose left child is not the next node`);
-      }
-      right[offset + j] = t.right[j] < 0 ? -1 : t.right[j] + offset;
-    }
-    offset += t.nodeCount;
-  });
-  return { nTrees: trees.length, nOutputs, roots, feature, threshold, right, value };
+  return packAll(trees, nOutputs).packed;
 }
 
-/**
- * Packs the trees and returns them again as views into the packed arrays (feature, threshold and
- * value are the same numbers in both), so a trained forest holds those arrays once: on a
- * 100 000-row table they are ~28 of the ~56 bytes per node, ~50 MB for 100 fully grown trees.
- */
-export function packSharingTrees(
+/** packTrees, also returning the trees as views into the packed arrays (see ForestPacker). */
+export function packAll(
   trees: readonly FlatTree[],
   nOutputs: number,
 ): { packed: PackedForest; trees: FlatTree[] } {
-  const packed = packTrees(trees, nOutputs);
-  const shared = trees.map((t, i) => {
-    const at = packed.roots[i];
-    return {
-      ...t,
-      feature: packed.feature.subarray(at, at + t.nodeCount),
-      threshold: packed.threshold.subarray(at, at + t.nodeCount),
-      value: packed.value.subarray(at * nOutputs, (at + t.nodeCount) * nOutputs),
+  let total = 0;
+  for (const t of trees) total += t.nodeCount;
+  const packer = new ForestPacker(trees.length, nOutputs, total);
+  trees.forEach((t, i) => packer.add(i, t));
+  return packer.finish();
+}
+
+/**
+ * Packs a forest's trees while they are grown, so a trained forest is never held twice. Trees may
+ * arrive in any order (threads finish out of turn); each is copied into the packed arrays once
+ * the trees before it are in (roots ascend in tree order, as compiledForest expects), and only its
+ * right children (relative) and cover stay beside them. The trees finish() returns are views:
+ * feature, threshold and value are the packed arrays' own numbers. Per node a trained classifier
+ * on two classes holds 32 bytes packed + 4 (right) + 4 (cover).
+ *
+ * The total is unknown until the last tree: after the first tree the arrays are sized for the
+ * whole forest from its node count with a margin, and grown (copied) only if the trees turn out
+ * larger. Pages of the margin that are never written are never made resident by the OS.
+ */
+export class ForestPacker {
+  private feature = new Int32Array(0);
+  private threshold = new Float64Array(0);
+  private right = new Int32Array(0);
+  private value = new Float64Array(0);
+  private used = 0;
+  /** Next tree index to place; later ones wait in `pending`. */
+  private next = 0;
+  private readonly pending = new Map<number, FlatTree>();
+  private readonly roots: Int32Array;
+  private readonly kept: {
+    nodeCount: number;
+    right: Int32Array;
+    weight?: Float64Array | Uint32Array;
+    samples?: Int32Array;
+  }[] = [];
+
+  /** `totalNodes`, when known, sizes the arrays exactly. */
+  constructor(
+    readonly nTrees: number,
+    readonly nOutputs: number,
+    totalNodes?: number,
+  ) {
+    this.roots = new Int32Array(nTrees);
+    if (totalNodes !== undefined) this.resize(totalNodes);
+  }
+
+  /** Tree `index` (0-based) of the forest; each index once. */
+  add(index: number, tree: FlatTree): void {
+    if (!(index >= this.next && index < this.nTrees) || this.pending.has(index)) {
+      throw new RangeError(`Tree ${index} was already packed or is out of range`);
+    }
+    this.pending.set(index, tree);
+    for (let t = this.pending.get(this.next); t; t = this.pending.get(this.next)) {
+      this.pending.delete(this.next);
+      this.place(t);
+    }
+  }
+
+  private place(t: FlatTree): void {
+    const n = t.nodeCount;
+    const k = this.nOutputs;
+    if (this.used + n > this.feature.length) {
+      const placed = this.next + 1;
+      const margin = placed === 1 ? 1.15 : 1.05;
+      this.resize(Math.max(this.used + n, Math.ceil(((this.used + n) / placed) * this.nTrees * margin)));
+    }
+    const at = this.used;
+    this.roots[this.next] = at;
+    this.feature.set(t.feature, at);
+    this.threshold.set(t.threshold, at);
+    this.value.set(t.value.subarray(0, n * k), at * k);
+    const right = this.right;
+    for (let j = 0; j < n; j++) right[at + j] = t.right[j] < 0 ? -1 : t.right[j] + at;
+    this.kept.push({
+      nodeCount: n,
+      right: t.right,
+      // Cover for TreeSHAP: the bootstrap weight, or distinct rows for models saved without it.
+      ...(t.weight ? { weight: compactCover(t.weight) } : t.samples ? { samples: t.samples } : {}),
+    });
+    this.used += n;
+    this.next++;
+  }
+
+  private resize(capacity: number): void {
+    const k = this.nOutputs;
+    const grow = <A extends Int32Array | Float64Array>(old: A, make: (n: number) => A, per: number): A => {
+      const a = make(capacity * per);
+      a.set(old.subarray(0, this.used * per));
+      return a;
     };
-  });
-  return { packed, trees: shared };
+    this.feature = grow(this.feature, (n) => new Int32Array(n), 1);
+    this.threshold = grow(this.threshold, (n) => new Float64Array(n), 1);
+    this.right = grow(this.right, (n) => new Int32Array(n), 1);
+    this.value = grow(this.value, (n) => new Float64Array(n), k);
+  }
+
+  /** The packed forest and its trees as views; every tree must have been added. */
+  finish(): { packed: PackedForest; trees: FlatTree[] } {
+    if (this.next !== this.nTrees) throw new RangeError(`${this.nTrees - this.next} trees were not packed`);
+    const k = this.nOutputs;
+    const total = this.used;
+    const packed: PackedForest = {
+      nTrees: this.nTrees,
+      nOutputs: k,
+      roots: this.roots,
+      feature: this.feature.subarray(0, total),
+      threshold: this.threshold.subarray(0, total),
+      right: this.right.subarray(0, total),
+      value: this.value.subarray(0, total * k),
+    };
+    const trees = this.kept.map((t, i): FlatTree => {
+      const at = this.roots[i];
+      return {
+        ...t,
+        feature: packed.feature.subarray(at, at + t.nodeCount),
+        threshold: packed.threshold.subarray(at, at + t.nodeCount),
+        value: packed.value.subarray(at * k, (at + t.nodeCount) * k),
+      };
+    });
+    return { packed, trees };
+  }
 }
 
 /**

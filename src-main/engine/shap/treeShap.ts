@@ -25,13 +25,13 @@ export interface TreeShapResult {
 /** One tree prepared for repeated explanation: covers checked, depth known. */
 interface PreparedTree {
   readonly tree: FlatTree;
-  readonly cover: Float64Array;
+  readonly cover: Float64Array | Uint32Array;
   readonly maxDepth: number;
   /** Per output: the cover-weighted mean of the leaf values (the tree's v(∅)). */
   readonly expected: Float64Array;
 }
 
-function coverOf(tree: FlatTree): Float64Array {
+function coverOf(tree: FlatTree): Float64Array | Uint32Array {
   if (tree.weight) return tree.weight;
   if (tree.samples) return Float64Array.from(tree.samples);
   throw new UserFacingError(
@@ -47,14 +47,14 @@ function depthOf(tree: FlatTree): number {
       if (depth[i] > max) max = depth[i];
       continue;
     }
-    depth[tree.left[i]] = depth[i] + 1;
+    depth[i + 1] = depth[i] + 1;
     depth[tree.right[i]] = depth[i] + 1;
   }
   return max;
 }
 
 /** v(∅) per output: each leaf weighted by the product of cover fractions on its path. */
-function expectedLeafValue(tree: FlatTree, cover: Float64Array, nOut: number): Float64Array {
+function expectedLeafValue(tree: FlatTree, cover: Float64Array | Uint32Array, nOut: number): Float64Array {
   const expected = new Float64Array(nOut);
   const reach = new Float64Array(tree.nodeCount);
   reach[0] = 1;
@@ -65,7 +65,7 @@ function expectedLeafValue(tree: FlatTree, cover: Float64Array, nOut: number): F
       continue;
     }
     const w = cover[i];
-    const l = tree.left[i];
+    const l = i + 1;
     const r = tree.right[i];
     reach[l] = w > 0 ? (p * cover[l]) / w : 0;
     reach[r] = w > 0 ? (p * cover[r]) / w : 0;
@@ -185,8 +185,9 @@ function treeShapInto(
     }
     // NaN fails `<=` and goes right, as in prediction.
     const goesLeft = x[split] <= tree.threshold[node];
-    const hot = goesLeft ? tree.left[node] : tree.right[node];
-    const cold = goesLeft ? tree.right[node] : tree.left[node];
+    // Preorder: the left child is the next node.
+    const hot = goesLeft ? node + 1 : tree.right[node];
+    const cold = goesLeft ? tree.right[node] : node + 1;
     const w = cover[node];
     const hotZero = w > 0 ? cover[hot] / w : 0;
     const coldZero = w > 0 ? cover[cold] / w : 0;

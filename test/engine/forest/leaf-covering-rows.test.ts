@@ -8,16 +8,17 @@ import { defaultTrainSettings, loadDataset, trainModel } from '../../../src-main
 function leafOf(tree: FlatTree, x: Float64Array, at: number): number {
   let node = 0;
   while (tree.feature[node] >= 0)
-    node = x[at + tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
+    node = x[at + tree.feature[node]] <= tree.threshold[node] ? node + 1 : tree.right[node];
   return node;
 }
 
+/** A hand-built tree in preorder; `left` is checked to be the next node, as FlatTree implies. */
 function tree(nodes: [feature: number, threshold: number, left: number, right: number][]): FlatTree {
+  nodes.forEach(([f, , l], i) => expect(l).toBe(f < 0 ? -1 : i + 1));
   return {
     nodeCount: nodes.length,
     feature: Int32Array.from(nodes, (n) => n[0]),
     threshold: Float64Array.from(nodes, (n) => n[1]),
-    left: Int32Array.from(nodes, (n) => n[2]),
     right: Int32Array.from(nodes, (n) => n[3]),
     value: new Float64Array(nodes.length),
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
 import { RandomForestRegressor } from '../../../src-main/engine/forest/RandomForestRegressor';
+import type { FlatTree } from '../../../src-main/engine/forest/flatTree';
+import { recordingGrower } from './recordingGrower';
 
 // One tree, every row once, every feature examined: the forest is a single exact CART tree.
 const single = { nEstimators: 1, useSampleBagging: false, maxFeatures: 'all' } as const;
@@ -8,14 +10,19 @@ const single = { nEstimators: 1, useSampleBagging: false, maxFeatures: 'all' } a
 describe('split thresholds', () => {
   it('splits a separable feature at the midpoint between the classes (3 | 10 → 6.5)', () => {
     const X = [[1], [2], [3], [10], [11], [12]];
-    const tree = new RandomForestClassifier(single).train(X, [0, 0, 0, 1, 1, 1]).trees[0];
+    const grown: FlatTree[] = [];
+    const model = new RandomForestClassifier(single).train(X, [0, 0, 0, 1, 1, 1], {
+      growTrees: recordingGrower(grown),
+    });
+    const tree = model.trees[0];
     expect(Array.from(tree.feature)).toEqual([0, -1, -1]);
     expect(tree.threshold[0]).toBe(6.5);
-    expect(Array.from(tree.left)).toEqual([1, -1, -1]);
     expect(Array.from(tree.right)).toEqual([2, -1, -1]);
     expect(Array.from(tree.value)).toEqual([0.5, 0.5, 1, 0, 0, 1]);
-    expect(Array.from(tree.samples ?? [])).toEqual([6, 3, 3]);
-    expect(Array.from(tree.impurity ?? [])).toEqual([0.5, 0, 0]);
+    expect(Array.from(tree.weight ?? [])).toEqual([6, 3, 3]);
+    expect(model.toJSON().trees[0].left).toEqual([1, -1, -1]);
+    expect(Array.from(grown[0].samples ?? [])).toEqual([6, 3, 3]);
+    expect(Array.from(grown[0].impurity ?? [])).toEqual([0.5, 0, 0]);
   });
 
   it('picks the informative feature and its exact boundary; x equal to the threshold goes left', () => {
@@ -48,12 +55,16 @@ describe('split thresholds', () => {
   it('regression: splits where the squared error drops most and stores leaf means', () => {
     const X = [[1], [2], [3], [10], [11], [12]];
     const y = [1, 2, 3, 10, 10, 10];
-    const tree = new RandomForestRegressor({ ...single, maxDepth: 1 }).train(X, y).trees[0];
+    const grown: FlatTree[] = [];
+    const tree = new RandomForestRegressor({ ...single, maxDepth: 1 }).train(X, y, {
+      growTrees: recordingGrower(grown),
+    }).trees[0];
     expect(tree.threshold[0]).toBe(6.5);
+    expect(grown[0].value).toEqual(tree.value);
     expect(Array.from(tree.value)).toEqual([6, 2, 10]);
     // weighted variances: root (25+16+9+16+16+16)/6, children (1+0+1)/3 and 0
-    expect(tree.impurity?.[0]).toBeCloseTo(98 / 6, 12);
-    expect(tree.impurity?.[1]).toBeCloseTo(2 / 3, 12);
-    expect(tree.impurity?.[2]).toBe(0);
+    expect(grown[0].impurity?.[0]).toBeCloseTo(98 / 6, 12);
+    expect(grown[0].impurity?.[1]).toBeCloseTo(2 / 3, 12);
+    expect(grown[0].impurity?.[2]).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import type { FlatTree } from '../../../src-main/engine/forest/flatTree';
 import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
 import { RandomForestRegressor } from '../../../src-main/engine/forest/RandomForestRegressor';
 import { loadNumericCsv } from './loadNumericCsv';
+import { recordingGrower } from './recordingGrower';
 
 const cancer = loadNumericCsv('breast_cancer.csv');
 const diabetes = loadNumericCsv('diabetes.csv', { regression: true });
@@ -11,7 +12,7 @@ function depths(tree: FlatTree): number[] {
   const d = new Array<number>(tree.nodeCount).fill(0);
   for (let i = 0; i < tree.nodeCount; i++) {
     if (tree.feature[i] >= 0) {
-      d[tree.left[i]] = d[i] + 1;
+      d[i + 1] = d[i] + 1; // preorder: the left child is the next node
       d[tree.right[i]] = d[i] + 1;
     }
   }
@@ -35,31 +36,46 @@ describe('tree limits', () => {
   });
 
   it('minSamplesLeaf 7: every leaf holds at least 7 distinct rows; children add up to parents', () => {
+    const grown: FlatTree[] = [];
     const model = new RandomForestClassifier({ nEstimators: 10, minSamplesLeaf: 7, seed: 2 }).train(
       cancer.X,
       cancer.y,
+      { growTrees: recordingGrower(grown) },
     );
     let smallest = Infinity;
-    for (const t of model.trees) {
+    for (const [n, t] of grown.entries()) {
       const samples = t.samples as Int32Array;
-      const weight = t.weight as Float64Array;
+      const weight = t.weight as Uint32Array;
       for (const i of leaves(t)) smallest = Math.min(smallest, samples[i]);
       for (const i of splits(t)) {
-        expect(samples[t.left[i]] + samples[t.right[i]]).toBe(samples[i]);
-        expect(weight[t.left[i]] + weight[t.right[i]]).toBe(weight[i]);
+        expect(samples[i + 1] + samples[t.right[i]]).toBe(samples[i]);
+        expect(weight[i + 1] + weight[t.right[i]]).toBe(weight[i]);
       }
       // a bootstrap of 569 draws
       expect(weight[0]).toBe(569);
+      // The forest keeps the grown tree's numbers, with the cover as 32-bit integers.
+      const kept = model.trees[n];
+      expect(kept.weight).toBeInstanceOf(Uint32Array);
+      for (const key of ['feature', 'threshold', 'right', 'value', 'weight'] as const) {
+        expect(Array.from(kept[key] ?? [])).toEqual(Array.from(t[key] ?? []));
+      }
+      expect(kept.samples).toBeUndefined();
+      expect(kept.impurity).toBeUndefined();
     }
     expect(smallest).toBe(7);
   });
 
   it('minSamplesSplit 40: only nodes of ≥ 40 rows are split (regression)', () => {
-    const model = new RandomForestRegressor({ nEstimators: 5, minSamplesSplit: 40, seed: 3 }).train(
+    const grown: FlatTree[] = [];
+    new RandomForestRegressor({ nEstimators: 5, minSamplesSplit: 40, seed: 3 }).train(
       diabetes.X,
       diabetes.y,
+      {
+        growTrees: recordingGrower(grown),
+      },
     );
-    for (const t of model.trees) {
+    expect(grown).toHaveLength(5);
+    for (const t of grown) {
       const samples = t.samples as Int32Array;
       for (const i of splits(t)) expect(samples[i]).toBeGreaterThanOrEqual(40);
       expect(leaves(t).some((i) => samples[i] >= 20)).toBe(true);
@@ -67,8 +83,12 @@ describe('tree limits', () => {
   });
 
   it('unlimited classifier trees end in pure leaves whose values are class fractions', () => {
-    const model = new RandomForestClassifier({ nEstimators: 3, seed: 4 }).train(cancer.X, cancer.y);
-    for (const t of model.trees) {
+    const grown: FlatTree[] = [];
+    new RandomForestClassifier({ nEstimators: 3, seed: 4 }).train(cancer.X, cancer.y, {
+      growTrees: recordingGrower(grown),
+    });
+    expect(grown).toHaveLength(3);
+    for (const t of grown) {
       for (const i of leaves(t)) {
         expect(t.impurity?.[i]).toBe(0);
         expect([t.value[2 * i], t.value[2 * i + 1]].sort()).toEqual([0, 1]);

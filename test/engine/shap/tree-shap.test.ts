@@ -25,7 +25,7 @@ function conditionalExpectation(
 ): number[] {
   const f = tree.feature[node];
   if (f < 0) return Array.from(tree.value.subarray(node * nOut, node * nOut + nOut));
-  const l = tree.left[node];
+  const l = node + 1; // preorder
   const r = tree.right[node];
   if (known.has(f)) return conditionalExpectation(tree, nOut, x, known, x[f] <= tree.threshold[node] ? l : r);
   const w = tree.weight![node];
