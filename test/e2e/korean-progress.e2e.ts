@@ -1,14 +1,12 @@
 // Progress messages arrive from the worker as catalog codes and are shown in the UI's language:
 // a Korean UI says 트리 학습 중 ("Training trees") in the status bar while a forest grows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchHarness, type Harness } from './harness/harness';
-import { openSample, waitForChart } from './steps';
+import type { Harness } from './harness/harness';
+import { launchWithSample, waitForChart } from './steps';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await launchHarness({ locale: 'ko-KR' });
-  await h.page.getByTestId('welcome').waitFor();
-  await openSample(h.page, 'breast_cancer');
+  h = await launchWithSample('ko-KR', 'breast_cancer');
 });
 afterAll(() => h.close());
 

@@ -1,61 +1,22 @@
 // Issue #9 leftovers through the UI (English): the collapsed-bin warning on a median-filled
 // insulin column, the what-if number box kept inside the training range like its slider, and
 // a regression counterfactual for an amount the user chooses (diabetes).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../../src-main/engine';
-import { launchHarness, RESULTS_DIR, type Harness } from './harness/harness';
-import { openSample, train, waitForChart } from './steps';
-
-/** A panel in full: the window grows so a tall panel is not cut by the scrolling main area. */
-async function panelShot(page: Page, testId: string, name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1400, height: 900 };
-  const height = await page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 900) + 90);
-  await page.setViewportSize({ width: size.width, height: Math.min(8000, Math.max(size.height, height)) });
-  await page.waitForTimeout(400);
-  const panel = page.getByTestId(testId);
-  await panel.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
-  await page.setViewportSize(size);
-}
+import type { Harness } from './harness/harness';
+import { openSample, collapsedWarning, launchWithInsulinCsv, panelShot, train, waitForChart } from './steps';
 
 describe('trust leftovers in English', () => {
   let h: Harness;
-  const dir = mkdtempSync(join(tmpdir(), 'lime-lens-trust-en-'));
-  const file = join(dir, 'insulin.csv');
+  let file: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    // The Korean test's file: two thirds of insulin missing, filled with the training median.
-    const rng = createRng(9);
-    const lines = ['glucose,insulin,bmi,outcome'];
-    for (let i = 0; i < 240; i++) {
-      const glucose = Math.round(80 + rng.next() * 120);
-      const insulin = rng.next() < 0.65 ? '' : String(Math.round(20 + rng.next() * 300));
-      const bmi = (20 + rng.next() * 20).toFixed(1);
-      lines.push(`${glucose},${insulin},${bmi},${glucose + rng.normal() * 20 > 140 ? 'yes' : 'no'}`);
-    }
-    writeFileSync(file, lines.join('\n') + '\n');
-    h = await launchHarness({ locale: 'en-US' });
-    await h.page.getByTestId('welcome').waitFor();
+    ({ h, file, close } = await launchWithInsulinCsv('en-US'));
   });
-  afterAll(async () => {
-    await h.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('warns in English that the bins of insulin collapse and suggests the alternatives', async () => {
     const { page } = h;
-    h.nextDialogPath = file;
-    await page.getByTestId('open-file').first().click();
-    await expect.poll(() => page.getByTestId('dataset-rows').getAttribute('data-value')).toBe('240');
-    await train(page);
-    await page.getByTestId('view-explain').click();
-    await page.locator('[data-testid^="explain-case-"]').first().click();
-    await waitForChart(page, 'lime-weights');
-    const warning = page.getByTestId('collapsed-warning');
-    await warning.waitFor({ timeout: 60_000 });
+    const warning = await collapsedWarning(h, file);
     expect(await warning.getAttribute('data-feature')).toBe('insulin');
     expect(await warning.count()).toBe(1);
     const text = await warning.textContent();

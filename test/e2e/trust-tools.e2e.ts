@@ -1,15 +1,10 @@
 // The trust tools through the UI with the real handlers and built worker: stability, LIME vs
 // SHAP, what-if, SHAP importance and SP-LIME in English on breast cancer; the collapsed-bin
 // warning in Korean on a zero-heavy file. Numbers shown are checked against the engine.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RandomForestClassifier } from '../../src-main/engine';
 import {
   DEFAULT_LIME_SETTINGS,
-  createRng,
   defaultTrainSettings,
   explainerFor,
   limeStability,
@@ -17,20 +12,18 @@ import {
   trainModel,
   type TrainedModel,
 } from '../../src-main/engine';
-import { launchHarness, RESULTS_DIR, type Harness } from './harness/harness';
+import { launchHarness, type Harness } from './harness/harness';
 
-/** A panel in full: the window grows so a tall panel is not cut by the scrolling main area. */
-async function panelShot(page: Page, testId: string, name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1400, height: 900 };
-  const height = await page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 900) + 90);
-  await page.setViewportSize({ width: size.width, height: Math.min(8000, Math.max(size.height, height)) });
-  await page.waitForTimeout(400);
-  const panel = page.getByTestId(testId);
-  await panel.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
-  await page.setViewportSize(size);
-}
-import { openSample, sampleDataset, screenshotView, train, waitForChart } from './steps';
+import {
+  openSample,
+  collapsedWarning,
+  launchWithInsulinCsv,
+  panelShot,
+  sampleDataset,
+  screenshotView,
+  train,
+  waitForChart,
+} from './steps';
 
 const dataset = sampleDataset('breast_cancer.csv');
 let model: TrainedModel;
@@ -151,38 +144,16 @@ describe('trust tools on breast cancer (English)', () => {
 
 describe('collapsed bins and the trust panels in Korean', () => {
   let h: Harness;
-  const dir = mkdtempSync(join(tmpdir(), 'lime-lens-trust-'));
-  const file = join(dir, 'insulin.csv');
+  let file: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    // Two thirds of the insulin values are missing: filled with the training median, they fill three quartiles.
-    const rng = createRng(9);
-    const lines = ['glucose,insulin,bmi,outcome'];
-    for (let i = 0; i < 240; i++) {
-      const glucose = Math.round(80 + rng.next() * 120);
-      const insulin = rng.next() < 0.65 ? '' : String(Math.round(20 + rng.next() * 300));
-      const bmi = (20 + rng.next() * 20).toFixed(1);
-      lines.push(`${glucose},${insulin},${bmi},${glucose + rng.normal() * 20 > 140 ? 'yes' : 'no'}`);
-    }
-    writeFileSync(file, lines.join('\n') + '\n');
-    h = await launchHarness({ locale: 'ko-KR' });
-    await h.page.getByTestId('welcome').waitFor();
+    ({ h, file, close } = await launchWithInsulinCsv('ko-KR'));
   });
-  afterAll(async () => {
-    await h.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('warns that the bins of insulin collapse, names the feature and suggests the alternatives', async () => {
     const { page } = h;
-    h.nextDialogPath = file;
-    await page.getByTestId('open-file').first().click();
-    await expect.poll(() => page.getByTestId('dataset-rows').getAttribute('data-value')).toBe('240');
-    await train(page);
-    await page.getByTestId('view-explain').click();
-    await page.locator('[data-testid^="explain-case-"]').first().click();
-    await waitForChart(page, 'lime-weights');
-    const warning = page.getByTestId('collapsed-warning');
-    await warning.waitFor({ timeout: 60_000 });
+    const warning = await collapsedWarning(h, file);
     expect(await warning.getAttribute('data-feature')).toBe('insulin');
     expect(await warning.count()).toBe(1);
     expect(await warning.textContent()).toContain('엔트로피');

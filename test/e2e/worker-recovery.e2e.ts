@@ -1,14 +1,12 @@
 // The computation worker killed mid-training: the app stays up, says what happened in Korean,
 // keeps the dataset on screen (main reopened it), and training works again without a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchHarness, type Harness } from './harness/harness';
-import { openSample } from './steps';
+import type { Harness } from './harness/harness';
+import { launchWithSample } from './steps';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await launchHarness({ locale: 'ko-KR' });
-  await h.page.getByTestId('welcome').waitFor();
-  await openSample(h.page, 'breast_cancer');
+  h = await launchWithSample('ko-KR', 'breast_cancer');
 });
 afterAll(() => h.close());
 

@@ -1,8 +1,10 @@
 /**
- * Charts that appear together (a view's results after a job) start one per task: creating a chart
- * and drawing its first option is one synchronous piece of work, and several of them in the same
- * task made the main thread's longest task 86–151 ms (UI bench). `start` runs in a task of its own,
- * after every chart queued before it has been created and drawn.
+ * Chart work that arrives together (a view's charts starting, one result redrawing several charts)
+ * runs one piece per task: creating a chart, merging an option, and laying it out and painting it
+ * (ECharts does that in the next animation frame after a lazy setOption) are each one synchronous
+ * piece of work, and several of them in one task or frame held the main thread for 86–231 ms
+ * (UI bench). `start` runs in a task of its own, after every piece queued before it has run and
+ * the animation frame after it has painted.
  */
 let tail: Promise<void> = Promise.resolve();
 
@@ -13,8 +15,8 @@ export function startInTurn(start: () => Promise<void> | void): Promise<void> {
         setTimeout(() => {
           Promise.resolve()
             .then(start)
-            // The chart's first draw happens in an effect right after start(); the next chart waits a task more.
-            .then(() => setTimeout(resolve, 0), reject);
+            // The next piece waits for the frame that paints this one, and a task more.
+            .then(() => requestAnimationFrame(() => setTimeout(resolve, 0)), reject);
         }, 0);
       }),
   );

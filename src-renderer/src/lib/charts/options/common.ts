@@ -82,3 +82,47 @@ export interface TooltipParam {
 export function asParams(p: unknown): TooltipParam[] {
   return (Array.isArray(p) ? p : [p]) as TooltipParam[];
 }
+
+/**
+ * The value axis of signed weights (LIME, stability means, SHAP) from `min` to `max`: symmetric
+ * bounds are not round numbers, so their own tick labels are left out.
+ */
+export function weightAxis(ctx: ChartContext, min: number, max: number, name: string) {
+  const axis = axisStyle(ctx);
+  return {
+    type: 'value' as const,
+    min,
+    max,
+    name,
+    nameLocation: 'middle' as const,
+    nameGap: 26,
+    ...axis,
+    axisLabel: {
+      ...axis.axisLabel,
+      formatter: (v: number) => ctx.fmt.num(v, 2),
+      showMinLabel: false,
+      showMaxLabel: false,
+    },
+  };
+}
+
+/** The category axis of a bar per condition, first at the top, every label shown and cut at `width` px. */
+export function conditionAxis(ctx: ChartContext, conditions: readonly string[], width = LABEL_WIDTH + 60) {
+  const axis = axisStyle(ctx);
+  return {
+    type: 'category' as const,
+    inverse: true,
+    data: [...conditions],
+    ...axis,
+    axisLine: { ...axis.axisLine, onZero: false },
+    axisLabel: {
+      ...axis.axisLabel,
+      interval: 0,
+      width,
+      overflow: 'truncate' as const,
+      ellipsis: '…',
+    },
+    // Lets Chart.svelte show the full text of a cut label on hover.
+    triggerEvent: true,
+  };
+}

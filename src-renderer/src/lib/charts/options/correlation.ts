@@ -93,6 +93,9 @@ export function correlationOption(ctx: ChartContext, input: CorrelationInput): C
         type: 'heatmap',
         name: t('corr.scale'),
         data: correlationCells(input.matrix),
+        // 30 features are 900 cells: painted 300 per animation frame, not all in one long task.
+        progressive: 300,
+        progressiveThreshold: 400,
         label: {
           show: showLabels,
           color: theme.text,

@@ -1,7 +1,7 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import { classColor } from '../chartTheme';
 import type { ChartContext, ChartOption } from '../types';
-import { asParams, axisStyle, baseOption, escapeHtml, grid, LABEL_WIDTH } from './common';
+import { asParams, axisStyle, baseOption, conditionAxis, escapeHtml, grid, weightAxis } from './common';
 
 /** The model's probability per class, explained class emphasised, as horizontal bars. */
 export function probabilitiesOption(
@@ -143,7 +143,6 @@ export function limeWeightsOption(
   input: { title: string; weights: readonly LimeWeightInput[]; sides: LimeSides },
 ): ChartOption {
   const { theme, t, fmt } = ctx;
-  const axis = axisStyle(ctx);
   const sorted = sortByMagnitude(input.weights);
   const digits = weightDigits(sorted);
   const maxAbs = Math.max(1e-12, ...sorted.map((w) => Math.abs(w.weight)));
@@ -177,39 +176,12 @@ export function limeWeightsOption(
         return `${escapeHtml(w.condition)}<br/>${escapeHtml(t('explain.weight'))}: <b>${fmt.signed(w.weight, digits + 1)}</b>`;
       },
     },
-    xAxis: {
-      type: 'value',
-      // Symmetric, with room for the value labels beside the bars.
-      min: -maxAbs * 1.3,
-      max: maxAbs * 1.3,
-      name: t('explain.weightAxis'),
-      nameLocation: 'middle',
-      nameGap: 26,
-      ...axis,
-      // The symmetric bounds are not round numbers; their ticks would only add noise.
-      axisLabel: {
-        ...axis.axisLabel,
-        formatter: (v: number) => fmt.num(v, 2),
-        showMinLabel: false,
-        showMaxLabel: false,
-      },
-    },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: sorted.map((w) => w.condition),
-      ...axis,
-      axisLine: { ...axis.axisLine, onZero: false },
-      axisLabel: {
-        ...axis.axisLabel,
-        interval: 0,
-        width: LABEL_WIDTH + 60,
-        overflow: 'truncate',
-        ellipsis: '…',
-      },
-      // Lets Chart.svelte show the full text of a cut label on hover.
-      triggerEvent: true,
-    },
+    // Symmetric, with room for the value labels beside the bars.
+    xAxis: weightAxis(ctx, -maxAbs * 1.3, maxAbs * 1.3, t('explain.weightAxis')),
+    yAxis: conditionAxis(
+      ctx,
+      sorted.map((w) => w.condition),
+    ),
     series: [bar(true), bar(false)],
   };
 }

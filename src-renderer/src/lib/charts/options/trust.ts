@@ -2,7 +2,16 @@
 import type { CustomSeriesOption } from 'echarts/charts';
 import type { FeatureStabilityDTO, HistogramDTO } from '../../../contract';
 import type { ChartContext, ChartOption } from '../types';
-import { asParams, axisStyle, baseOption, escapeHtml, grid, LABEL_WIDTH } from './common';
+import {
+  asParams,
+  axisStyle,
+  baseOption,
+  conditionAxis,
+  escapeHtml,
+  grid,
+  LABEL_WIDTH,
+  weightAxis,
+} from './common';
 import type { LimeSides } from './explain';
 
 type RenderApi = {
@@ -50,7 +59,6 @@ export function stabilityOption(
   },
 ): ChartOption {
   const { theme, t, fmt } = ctx;
-  const axis = axisStyle(ctx);
   const f = input.features;
   const bounds = f.map((x): [number, number] =>
     input.errorBars === 'range' ? [x.min, x.max] : [x.mean - x.std, x.mean + x.std],
@@ -77,36 +85,11 @@ export function stabilityOption(
         ].join('<br/>');
       },
     },
-    xAxis: {
-      type: 'value',
-      min: lo,
-      max: hi,
-      name: t('trust.meanWeight'),
-      nameLocation: 'middle',
-      nameGap: 26,
-      ...axis,
-      axisLabel: {
-        ...axis.axisLabel,
-        formatter: (v: number) => fmt.num(v, 2),
-        showMinLabel: false,
-        showMaxLabel: false,
-      },
-    },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: f.map((x) => x.condition),
-      ...axis,
-      axisLine: { ...axis.axisLine, onZero: false },
-      axisLabel: {
-        ...axis.axisLabel,
-        interval: 0,
-        width: LABEL_WIDTH + 60,
-        overflow: 'truncate',
-        ellipsis: '…',
-      },
-      triggerEvent: true,
-    },
+    xAxis: weightAxis(ctx, lo, hi, t('trust.meanWeight')),
+    yAxis: conditionAxis(
+      ctx,
+      f.map((x) => x.condition),
+    ),
     series: [
       {
         type: 'bar',
@@ -159,20 +142,8 @@ export function limeShapOption(
     },
   });
   const xAxis = (gridIndex: number, max: number, name: string) => ({
-    type: 'value' as const,
+    ...weightAxis(ctx, -max * 1.3, max * 1.3, name),
     gridIndex,
-    min: -max * 1.3,
-    max: max * 1.3,
-    name,
-    nameLocation: 'middle' as const,
-    nameGap: 26,
-    ...axis,
-    axisLabel: {
-      ...axis.axisLabel,
-      formatter: (v: number) => fmt.num(v, 2),
-      showMinLabel: false,
-      showMaxLabel: false,
-    },
   });
   return {
     ...baseOption(ctx, t('trust.limeVsShap')),

@@ -1,0 +1,97 @@
+/**
+ * What a long main-thread task was, for the UI bench: each task over 50 ms is named after the
+ * app's own User Timing measures it overlaps (`chart <testid>: init|setOption|resize|frame`,
+ * src-renderer/src/lib/charts/timing.ts) and, for the time no measure covers, after the entry
+ * points Chromium's Long Animation Frames API attributes to it (a click handler, a promise
+ * continuation, Svelte's microtask flush, a frame callback) and its style and layout.
+ * All times are ms on the page's clock (performance.now()).
+ */
+
+export interface Span {
+  readonly name: string;
+  readonly start: number;
+  readonly duration: number;
+}
+
+/** One script entry of a long animation frame (PerformanceScriptTiming). */
+export interface FrameScript extends Span {
+  readonly invokerType: string;
+}
+
+/** One long animation frame: its scripts and where its rendering started. */
+export interface Frame extends Span {
+  readonly renderStart: number;
+  readonly styleAndLayoutStart: number;
+  readonly scripts: readonly FrameScript[];
+}
+
+export interface NamedTask {
+  readonly start: number;
+  readonly duration: number;
+  /** What the user had just done (the bench's step). */
+  readonly step: string;
+  /** The work in it, largest first: "chart roc-curve: setOption 62 ms; style+layout 12 ms". */
+  readonly what: string;
+}
+
+const overlap = (a: Span, start: number, end: number): number =>
+  Math.max(0, Math.min(a.start + a.duration, end) - Math.max(a.start, start));
+
+/** A script entry point in words (invokers as Chromium names them, e.g. `DIV#app.onclick`). */
+function scriptName(s: FrameScript): string {
+  if (s.invokerType === 'event-listener') return `event ${s.name}`;
+  if (s.invokerType === 'resolve-promise' || s.invokerType === 'reject-promise') return `promise ${s.name}`;
+  if (s.name === 'VoidFunction') return 'microtask (Svelte update)';
+  if (s.name === 'FrameRequestCallback') return 'animation frame callback';
+  return `${s.invokerType} ${s.name}`;
+}
+
+/**
+ * Names `task`: measures overlapping it (summed per name), then the rest by the marks in each
+ * script entry point, or else by the entry point,
+ * then style and layout of the frame it rendered; parts under 3 ms are left out.
+ */
+export function nameTask(
+  task: Span,
+  measures: readonly Span[],
+  frames: readonly Frame[],
+  marks: readonly Span[] = [],
+): string {
+  const end = task.start + task.duration;
+  const parts = new Map<string, number>();
+  const add = (name: string, ms: number) => parts.set(name, (parts.get(name) ?? 0) + ms);
+  const mine = measures.filter((m) => overlap(m, task.start, end) > 0);
+  for (const m of mine) add(m.name, overlap(m, task.start, end));
+  for (const frame of frames) {
+    if (overlap(frame, task.start, end) <= 0) continue;
+    for (const s of frame.scripts) {
+      const inScript = overlap(s, task.start, end);
+      if (inScript <= 0) continue;
+      const measured = mine.reduce((sum, m) => sum + overlap(m, s.start, s.start + s.duration), 0);
+      // A script no measure covers is named by the app's marks inside it (e.g. the animation frame
+      // in which ECharts laid out and painted a chart), else by its entry point.
+      const named = marks.filter((m) => m.start >= s.start && m.start <= s.start + s.duration);
+      const label = named.length ? named.map((m) => m.name).join(' + ') : scriptName(s);
+      if (inScript - measured > 0) add(label, inScript - measured);
+    }
+    const layout = overlap(
+      {
+        name: '',
+        start: frame.styleAndLayoutStart,
+        duration: frame.start + frame.duration - frame.styleAndLayoutStart,
+      },
+      task.start,
+      end,
+    );
+    if (frame.styleAndLayoutStart > 0 && layout > 0) add('style+layout', layout);
+  }
+  const listed = [...parts].filter(([, ms]) => ms >= 3).sort((a, b) => b[1] - a[1]);
+  return listed.length ? listed.map(([n, ms]) => `${n} ${Math.round(ms)} ms`).join('; ') : 'unattributed';
+}
+
+/** The step (a mark `step:<name>`) a task started in: the last one before it. */
+export function stepAt(start: number, steps: readonly Span[]): string {
+  let step = 'before the first step';
+  for (const s of steps) if (s.start <= start) step = s.name;
+  return step;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { nameTask, stepAt, type Frame } from '../../bench/uiTasks';
+
+const frame = (over: Partial<Frame>): Frame => ({
+  name: '',
+  start: 0,
+  duration: 100,
+  renderStart: 0,
+  styleAndLayoutStart: 0,
+  scripts: [],
+  ...over,
+});
+
+describe('UI bench: naming a long task', () => {
+  it('names a task by the chart measures it overlaps, largest first, clipped to the task', () => {
+    const measures = [
+      { name: 'chart roc-curve: setOption', start: 10, duration: 30 },
+      { name: 'chart pr-curve: setOption', start: 40, duration: 50 },
+      // Ends inside the task: only its 5 ms in the task count.
+      { name: 'chart lime-weights: init', start: 0, duration: 15 },
+      // Outside the task.
+      { name: 'chart class-chart: init', start: 200, duration: 40 },
+    ];
+    expect(nameTask({ name: '', start: 10, duration: 80 }, measures, [])).toBe(
+      'chart pr-curve: setOption 50 ms; chart roc-curve: setOption 30 ms; chart lime-weights: init 5 ms',
+    );
+  });
+
+  it('names uncovered script time by the marks inside it, else by its entry point; adds style and layout', () => {
+    const frames = [
+      frame({
+        start: 0,
+        duration: 120,
+        styleAndLayoutStart: 100,
+        scripts: [
+          { name: 'FrameRequestCallback', invokerType: 'user-callback', start: 5, duration: 60 },
+          { name: 'DIV#app.onclick', invokerType: 'event-listener', start: 70, duration: 25 },
+        ],
+      }),
+    ];
+    const marks = [{ name: 'chart correlation-heatmap: layout+paint', start: 64, duration: 0 }];
+    const measures = [{ name: 'chart correlation-heatmap: resize', start: 5, duration: 20 }];
+    expect(nameTask({ name: '', start: 0, duration: 120 }, measures, frames, marks)).toBe(
+      'chart correlation-heatmap: layout+paint 40 ms; event DIV#app.onclick 25 ms; ' +
+        'chart correlation-heatmap: resize 20 ms; style+layout 20 ms',
+    );
+  });
+
+  it('says so when nothing names a task, and leaves out parts under 3 ms', () => {
+    expect(
+      nameTask({ name: '', start: 0, duration: 60 }, [{ name: 'chart x: init', start: 0, duration: 2 }], []),
+    ).toBe('unattributed');
+  });
+
+  it('puts a task in the last step marked before it', () => {
+    const steps = [
+      { name: 'click train-button', start: 100, duration: 0 },
+      { name: 'click view-explain', start: 300, duration: 0 },
+    ];
+    expect(stepAt(50, steps)).toBe('before the first step');
+    expect(stepAt(100, steps)).toBe('click train-button');
+    expect(stepAt(299, steps)).toBe('click train-button');
+    expect(stepAt(301, steps)).toBe('click view-explain');
+  });
+});
