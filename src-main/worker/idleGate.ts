@@ -19,18 +19,31 @@ export interface IdleGate {
   jobEnded(): void;
   /** Resolves when no job runs (at once if none does). */
   whenIdle(): Promise<void>;
+  /**
+   * Resolves as soon as no job runs, without the quiet period: for background work the user
+   * waits for too (permutation importance), which should only step aside while a job runs.
+   */
+  whenNoJobRuns(): Promise<void>;
 }
 
 export function createIdleGate(quietMs = QUIET_MS): IdleGate {
   const buffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const flags = new Int32Array(buffer);
   let waiting: (() => void)[] = [];
+  let running = 0;
+  let waitingForNone: (() => void)[] = [];
   return {
     buffer,
     jobStarted() {
+      running++;
       Atomics.add(flags, BUSY, 1);
     },
     jobEnded() {
+      if (--running === 0) {
+        const resume = waitingForNone;
+        waitingForNone = [];
+        for (const r of resume) r();
+      }
       setTimeout(() => {
         if (Atomics.sub(flags, BUSY, 1) !== 1) return;
         Atomics.notify(flags, BUSY);
@@ -42,6 +55,10 @@ export function createIdleGate(quietMs = QUIET_MS): IdleGate {
     whenIdle() {
       if (Atomics.load(flags, BUSY) === 0) return Promise.resolve();
       return new Promise((resolve) => waiting.push(resolve));
+    },
+    whenNoJobRuns() {
+      if (running === 0) return Promise.resolve();
+      return new Promise((resolve) => waitingForNone.push(resolve));
     },
   };
 }

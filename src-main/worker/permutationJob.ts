@@ -6,7 +6,8 @@
  * It runs as background work, a round (one prediction of ≤ 1000 test rows) at a time: the rows
  * are split with the model's second prediction thread, and between rounds it waits while a job
  * the user asked for runs (idleGate.ts; worker.ts does not count this job as one), so a case
- * clicked meanwhile is explained at once instead of after the whole computation.
+ * clicked meanwhile is explained at once instead of after the whole computation. It does not
+ * wait out the gate's quiet period as warm-up does: the user waits for this result too.
  */
 import type { ImportanceDTO } from '../contract/ipc';
 import { modelPermutationImportanceAsync, type FeatureImportance } from '../engine';
@@ -47,7 +48,7 @@ export async function permutationJob(
       // A round predicted on this thread alone resolves in a microtask: without a macrotask
       // turn here, a click's job message would only be read after the last round.
       if (background) await new Promise((resolve) => setImmediate(resolve));
-      if (background) await idleGate.whenIdle();
+      if (background) await idleGate.whenNoJobRuns();
       // Also where a cancel requested through main's shared flag is noticed (runner.ts).
       ctx.progress(done, message);
     },

@@ -22,6 +22,24 @@ describe('idleGate', () => {
     expect(idle).toBe(true);
   });
 
+  it('whenNoJobRuns resolves as soon as the last job ends, without the quiet period', async () => {
+    const gate = createIdleGate(10_000);
+    await gate.whenNoJobRuns(); // nothing runs: at once
+    gate.jobStarted();
+    gate.jobStarted();
+    let free = false;
+    let idle = false;
+    void gate.whenNoJobRuns().then(() => (free = true));
+    void gate.whenIdle().then(() => (idle = true));
+    gate.jobEnded();
+    await turn();
+    expect(free).toBe(false); // one of two jobs still runs
+    gate.jobEnded();
+    await turn();
+    expect(free).toBe(true);
+    expect(idle).toBe(false); // the warm-up's gate still waits out its quiet period
+  });
+
   it('holds a helper thread while busy, and lets it go as soon as it is needed', () => {
     const gate = createIdleGate();
     let checks = 0;
