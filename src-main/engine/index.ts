@@ -78,6 +78,7 @@ export {
   permutationImportanceAsync,
   type PermutationImportance,
   type PermutationImportanceOptions,
+  type PermutationMetric,
   type RowPredictor,
   type ScoreFunction,
 } from './importance/permutationImportance';

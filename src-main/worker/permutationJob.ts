@@ -45,10 +45,12 @@ export async function permutationJob(
     signal: ctx.signal,
     onProgress: (f) => ctx.progress((done = f), message),
     between: async () => {
-      // A round predicted on this thread alone resolves in a microtask: without a macrotask
-      // turn here, a click's job message would only be read after the last round.
-      if (background) await new Promise((resolve) => setImmediate(resolve));
-      if (background) await idleGate.whenNoJobRuns();
+      if (background) {
+        // A round predicted on this thread alone resolves in a microtask: without a macrotask
+        // turn here, a click's job message would only be read after the last round.
+        await new Promise((resolve) => setImmediate(resolve));
+        await idleGate.whenNoJobRuns();
+      }
       // Also where a cancel requested through main's shared flag is noticed (runner.ts).
       ctx.progress(done, message);
     },

@@ -14,13 +14,15 @@ export interface RowPredictor {
 /** Higher is better. */
 export type ScoreFunction = (yTrue: ArrayLike<number>, yPred: ArrayLike<number>) => number;
 
+export type PermutationMetric = 'accuracy' | 'balancedAccuracy' | 'r2' | ScoreFunction;
+
 export interface PermutationImportanceOptions {
   /** Shuffles per feature. Default 5. */
   nRepeats?: number;
   /** Default 42. */
   seed?: number;
   /** Default: 'accuracy' for models with predictProba, 'r2' otherwise. */
-  metric?: 'accuracy' | 'balancedAccuracy' | 'r2' | ScoreFunction;
+  metric?: PermutationMetric;
   /** Called after each feature with the fraction done. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -75,12 +77,12 @@ export function permutationImportance(
  */
 export async function permutationImportanceAsync(
   predict: (rows: number[][]) => Promise<ArrayLike<number>>,
-  metric: 'accuracy' | 'balancedAccuracy' | 'r2' | ScoreFunction,
   X: readonly (readonly number[])[],
   y: ArrayLike<number>,
-  options: PermutationImportanceOptions & { between?: () => Promise<void> } = {},
+  /** `metric` is required: there is no model to pick the default from. */
+  options: PermutationImportanceOptions & { metric: PermutationMetric; between?: () => Promise<void> },
 ): Promise<PermutationImportance> {
-  const rounds = permutationRounds(X, y, metric, options);
+  const rounds = permutationRounds(X, y, options.metric, options);
   for (let step = rounds.next(); ;) {
     if (step.done) return step.value;
     const predictions = await predict(step.value);
@@ -89,10 +91,7 @@ export async function permutationImportanceAsync(
   }
 }
 
-function metricFor(
-  model: RowPredictor,
-  options: PermutationImportanceOptions,
-): 'accuracy' | 'balancedAccuracy' | 'r2' | ScoreFunction {
+function metricFor(model: RowPredictor, options: PermutationImportanceOptions): PermutationMetric {
   return options.metric ?? (model.predictProba !== undefined ? 'accuracy' : 'r2');
 }
 
@@ -100,7 +99,7 @@ function metricFor(
 function* permutationRounds(
   X: readonly (readonly number[])[],
   y: ArrayLike<number>,
-  metric: 'accuracy' | 'balancedAccuracy' | 'r2' | ScoreFunction,
+  metric: PermutationMetric,
   options: PermutationImportanceOptions,
 ): PermutationRounds {
   const { nRepeats = 5, seed = 42, onProgress, signal } = options;

@@ -233,7 +233,7 @@ export async function modelPermutationImportanceAsync(
   progress: ProgressOptions & { between?: () => Promise<void> } = {},
 ): Promise<FeatureImportance[]> {
   const { X, y, options } = permutationInputs(model, progress);
-  const perm = await permutationImportanceAsync(predictLabels, options.metric, X, y, {
+  const perm = await permutationImportanceAsync(predictLabels, X, y, {
     ...options,
     ...(progress.between && { between: progress.between }),
   });
