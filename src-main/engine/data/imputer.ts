@@ -1,7 +1,5 @@
 import { formatNumber } from './compareLabels';
-import { median, medianInPlace } from './median';
-
-export { median };
+import { medianInPlace } from './median';
 
 /** Fill values learned from the training rows, applied to any rows of the same frame. */
 export interface Imputer {
@@ -43,7 +41,6 @@ export function fitImputer(
     readonly categoryNames?: readonly (readonly string[] | null)[];
   } & Partial<FrameColumns> = {},
 ): Imputer {
-  const labels = frame;
   const columns = frame.columns && frame.rowIndex ? (frame as FrameColumns) : null;
   const features = featureKinds.length;
   const fillValues: number[] = [];
@@ -72,7 +69,7 @@ export function fitImputer(
       for (let r = 0; r < X.length; r++) if (X[r][f] !== X[r][f]) missing++;
     }
     const training = buffer.subarray(0, present);
-    const name = labels.featureNames?.[f] ?? `feature ${f}`;
+    const name = frame.featureNames?.[f] ?? `feature ${f}`;
     const count = `${missing} missing value${missing === 1 ? '' : 's'}`;
 
     if (training.length === 0) {
@@ -102,7 +99,7 @@ export function fitImputer(
       fillValues.push(mode);
       medians.push(null);
       modes.push(mode);
-      const label = labels.categoryNames?.[f]?.[mode];
+      const label = frame.categoryNames?.[f]?.[mode];
       const shown = label !== undefined ? `'${label}'` : `code ${mode}`;
       if (missing > 0)
         lines.push(`${name}: ${count} imputed with the most frequent training category ${shown}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitImputer, median } from '../../../src-main/engine/data/imputer';
+import { fitImputer } from '../../../src-main/engine/data/imputer';
+import { median } from '../../../src-main/engine/data/median';
 
 describe('fitImputer', () => {
   const X = [
