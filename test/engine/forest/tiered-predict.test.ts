@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { leafCoveringRows } from '../../../src-main/engine/forest/leafCoveringRows';
 import { meanLeafValues, packTrees } from '../../../src-main/engine/forest/packedForest';
@@ -8,17 +7,11 @@ import {
   newTierState,
   tieredMeanLeafValues,
 } from '../../../src-main/engine/forest/tieredPredict';
-import { RandomForestClassifier, createRng, loadDataset } from '../../../src-main/engine';
+import { RandomForestClassifier, createRng } from '../../../src-main/engine';
+import { loadNumericCsv } from './loadNumericCsv';
 
-const ds = loadDataset(
-  new Uint8Array(readFileSync(new URL('../../../assets/samples/breast_cancer.csv', import.meta.url))),
-  'breast_cancer.csv',
-);
-const t = ds.columns.findIndex((c) => c.name === 'diagnosis');
-const cols = ds.values.filter((_, i) => i !== t) as Float64Array[];
-const d = cols.length;
-const X = Array.from({ length: ds.rowCount }, (_, r) => cols.map((c) => c[r]));
-const y = Array.from(ds.values[t] as ArrayLike<unknown>, (v) => (v === 'malignant' ? 1 : 0));
+const { X, y } = loadNumericCsv('breast_cancer.csv');
+const d = X[0].length;
 const forest = new RandomForestClassifier({ nEstimators: 30, seed: 11 }).train(X, y);
 const packed = packTrees(forest.trees, 2);
 // Real trees, so the compiled and walked paths have branches to disagree on.
