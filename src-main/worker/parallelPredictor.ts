@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Forest, ForestJSON } from '../engine';
 import { RandomForestClassifier } from '../engine';
-import { argmaxAt } from '../engine/forest/packedForest';
+import { argmaxPerRow } from '../engine/forest/packedForest';
 import { threadEntry } from './threadEntry';
 
 export interface PredictRequest {
@@ -90,11 +90,7 @@ export class ParallelPredictor {
     const x = new Float64Array(n * d);
     for (let r = 0; r < n; r++) x.set(rows[r], r * d);
     const out = await this.predictFlat(x, n, d);
-    if (!(this.forest instanceof RandomForestClassifier)) return out;
-    const k = this.outputs;
-    const labels = new Int32Array(n);
-    for (let r = 0; r < n; r++) labels[r] = argmaxAt(out, r * k, k);
-    return labels;
+    return this.forest instanceof RandomForestClassifier ? argmaxPerRow(out, n, this.outputs) : out;
   }
 
   /**

@@ -3,7 +3,7 @@ import { ForestBase } from './forestBase';
 import type { ForestJSON, TrainOptions, TrainingDataTargets } from './forestBase';
 import type { FeatureRows } from './matrixInput';
 import type { ForestOptions } from './options';
-import { argmaxAt } from './packedForest';
+import { argmaxAt, argmaxPerRow } from './packedForest';
 
 export class RandomForestClassifier extends ForestBase {
   protected readonly kind = 'classifier';
@@ -45,12 +45,8 @@ export class RandomForestClassifier extends ForestBase {
 
   /** predict() for row-major X (nRows × nFeatures). */
   predictFlat(X: Float64Array, nRows: number, nFeatures: number): Int32Array {
-    const k = this.nClasses;
-    const out = new Int32Array(nRows);
     if (this.trained().aggregation === 'vote') return this.voteFlat(X, nRows, nFeatures);
-    const proba = this.meanOutputs(X, nRows, nFeatures);
-    for (let r = 0; r < nRows; r++) out[r] = argmaxAt(proba, r * k, k);
-    return out;
+    return argmaxPerRow(this.meanOutputs(X, nRows, nFeatures), nRows, this.nClasses);
   }
 
   /** ml-array-mode over the trees' classes in tree order: a tie goes to the class that got there first. */

@@ -219,6 +219,13 @@ export function meanLeafValues(
   return out;
 }
 
+/** argmaxAt for each row of a rows × k row-major array (class probabilities → class indices). */
+export function argmaxPerRow(values: Float64Array, nRows: number, k: number): Int32Array {
+  const out = new Int32Array(nRows);
+  for (let r = 0; r < nRows; r++) out[r] = argmaxAt(values, r * k, k);
+  return out;
+}
+
 /** Index of the largest of k values starting at `offset`; the first one on ties (numpy's argmax). */
 export function argmaxAt(values: Float64Array, offset: number, k: number): number {
   let best = 0;
