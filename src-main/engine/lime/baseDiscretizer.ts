@@ -59,9 +59,6 @@ export abstract class BaseDiscretizer {
     const categorical = new Set(categoricalFeatures);
     this.toDiscretize = Array.from({ length: d }, (_, j) => j).filter((j) => !categorical.has(j));
     this.dataStats = dataStats;
-    const columns = toColumns(data, d);
-
-    const bins = this.bins(columns, labels).map((qts) => uniqueSorted(qts));
     if (dataStats) {
       Object.assign(this.means, dataStats.means);
       Object.assign(this.stds, dataStats.stds);
@@ -69,9 +66,12 @@ export abstract class BaseDiscretizer {
       Object.assign(this.maxs, dataStats.maxs);
     }
 
-    for (let i = 0; i < this.toDiscretize.length && i < bins.length; i++) {
-      const feature = this.toDiscretize[i];
-      const qts = bins[i];
+    // One training column at a time, in one buffer: a copy of every column would hold a second
+    // training set while the explainer is built (~96 MB at 400 000 rows × 30 features).
+    const column = new Float64Array(dataStats ? 0 : data.length);
+    for (const feature of this.toDiscretize) {
+      if (!dataStats) for (let r = 0; r < data.length; r++) column[r] = data[r][feature];
+      const qts = uniqueSorted(this.binsOf(feature, column, labels));
       const nBorders = qts.length;
       if (nBorders === 0) throw new RangeError(`discretizer produced no boundary for feature ${feature}`);
       const name = featureNames[feature];
@@ -84,7 +84,6 @@ export abstract class BaseDiscretizer {
       this.boundaries[feature] = qts;
       if (dataStats) continue;
 
-      const column = columns[feature];
       let min = Infinity;
       let max = -Infinity;
       const count = new Float64Array(nBorders + 1);
@@ -118,13 +117,15 @@ export abstract class BaseDiscretizer {
   }
 
   /**
-   * Boundaries for each feature in {@link toDiscretize}, in that order.
-   * @param columns every training column (features × rows)
+   * Boundaries of one feature in {@link toDiscretize}.
+   * @param column that feature's training values (one per row); a scratch buffer the caller reuses
+   *   for the next feature, so it must not be kept or changed
    */
-  protected abstract bins(
-    columns: readonly Float64Array[],
+  protected abstract binsOf(
+    feature: number,
+    column: Float64Array,
     labels: ArrayLike<number> | undefined,
-  ): ArrayLike<number>[];
+  ): ArrayLike<number>;
 
   /** Bin index of x for a discretized feature. */
   discretizeValue(feature: number, x: number): number {
@@ -207,14 +208,4 @@ function scaledBinStats(
       Math.min(Number.MAX_VALUE, (c === 0 ? 0 : Math.sqrt(sq[b] / c)) * scale + STD_EPSILON),
     ),
   };
-}
-
-/** Rows × features → one Float64Array per feature. */
-export function toColumns(data: readonly (readonly number[])[], d: number): Float64Array[] {
-  const columns = Array.from({ length: d }, () => new Float64Array(data.length));
-  for (let r = 0; r < data.length; r++) {
-    const row = data[r];
-    for (let j = 0; j < d; j++) columns[j][r] = row[j];
-  }
-  return columns;
 }

@@ -5,7 +5,7 @@ const DECILES = [10, 20, 30, 40, 50, 60, 70, 80, 90];
 
 /** Bins at the training deciles, `np.percentile(column, [10, 20, …, 90])`. */
 export class DecileDiscretizer extends BaseDiscretizer {
-  protected bins(columns: readonly Float64Array[]): Float64Array[] {
-    return this.toDiscretize.map((feature) => percentiles(columns[feature], DECILES));
+  protected binsOf(_feature: number, column: Float64Array): Float64Array {
+    return percentiles(column, DECILES);
   }
 }

@@ -19,11 +19,9 @@ export class EntropyDiscretizer extends BaseDiscretizer {
     super(data, categoricalFeatures, featureNames, labels, dataStats);
   }
 
-  protected bins(columns: readonly Float64Array[], labels: ArrayLike<number> | undefined): number[][] {
+  protected binsOf(_feature: number, column: Float64Array, labels: ArrayLike<number> | undefined): number[] {
     if (!labels) throw new RangeError('trainingLabels is required when discretizer is "entropy"');
-    return this.toDiscretize.map((feature) => {
-      const qts = entropyTreeThresholds(columns[feature], labels, 3);
-      return qts.length > 0 ? qts : [median(columns[feature])];
-    });
+    const qts = entropyTreeThresholds(column, labels, 3);
+    return qts.length > 0 ? qts : [median(column)];
   }
 }

@@ -3,7 +3,7 @@ import { percentiles } from './percentile';
 
 /** Bins at the training quartiles, `np.percentile(column, [25, 50, 75])` (the reference default). */
 export class QuartileDiscretizer extends BaseDiscretizer {
-  protected bins(columns: readonly Float64Array[]): Float64Array[] {
-    return this.toDiscretize.map((feature) => percentiles(columns[feature], [25, 50, 75]));
+  protected binsOf(_feature: number, column: Float64Array): Float64Array {
+    return percentiles(column, [25, 50, 75]);
   }
 }
