@@ -93,6 +93,7 @@ export {
   type GrowCallbacks,
   type BaggingSettings,
 } from './forest/forestPlan';
+export { TreeScratch } from './forest/treeScratch';
 export { readDatasetFile, MAX_FILE_BYTES } from './io/readDatasetFile';
 export { treeShap, TreeShapExplainer, type TreeShapResult, type ShapForest } from './shap/treeShap';
 export * from './trust';

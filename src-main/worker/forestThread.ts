@@ -4,7 +4,7 @@
  * thread grows which tree does not matter: tree i depends only on the plan and seeds[i].
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { growPlannedTree, type FlatTree, type ForestPlan } from '../engine';
+import { growPlannedTree, TreeScratch, type FlatTree, type ForestPlan } from '../engine';
 
 export interface ForestThreadData {
   readonly plan: ForestPlan;
@@ -23,13 +23,14 @@ export type ForestThreadMessage =
 
 const { plan, counter, port } = workerData as ForestThreadData;
 const slots = new Int32Array(counter);
+const scratch = new TreeScratch();
 for (;;) {
   const index = Atomics.add(slots, 0, 1);
   if (index >= plan.seeds.length) break;
   try {
-    const grown = growPlannedTree(plan, plan.seeds[index]);
-    // Only what the forest keeps crosses (samples and impurity stay here as garbage), moved
-    // rather than copied: each array owns its buffer (growTree slices them).
+    const grown = growPlannedTree(plan, plan.seeds[index], scratch);
+    // Only what the forest keeps crosses, moved rather than copied: each array owns its buffer
+    // (growTree slices them out of the scratch).
     const { nodeCount, feature, threshold, right, value, weight } = grown.tree;
     const tree: FlatTree = { nodeCount, feature, threshold, right, value, weight };
     const buffers = [feature, threshold, right, value, grown.importance].map((a) => a.buffer as ArrayBuffer);

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { CancelledError, growPlannedTree, type TreeGrower } from '../engine';
+import { CancelledError, growPlannedTree, TreeScratch, type TreeGrower } from '../engine';
 import type { ForestThreadData, ForestThreadMessage } from './forestThread';
 import { threadEntry } from './threadEntry';
 
@@ -30,9 +30,10 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
     const n = plan.seeds.length;
     const threads = Math.min(options.threads ?? availableParallelism(), n);
     if (threads < 2 || (!options.always && plan.training.nRows * n < MIN_WORK)) {
+      const scratch = new TreeScratch();
       plan.seeds.forEach((seed, t) => {
         if (signal?.aborted) throw new CancelledError();
-        onTree(t, growPlannedTree(plan, seed));
+        onTree(t, growPlannedTree(plan, seed, scratch));
         onProgress?.((t + 1) / n);
       });
       return;

@@ -5,6 +5,7 @@ import { flatTreeFromJSON, flatTreeToJSON } from './flatTree';
 import type { FlatTree, FlatTreeJSON } from './flatTree';
 import { HISTOGRAM_MIN_ROWS, presortFeatures } from './growTree';
 import { growPlannedTree, type ForestPlan, type GrownTree, type TreeGrower } from './forestPlan';
+import { TreeScratch } from './treeScratch';
 import { binColumns } from './histogramSplit';
 import type { TrainingData } from './growTree';
 import { importMlRandomForest, isMlRandomForestJSON } from './importMlRandomForest';
@@ -261,9 +262,10 @@ export abstract class ForestBase {
     if (opts.growTrees) {
       opts.growTrees(plan, { onTree, onProgress: opts.onProgress, signal: opts.signal });
     } else {
+      const scratch = new TreeScratch();
       for (let t = 0; t < o.nEstimators; t++) {
         throwIfAborted(opts.signal);
-        onTree(t, growPlannedTree(plan, plan.seeds[t]));
+        onTree(t, growPlannedTree(plan, plan.seeds[t], scratch));
         opts.onProgress?.((t + 1) / o.nEstimators);
         yield;
       }

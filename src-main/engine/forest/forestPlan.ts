@@ -6,6 +6,7 @@
 import { createRng, type Rng } from '../random/rng';
 import type { FlatTree } from './flatTree';
 import { growTree, type GrowSettings, type TrainingData } from './growTree';
+import { scratchBuffer, type TreeScratch } from './treeScratch';
 
 export interface BaggingSettings {
   /** false: every row once per tree. */
@@ -49,15 +50,20 @@ export interface GrowCallbacks {
 export type TreeGrower = (plan: ForestPlan, callbacks: GrowCallbacks) => void;
 
 /** Bootstrap counts (with replacement), a subsample (without), or every row once. */
-export function bagRows(nRows: number, bagging: BaggingSettings, rng: Rng): Float64Array {
-  const w = new Float64Array(nRows);
+export function bagRows(
+  nRows: number,
+  bagging: BaggingSettings,
+  rng: Rng,
+  scratch?: TreeScratch,
+): Float64Array {
+  const w = scratchBuffer(scratch, 'bagWeights', nRows, (n) => new Float64Array(n)).fill(0);
   const { nDraw } = bagging;
   if (!bagging.useSampleBagging) {
     w.fill(1);
   } else if (bagging.replacement) {
     for (let i = 0; i < nDraw; i++) w[rng.int(nRows)]++;
   } else {
-    const perm = new Int32Array(nRows);
+    const perm = scratchBuffer(scratch, 'bagOrder', nRows, (n) => new Int32Array(n));
     for (let i = 0; i < nRows; i++) perm[i] = i;
     for (let i = 0; i < nDraw; i++) {
       const j = i + rng.int(nRows - i);
@@ -70,9 +76,17 @@ export function bagRows(nRows: number, bagging: BaggingSettings, rng: Rng): Floa
   return w;
 }
 
-/** Tree `index` of the plan: its rows bagged and the tree grown from seeds[index]. */
-export function growPlannedTree(plan: Omit<ForestPlan, 'seeds'>, seed: number): GrownTree {
+/**
+ * Tree `index` of the plan: its rows bagged and the tree grown from seeds[index]. A grower that
+ * makes many trees passes one `scratch` for all of them (the same trees, fewer allocations); the
+ * trees then carry only what a forest keeps (no `samples` or `impurity`).
+ */
+export function growPlannedTree(
+  plan: Omit<ForestPlan, 'seeds'>,
+  seed: number,
+  scratch?: TreeScratch,
+): GrownTree {
   const rng = createRng(seed);
-  const weights = bagRows(plan.training.nRows, plan.bagging, rng);
-  return growTree(plan.training, weights, plan.settings, rng);
+  const weights = bagRows(plan.training.nRows, plan.bagging, rng, scratch);
+  return growTree(plan.training, weights, plan.settings, rng, scratch);
 }

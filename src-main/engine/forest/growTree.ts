@@ -17,6 +17,7 @@ import type { FlatTree } from './flatTree';
 import { NodeArrays } from './nodeArrays';
 import { classCounts, valueStats } from './nodeStats';
 import { growHistogramTree, type FeatureBins } from './histogramSplit';
+import { scratchBuffer, type TreeScratch } from './treeScratch';
 
 /**
  * Forests on more training rows than this grow every tree by histograms (histogramSplit.ts):
@@ -170,14 +171,16 @@ interface LocalRows {
   readonly codes: Uint8Array | null;
 }
 
-function localRows(data: TrainingData, weights: Float64Array): LocalRows {
+function localRows(data: TrainingData, weights: Float64Array, scratch?: TreeScratch): LocalRows {
   const { nRows: n, nFeatures: p, X, sorted, yClass, yValue } = data;
-  const localOf = new Int32Array(n);
+  const i32 = (size: number) => new Int32Array(size);
+  const f64 = (size: number) => new Float64Array(size);
+  const localOf = scratchBuffer(scratch, 'localOf', n, i32);
   let m = 0;
   for (let r = 0; r < n; r++) localOf[r] = weights[r] > 0 ? m++ : -1;
-  const w = new Float64Array(m);
-  const yc = yClass ? new Int32Array(m) : null;
-  const yr = yValue ? new Float64Array(m) : null;
+  const w = scratchBuffer(scratch, 'localWeights', m, f64);
+  const yc = yClass ? scratchBuffer(scratch, 'localClasses', m, i32) : null;
+  const yr = yValue ? scratchBuffer(scratch, 'localValues', m, f64) : null;
   for (let r = 0; r < n; r++) {
     const l = localOf[r];
     if (l < 0) continue;
@@ -188,7 +191,7 @@ function localRows(data: TrainingData, weights: Float64Array): LocalRows {
   if (data.bins) {
     // The histogram search needs bin codes only, in local row order.
     const all = data.bins.codes;
-    const codes = new Uint8Array(p * m);
+    const codes = scratchBuffer(scratch, 'localCodes', p * m, (size) => new Uint8Array(size));
     for (let f = 0; f < p; f++) {
       const base = f * n;
       const local = f * m;
@@ -199,8 +202,8 @@ function localRows(data: TrainingData, weights: Float64Array): LocalRows {
     }
     return { m, Xl: new Float64Array(0), order: new Int32Array(0), w, yc, yr, codes };
   }
-  const Xl = new Float64Array(p * m);
-  const order = new Int32Array(p * m);
+  const Xl = scratchBuffer(scratch, 'localX', p * m, f64);
+  const order = scratchBuffer(scratch, 'localOrder', p * m, i32);
   for (let f = 0; f < p; f++) {
     let o = f * m;
     const base = f * n;
@@ -339,16 +342,19 @@ function partition(order: Int32Array, from: number, to: number, goLeft: Uint8Arr
 /**
  * Grows a tree on the rows with weight > 0 (weights are bootstrap counts). Returns the tree and
  * its unnormalized impurity decrease per feature (Σ over splits of w·imp − w_L·imp_L − w_R·imp_R).
+ * `scratch`: working buffers reused across a grower's trees (see TreeScratch); the tree is the
+ * same, without `samples` and `impurity`.
  */
 export function growTree(
   data: TrainingData,
   weights: Float64Array,
   settings: GrowSettings,
   rng: Rng,
+  scratch?: TreeScratch,
 ): { tree: FlatTree; importance: Float64Array } {
   const p = data.nFeatures;
   const { mtry, maxDepth, minSamplesLeaf: minLeaf, minSamplesSplit: minSplit } = settings;
-  const L = localRows(data, weights);
+  const L = localRows(data, weights, scratch);
   const { m, order, yc, yr } = L;
   const k = yc ? data.nClasses : 0;
   const nOut = yc ? k : 1;
@@ -369,13 +375,13 @@ export function growTree(
       minLeaf,
       minSplit,
     };
-    const { nodes, nodeCount } = growHistogramTree(H, rng, importance);
+    const { nodes, nodeCount } = growHistogramTree(H, rng, importance, scratch);
     return { tree: nodes.toTree(nodeCount), importance };
   }
   // The exact search's trees are small (≤ HISTOGRAM_MIN_ROWS rows): room for the most nodes a
   // tree on m rows can have, so the arrays never move under the loop below.
   const cap = Math.max(1, 2 * m - 1);
-  const nodes = new NodeArrays(cap, nOut);
+  const nodes = new NodeArrays(cap, nOut, scratch);
   const { feature, threshold, right, value, samples, weight, impurity } = nodes;
 
   const tmp = new Int32Array(m);

@@ -13,6 +13,7 @@
 import type { Rng } from '../random/rng';
 import { ColumnBinner } from './columnBins';
 import { NodeArrays } from './nodeArrays';
+import { scratchBuffer, type TreeScratch } from './treeScratch';
 import { classCounts, valueStats } from './nodeStats';
 
 export const MAX_BINS = 256;
@@ -94,11 +95,13 @@ export function growHistogramTree(
   H: HistogramInput,
   rng: Rng,
   importance: Float64Array,
+  scratch?: TreeScratch,
 ): { nodes: NodeArrays; nodeCount: number } {
   const { m, p, codes, bins, w, yc, yr, nClasses: k, mtry, maxDepth, minLeaf, minSplit } = H;
-  const rows = Int32Array.from({ length: m }, (_, i) => i);
+  const rows = scratchBuffer(scratch, 'rows', m, (n) => new Int32Array(n));
+  for (let i = 0; i < m; i++) rows[i] = i;
   const nOut = yc ? k : 1;
-  const out = new NodeArrays(Math.max(16, Math.ceil(m / 2)), nOut);
+  const out = new NodeArrays(Math.max(16, Math.ceil(m / 2)), nOut, scratch);
   const width = yc ? k : 2;
   const hist = new Float64Array(MAX_BINS * width);
   const cnt = new Int32Array(MAX_BINS);
@@ -108,7 +111,7 @@ export function growHistogramTree(
   /** Running left class weights of a scan (zeroed after each). */
   const left = new Float64Array(Math.max(1, k));
   const feats = Int32Array.from({ length: p }, (_, f) => f);
-  const tmp = new Int32Array(m);
+  const tmp = scratchBuffer(scratch, 'rowsTmp', m, (n) => new Int32Array(n));
   // Pending nodes: range of `rows`, depth, parent, side.
   const st: number[] = [0, m, 0, -1, 0];
   let nodeCount = 0;
