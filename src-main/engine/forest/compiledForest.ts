@@ -56,7 +56,7 @@ function treeSource(forest: PackedForest, root: number): string {
     }
     if (++depth > MAX_DEPTH) throw new RangeError('tree too deep to compile');
     parts.push(`if(x${f | 0}<=${literal(threshold[item])}){`);
-    stack.push('}', right[item], '}else{', item + 1);
+    stack.push('}', root + right[item], '}else{', item + 1);
   }
   return parts.join('');
 }

@@ -13,7 +13,11 @@ export interface PackedForest {
   readonly roots: Int32Array;
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
-  /** Absolute index of each split node's right child; the left child is always node + 1. */
+  /**
+   * Each split node's right child, counted from its tree's root (roots[t] + right[node] is the
+   * absolute index); -1 for leaves. The left child is always node + 1. Relative, so the trees'
+   * own `right` arrays are views of this one rather than a second copy.
+   */
   readonly right: Int32Array;
   readonly value: Float64Array;
 }
@@ -39,9 +43,9 @@ export function packAll(
  * Packs a forest's trees while they are grown, so a trained forest is never held twice. Trees may
  * arrive in any order (threads finish out of turn); each is copied into the packed arrays once
  * the trees before it are in (roots ascend in tree order, as compiledForest expects), and only its
- * right children (relative) and cover stay beside them. The trees finish() returns are views:
- * feature, threshold and value are the packed arrays' own numbers. Per node a trained classifier
- * on two classes holds 32 bytes packed + 4 (right) + 4 (cover).
+ * cover stays beside them. The trees finish() returns are views: feature, threshold, right and
+ * value are the packed arrays' own numbers. Per node a trained classifier on two classes holds
+ * 32 bytes packed + 4 (cover).
  *
  * The total is unknown until the last tree: after the first tree the arrays are sized for the
  * whole forest from its node count with a margin, and grown (copied) only if the trees turn out
@@ -59,7 +63,6 @@ export class ForestPacker {
   private readonly roots: Int32Array;
   private readonly kept: {
     nodeCount: number;
-    right: Int32Array;
     weight?: Float64Array | Uint32Array;
     samples?: Int32Array;
   }[] = [];
@@ -99,11 +102,9 @@ export class ForestPacker {
     this.feature.set(t.feature, at);
     this.threshold.set(t.threshold, at);
     this.value.set(t.value.subarray(0, n * k), at * k);
-    const right = this.right;
-    for (let j = 0; j < n; j++) right[at + j] = t.right[j] < 0 ? -1 : t.right[j] + at;
+    this.right.set(t.right.subarray(0, n), at);
     this.kept.push({
       nodeCount: n,
-      right: t.right,
       // Cover for TreeSHAP: the bootstrap weight, or distinct rows for models saved without it.
       ...(t.weight ? { weight: compactCover(t.weight) } : t.samples ? { samples: t.samples } : {}),
     });
@@ -144,6 +145,7 @@ export class ForestPacker {
         ...t,
         feature: packed.feature.subarray(at, at + t.nodeCount),
         threshold: packed.threshold.subarray(at, at + t.nodeCount),
+        right: packed.right.subarray(at, at + t.nodeCount),
         value: packed.value.subarray(at * k, (at + t.nodeCount) * k),
       };
     });
@@ -171,7 +173,7 @@ export function leafIndices(
       let node = root;
       let f = feature[node];
       while (f >= 0) {
-        node = X[base + f] <= threshold[node] ? node + 1 : right[node];
+        node = X[base + f] <= threshold[node] ? node + 1 : root + right[node];
         f = feature[node];
       }
       out[o + r] = node;
@@ -199,7 +201,7 @@ export function meanLeafValues(
       let node = root;
       let f = feature[node];
       while (f >= 0) {
-        node = X[base + f] <= threshold[node] ? node + 1 : right[node];
+        node = X[base + f] <= threshold[node] ? node + 1 : root + right[node];
         f = feature[node];
       }
       if (k === 1) {
