@@ -31,7 +31,7 @@ export interface ModelFrame {
   classes: string[];
   /**
    * The 0-based index into the dataset's rows of each row of X (rows with a missing target are
-   * dropped). An index, never shown: the user sees row index + 1 (see caseIds.ts).
+   * dropped), ascending. An index, never shown: the user sees row index + 1 (see caseIds.ts).
    */
   rowIndex: number[];
   /** The column whose values name the cases (case IDs), or null for none. */
@@ -39,6 +39,23 @@ export interface ModelFrame {
   task: Task;
   /** Human-readable record of what was done. */
   preprocessing: string[];
+}
+
+/**
+ * The position in the frame (index into X and y) of dataset row `dataRow`, or undefined when that
+ * row was dropped: a binary search of the ascending rowIndex, so no row → position map is built
+ * (one would hold half a million entries for a 500 000-row table).
+ */
+export function framePosition(frame: Pick<ModelFrame, 'rowIndex'>, dataRow: number): number | undefined {
+  const rows = frame.rowIndex;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid] < dataRow) lo = mid + 1;
+    else hi = mid;
+  }
+  return rows[lo] === dataRow ? lo : undefined;
 }
 
 /** More classes than this is almost always a numeric or free-text column picked by mistake. */

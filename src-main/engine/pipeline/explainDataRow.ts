@@ -5,7 +5,7 @@ import type { Dataset } from '../data/types';
 import { UserFacingError } from '../errors';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import { LimeTabularExplainer, type ExplanationJSON, type FlatPredictor } from '../lime';
-import type { ModelFrame } from '../data/modelFrame';
+import { framePosition, type ModelFrame } from '../data/modelFrame';
 import type { Forest, TrainedModel } from './trainModel';
 import type { LimeSettings } from './types';
 
@@ -106,7 +106,6 @@ export function createExplainer(inputs: ExplainerInputs, settings: LimeSettings)
 }
 
 const explainerCache = new WeakMap<TrainedModel, Map<string, LimeTabularExplainer>>();
-const rowPositionCache = new WeakMap<TrainedModel, Map<number, number>>();
 
 /** One explainer per (model, settings): training statistics are computed once and reused. */
 export function explainerFor(model: TrainedModel, settings: LimeSettings): LimeTabularExplainer {
@@ -190,11 +189,8 @@ export function encodeDataRow(model: TrainedModel, dataset: Dataset, dataRow: nu
       { file, row: dataRow + 1 },
     );
   }
-  let positions = rowPositionCache.get(model);
-  if (!positions)
-    rowPositionCache.set(model, (positions = new Map(model.frame.rowIndex.map((r, i) => [r, i]))));
-  const position = positions.get(dataRow);
   const { frame } = model;
+  const position = framePosition(frame, dataRow);
   const raw =
     position !== undefined
       ? frame.X[position]

@@ -9,6 +9,7 @@ import type {
   ReportResults,
   ReportTrainSettings,
 } from '../../contract/report';
+import { framePosition } from '../data/modelFrame';
 import type { Dataset } from '../data/types';
 import { UserFacingError } from '../errors';
 import type { RowExplanation } from '../pipeline/explainDataRow';
@@ -91,9 +92,9 @@ export function reportInputs(
   };
 }
 
-function reportCase(model: TrainedModel, framePosition: Map<number, number>, e: RowExplanation): ReportCase {
+function reportCase(model: TrainedModel, e: RowExplanation): ReportCase {
   const { frame } = model;
-  const position = framePosition.get(e.dataRow);
+  const position = framePosition(model.frame, e.dataRow);
   const y = position === undefined ? undefined : frame.y[position];
   const classification = frame.task === 'classification';
   const probabilities = e.probabilities ? [...e.probabilities] : undefined;
@@ -131,7 +132,6 @@ export function reportResults(
   const { frame, metrics } = model;
   const idColumn = identifierColumn(model);
   const used = new Set([model.settings.target, ...model.settings.features]);
-  const framePosition = new Map(frame.rowIndex.map((r, i) => [r, i]));
   const classification = frame.task === 'classification';
   const balance = classification
     ? frame.classes.map((label, c) => ({ label, count: frame.y.filter((y) => y === c).length }))
@@ -178,6 +178,6 @@ export function reportResults(
     }),
     impurityImportance: model.impurityImportance.map((f) => ({ ...f })),
     permutationImportance: model.permutationImportance.map((f) => ({ ...f })),
-    cases: explanations.map((e) => reportCase(model, framePosition, e)),
+    cases: explanations.map((e) => reportCase(model, e)),
   };
 }

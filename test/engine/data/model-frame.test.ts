@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../src-main/engine/errors';
 import { loadDataset } from '../../../src-main/engine/data/loadDataset';
-import { buildModelFrame } from '../../../src-main/engine/data/modelFrame';
+import { buildModelFrame, framePosition } from '../../../src-main/engine/data/modelFrame';
 import { fixture, sample, thrown } from './fixtures';
 import { csv, table } from './helpers';
 
@@ -60,6 +60,17 @@ describe('buildModelFrame', () => {
       task: 'classification',
     });
     expect(frame.rowIndex).toEqual([0, 1, 3, 5]);
+    // Dataset row → frame position; the dropped rows 2 and 4 and rows past the end have none.
+    expect([0, 1, 2, 3, 4, 5, 6, -1].map((row) => framePosition(frame, row))).toEqual([
+      0,
+      1,
+      undefined,
+      2,
+      undefined,
+      3,
+      undefined,
+      undefined,
+    ]);
     expect(frame.classes).toEqual(['no', 'yes']);
     expect(frame.y).toEqual([1, 0, 1, 0]);
     expect(frame.featureKinds).toEqual(['categorical', 'categorical', 'numeric']);
