@@ -124,3 +124,39 @@ export function medianInPlace(a: Float64Array): number {
   const mean = (lower + upper) / 2;
   return mean - mean === 0 ? mean : lower / 2 + upper / 2; // near ±1.8e308 the sum overflows
 }
+
+/**
+ * The values an ascending typed-array sort of `a` would put at `positions` (any order, each in
+ * [0, a.length)), found by selection and so in O(n) each; `a` (no NaN) is reordered. LIME's
+ * percentile boundaries take four order statistics of every training column: a sort per column
+ * cost ~80 ms at 400 000 rows.
+ */
+export function orderStatisticsInPlace(a: Float64Array, positions: readonly number[]): number[] {
+  let negatives = 0;
+  let negativeZeros = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v < 0) negatives++;
+    else if (v === 0 && 1 / v < 0) negativeZeros++;
+  }
+  const ascending = [...new Set(positions)].sort((p, q) => p - q);
+  const found = new Map<number, number>();
+  // Each selection leaves everything after position p no smaller: the next one searches only there,
+  // and the very next position (a percentile's upper neighbour) is just the smallest of those.
+  let from = 0;
+  for (const p of ascending) {
+    if (p === from && p > 0) {
+      let smallest = p;
+      for (let i = p + 1; i < a.length; i++) if (a[i] < a[smallest]) smallest = i;
+      const t = a[p];
+      a[p] = a[smallest];
+      a[smallest] = t;
+    } else {
+      selectInPlace(a, from, a.length, p);
+    }
+    const v = a[p];
+    found.set(p, v === 0 ? (p >= negatives && p < negatives + negativeZeros ? -0 : 0) : v);
+    from = p + 1;
+  }
+  return positions.map((p) => found.get(p)!);
+}

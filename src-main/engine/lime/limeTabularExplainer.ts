@@ -289,15 +289,24 @@ export class LimeTabularExplainer {
     this.discretizer = discretizer;
 
     // StandardScaler(with_mean=False).fit(trainingData): mean_ and population std, std 1 for constant columns.
+    // Row by row (every feature's sums at once): a pass per feature over half a million row
+    // arrays misses the cache on every row. Each feature still adds its rows in order.
     this.scalerMean = new Float64Array(d);
     this.scalerScale = new Float64Array(d);
+    const sums = new Float64Array(d);
+    for (let r = 0; r < rows; r++) {
+      const row = trainingData[r];
+      for (let j = 0; j < d; j++) sums[j] += row[j];
+    }
+    const means = sums.map((sum) => sum / rows);
+    const squares = new Float64Array(d);
+    for (let r = 0; r < rows; r++) {
+      const row = trainingData[r];
+      for (let j = 0; j < d; j++) squares[j] += (row[j] - means[j]) ** 2;
+    }
     for (let j = 0; j < d; j++) {
-      let sum = 0;
-      for (let r = 0; r < rows; r++) sum += trainingData[r][j];
-      const mean = sum / rows;
-      let ss = 0;
-      for (let r = 0; r < rows; r++) ss += (trainingData[r][j] - mean) ** 2;
-      const variance = ss / rows;
+      const mean = means[j];
+      const variance = squares[j] / rows;
       const constant = variance <= rows * Number.EPSILON * variance + (rows * mean * Number.EPSILON) ** 2;
       this.scalerMean[j] = mean;
       this.scalerScale[j] = constant ? 1 : Math.sqrt(variance);
@@ -323,16 +332,29 @@ export class LimeTabularExplainer {
         values = [...v];
         counts = [...c];
       } else {
-        // The training rows as discretize() would give them, tallied one value at a time: a
-        // discretized copy of every row would hold a second training set (~20 MB at 80 000 rows).
-        const binned = discretizer !== null && !stats && discretizer.boundaries[f] !== undefined;
-        const tally = new Map<number, number>();
-        for (const row of trainingData) {
-          const v = binned ? discretizer!.discretizeValue(f, row[f]) : row[f];
-          tally.set(v, (tally.get(v) ?? 0) + 1);
+        // The training rows as discretize() would give them, counted per value: a discretized
+        // copy of every row would hold a second training set (~20 MB at 80 000 rows).
+        const binned = discretizer !== null && discretizer.boundaries[f] !== undefined;
+        const binCounts = binned ? discretizer!.binCounts[f] : undefined;
+        if (binCounts) {
+          // The discretizer counted its training rows per bin already; empty bins are left out.
+          values = [];
+          counts = [];
+          binCounts.forEach((c, bin) => {
+            if (c > 0) {
+              values.push(bin);
+              counts.push(c);
+            }
+          });
+        } else {
+          const tally = new Map<number, number>();
+          for (const row of trainingData) {
+            const v = binned ? discretizer!.discretizeValue(f, row[f]) : row[f];
+            tally.set(v, (tally.get(v) ?? 0) + 1);
+          }
+          values = [...tally.keys()].sort((a, b) => a - b);
+          counts = values.map((v) => tally.get(v)!);
         }
-        values = [...tally.keys()].sort((a, b) => a - b);
-        counts = values.map((v) => tally.get(v)!);
       }
       const total = counts.reduce((a, b) => a + b, 0);
       featureValues[f] = Float64Array.from(values);

@@ -1,4 +1,4 @@
-import { median as medianOf } from '../data/median';
+import { median as medianOf, orderStatisticsInPlace } from '../data/median';
 
 /**
  * numpy's default `np.percentile(a, q)` ("linear" method): the virtual index
@@ -10,15 +10,21 @@ import { median as medianOf } from '../data/median';
  * @param q percentile in [0, 100]
  */
 export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
+  const { lo, hi, t } = percentilePosition(sorted.length, q);
+  return lerp(sorted[lo], sorted[hi], t);
+}
+
+/** The two sorted positions np.percentile interpolates between for q, and the fraction t. */
+function percentilePosition(n: number, q: number): { lo: number; hi: number; t: number } {
   if (n === 0) throw new RangeError('percentile of an empty array');
   if (!(q >= 0 && q <= 100)) throw new RangeError(`percentile q must be in [0, 100], got ${q}`);
   const virtualIndex = (n - 1) * (q / 100);
   const lo = Math.floor(virtualIndex);
-  const hi = Math.min(lo + 1, n - 1);
-  const t = virtualIndex - lo;
-  const a = sorted[lo];
-  const b = sorted[hi];
+  return { lo, hi: Math.min(lo + 1, n - 1), t: virtualIndex - lo };
+}
+
+/** numpy's `_lerp` from a to b at t. */
+function lerp(a: number, b: number, t: number): number {
   const diff = b - a;
   if (diff === Infinity) return a * (1 - t) + b * t; // neighbours near ±1.8e308: their gap overflows
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
@@ -26,8 +32,18 @@ export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number
 
 /** `np.percentile(values, qs)` for one column; the input is not modified. */
 export function percentiles(values: ArrayLike<number>, qs: readonly number[]): Float64Array {
-  const sorted = Float64Array.from(values).sort();
-  return Float64Array.from(qs, (q) => percentileOfSorted(sorted, q));
+  const at = qs.map((q) => percentilePosition(values.length, q));
+  const copy = Float64Array.from(values);
+  // A sort puts NaN last; selection has no order for it, so such a column is sorted.
+  if (copy.some((v) => v !== v)) {
+    const sorted = copy.sort();
+    return Float64Array.from(qs, (q) => percentileOfSorted(sorted, q));
+  }
+  const v = orderStatisticsInPlace(
+    copy,
+    at.flatMap(({ lo, hi }) => [lo, hi]),
+  );
+  return Float64Array.from(at, ({ t }, i) => lerp(v[2 * i], v[2 * i + 1], t));
 }
 
 /** `np.unique` of a numeric array: sorted ascending, duplicates removed. */

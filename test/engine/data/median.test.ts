@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { median } from '../../../src-main/engine/data/median';
-import { median as limeMedian } from '../../../src-main/engine/lime/percentile';
+import {
+  median as limeMedian,
+  percentileOfSorted,
+  percentiles,
+} from '../../../src-main/engine/lime/percentile';
 import { createRng } from '../../../src-main/engine';
 
 /** The sort-based median both the imputer and LIME used before selection replaced it. */
@@ -59,5 +63,36 @@ describe('median by selection', () => {
   it('is the one implementation LIME uses too (which refuses an empty array)', () => {
     expect(limeMedian([3, 1, 2, 10])).toBe(2.5);
     expect(() => limeMedian([])).toThrow(/empty/);
+  });
+});
+
+describe('percentiles by selection', () => {
+  it('give the sorted column’s np.percentile bit for bit: quartiles, deciles, ties, ±0, NaN, huge values', () => {
+    const rng = createRng(5);
+    const special = [0, -0, 1.7976931348623157e308, -1.7976931348623157e308, 5e-324, -5e-324];
+    const deciles = [10, 20, 30, 40, 50, 60, 70, 80, 90];
+    for (let trial = 0; trial < 400; trial++) {
+      const n = trial < 150 ? 1 + rng.int(10) : trial < 380 ? 1 + rng.int(400) : 30_000 + rng.int(5);
+      const kind = trial % 5;
+      const values = Float64Array.from({ length: n }, () => {
+        if (kind === 0) return special[rng.int(special.length)];
+        if (kind === 1) return rng.int(3) - 1 + (rng.next() < 0.4 ? -0 : 0);
+        if (kind === 2) return rng.next() < 0.01 ? NaN : rng.normal();
+        if (kind === 3) return Math.round(rng.normal() * 5) / 4;
+        return rng.normal() * 10 ** rng.int(300) * (rng.next() < 0.5 ? -1 : 1);
+      });
+      const copy = values.slice();
+      const sorted = values.slice().sort();
+      for (const qs of [[25, 50, 75], deciles, [0, 100, 50]]) {
+        const got = percentiles(values, qs);
+        qs.forEach((q, i) =>
+          expect(Object.is(got[i], percentileOfSorted(sorted, q)), `trial ${trial}, q ${q}`).toBe(true),
+        );
+      }
+      expect(values.every((v, i) => Object.is(v, copy[i]))).toBe(true);
+    }
+    // numpy: np.percentile([-0., 0., -0., 0.], 25) is -0.0; [1, 2, 3, 4] at 25 → 1.75.
+    expect(Object.is(percentiles([-0, 0, -0, 0], [25])[0], -0)).toBe(true);
+    expect(Array.from(percentiles([4, 1, 3, 2], [25, 50, 75]))).toEqual([1.75, 2.5, 3.25]);
   });
 });
