@@ -166,26 +166,17 @@ export class LimeTabularExplainer {
    * −1 − (the first candidate index) to finish with a short search. Same draws, fewer branches.
    */
   private readonly featureGuide: Record<number, Int32Array> = {};
-  /** The flat sampler for the all-frequency-sampled case, built on first use (null: not tabulable). */
-  private frequencyTableCache: FrequencySamplingTable | null | undefined;
-
-  private frequencyTable(
-    values: readonly Float64Array[],
-    samplers: readonly (readonly BinSampler[] | null)[],
-  ): FrequencySamplingTable | null {
-    if (this.frequencyTableCache !== undefined) return this.frequencyTableCache;
-    const features = values.map((v, j) => ({
-      cdf: this.featureCdf[j],
-      invWidth: this.featureInvWidth[j],
-      guide: this.featureGuide[j],
-      samplers: samplers[j] ?? Array.from(v, () => null),
-      values: v,
-    }));
-    this.frequencyTableCache = features.every((f) => tabulable(f.samplers))
-      ? new FrequencySamplingTable(features, GUIDE_CELLS)
-      : null;
-    return this.frequencyTableCache;
-  }
+  /**
+   * Per frequency-sampled feature: the undiscretizing sampler of each value (indexed like its
+   * values, so the hot loop never indexes an array with a float), or null when not binned.
+   */
+  private readonly valueSamplers: Record<number, readonly BinSampler[] | null> = {};
+  /**
+   * The flat sampler when every feature is sampled by frequency (null: it is not, or a sampler
+   * is not tabulable). Built with the training statistics, not on the first explanation: it is
+   * per-explainer preparation (~1 ms, more while V8 still interprets it).
+   */
+  private frequencyTable: FrequencySamplingTable | null = null;
 
   /** Buffers reused across explanations (fresh pages cost more than filling them); null while in use. */
   private scratch: { data: Float64Array; inverse: Float64Array; ones: Int32Array } | null = null;
@@ -351,6 +342,23 @@ export class LimeTabularExplainer {
     }
     this.featureValues = featureValues;
     this.featureFrequencies = featureFrequencies;
+
+    for (const f of this.categoricalFeatures) {
+      const bins =
+        discretizer !== null && discretizer.means[f] !== undefined ? discretizer.binSamplers(f) : null;
+      this.valueSamplers[f] = bins ? Array.from(featureValues[f], (bin) => bins[bin]) : null;
+    }
+    if (this.isCategorical.every((c) => c === 1)) {
+      const features = Array.from({ length: d }, (_, j) => ({
+        cdf: this.featureCdf[j],
+        invWidth: this.featureInvWidth[j],
+        guide: this.featureGuide[j],
+        samplers: this.valueSamplers[j] ?? Array.from(featureValues[j], () => null),
+        values: featureValues[j],
+      }));
+      if (features.every((f) => tabulable(f.samplers)))
+        this.frequencyTable = new FrequencySamplingTable(features, GUIDE_CELLS);
+    }
   }
 
   /**
@@ -569,9 +577,7 @@ export class LimeTabularExplainer {
         guides[j] = this.featureGuide[j];
         values[j] = v;
         instanceIndex[j] = v.indexOf(firstRow[j]);
-        const bins =
-          discretizer !== null && discretizer.means[j] !== undefined ? discretizer.binSamplers(j) : null;
-        samplers[j] = bins ? Array.from(v, (bin) => bins[bin]) : null;
+        samplers[j] = this.valueSamplers[j];
         data[j] = 1;
       } else {
         center[j] = this.sampleAroundInstance ? row[j] : mean[j];
@@ -581,15 +587,13 @@ export class LimeTabularExplainer {
     inverse.set(row);
 
     let done = 1;
-    if (this.isCategorical.every((c) => c === 1)) {
-      const table = this.frequencyTable(values as Float64Array[], samplers);
-      if (table) {
-        return (upTo) => {
-          const to = Math.min(upTo, n);
-          if (to > done) table.sample(rng, done, to, instanceIndex, data, inverse);
-          done = Math.max(done, to);
-        };
-      }
+    const table = this.frequencyTable;
+    if (table) {
+      return (upTo) => {
+        const to = Math.min(upTo, n);
+        if (to > done) table.sample(rng, done, to, instanceIndex, data, inverse);
+        done = Math.max(done, to);
+      };
     }
 
     return (upTo) => {
