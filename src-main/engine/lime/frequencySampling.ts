@@ -68,6 +68,8 @@ export class FrequencySamplingTable {
   private draws = new Float64Array(0);
   /** Per slot, 1 for the instance's own value, else 0 (the `data` cell), reused. */
   private same = new Float64Array(0);
+  /** `same` as integers, to advance the count of ones without a branch. */
+  private sameCount = new Int32Array(0);
 
   constructor(
     features: readonly FrequencyFeature[],
@@ -118,6 +120,9 @@ export class FrequencySamplingTable {
   /**
    * Fills rows from..to−1 of `data` (1 where a draw equals the instance's value, else 0) and of
    * `inverse` (the drawn values), both rows × d row-major, one uniform draw per cell in row order.
+   * Also lists each row's ones (CSR, as weightedDesign's `ones`): row r's columns are
+   * ones.cols[ones.offsets[r] .. ones.offsets[r + 1]), ascending; ones.offsets[from] must be set
+   * (rows before `from` listed), and ones.cols must hold rows × d entries.
    */
   sample(
     rng: Rng,
@@ -126,14 +131,26 @@ export class FrequencySamplingTable {
     instanceIndex: Int32Array,
     data: Float64Array,
     inverse: Float64Array,
+    ones: { readonly offsets: Int32Array; readonly cols: Int32Array },
   ): void {
     const d = this.nValues.length;
     const { stride, guideCells, cdf, guide, kind, slots } = this;
     const draws = this.draws.length >= d ? this.draws : (this.draws = new Float64Array(d));
     // A load instead of comparing k with the instance's index: that branch mispredicts often.
-    const same = this.same.length >= d * stride ? this.same : (this.same = new Float64Array(d * stride));
+    if (this.same.length < d * stride) {
+      this.same = new Float64Array(d * stride);
+      this.sameCount = new Int32Array(d * stride);
+    }
+    const { same, sameCount } = this;
     same.fill(0);
-    for (let j = 0; j < d; j++) if (instanceIndex[j] >= 0) same[j * stride + instanceIndex[j]] = 1;
+    sameCount.fill(0);
+    for (let j = 0; j < d; j++) {
+      if (instanceIndex[j] < 0) continue;
+      same[j * stride + instanceIndex[j]] = 1;
+      sameCount[j * stride + instanceIndex[j]] = 1;
+    }
+    const { offsets, cols } = ones;
+    let m = offsets[from];
     for (let r = from; r < to; r++) {
       const base = r * d;
       rng.fillUniform(draws, 0, d);
@@ -148,6 +165,8 @@ export class FrequencySamplingTable {
         }
         const s = jStride + k;
         data[base + j] = same[s];
+        cols[m] = j;
+        m += sameCount[s];
         const how = kind[s];
         const at = s * Field.Size;
         if (how === Kind.Constant) {
@@ -166,6 +185,7 @@ export class FrequencySamplingTable {
         else if (x > hi) x = hi;
         inverse[base + j] = slots[at + Field.Loc] + slots[at + Field.SignedScale] * x;
       }
+      offsets[r + 1] = m;
     }
   }
 }

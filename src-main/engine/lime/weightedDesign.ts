@@ -34,7 +34,9 @@ export interface WeightedTarget {
  * @param data rows × cols, row-major
  * @param weights one non-negative weight per row, not all zero
  * @param binary whether every value is 0 or 1 (detected when omitted)
- * @param onesScratch room for the column indices of the ones (≥ rows · cols), reused across calls
+ * @param ones for 0/1 data: room for the column indices of the ones (≥ rows · cols), reused
+ *   across calls; or the rows' ones already listed as {@link WeightedDesign.ones} (ascending
+ *   within a row, e.g. by the sampler that drew them), so that `data` is not scanned for them
  */
 export function weightedDesign(
   data: Float64Array,
@@ -42,7 +44,7 @@ export function weightedDesign(
   cols: number,
   weights: Float64Array,
   binary?: boolean,
-  onesScratch?: Int32Array,
+  ones?: Int32Array | { readonly offsets: Int32Array; readonly cols: Int32Array },
 ): WeightedDesign {
   let totalWeight = 0;
   for (let r = 0; r < rows; r++) totalWeight += weights[r];
@@ -57,11 +59,20 @@ export function weightedDesign(
 
   if (binary) {
     // Discretized LIME data is 0/1 with about a quarter ones: accumulate over the ones only.
-    const offsets = new Int32Array(rows + 1);
-    const onesCols =
-      onesScratch && onesScratch.length >= rows * cols ? onesScratch : new Int32Array(rows * cols);
+    const listed = ones !== undefined && !(ones instanceof Int32Array);
+    const offsets = listed ? ones.offsets : new Int32Array(rows + 1);
+    const onesCols = listed
+      ? ones.cols
+      : ones && ones.length >= rows * cols
+        ? ones
+        : new Int32Array(rows * cols);
     let m = 0;
     for (let r = 0; r < rows; r++) {
+      if (listed) {
+        m = offsets[r + 1];
+        addPairs(cov, cols, onesCols, offsets[r], m, weights[r]);
+        continue;
+      }
       offsets[r] = m;
       const base = r * cols;
       // The row's ones as bit masks of 32 columns, then their set bits in ascending order: no
@@ -76,11 +87,7 @@ export function weightedDesign(
           mask ^= low;
         }
       }
-      const w = weights[r];
-      for (let a = offsets[r]; a < m; a++) {
-        const ia = onesCols[a] * cols;
-        for (let b = a; b < m; b++) cov[ia + onesCols[b]] += w;
-      }
+      addPairs(cov, cols, onesCols, offsets[r], m, weights[r]);
     }
     offsets[rows] = m;
     for (let j = 0; j < cols; j++) mean[j] = cov[j * cols + j] / totalWeight;
@@ -122,6 +129,21 @@ export function weightedDesign(
   }
   for (let i = 0; i < cols; i++) for (let j = i + 1; j < cols; j++) cov[j * cols + i] = cov[i * cols + j];
   return { rows, cols, data, weights, totalWeight, mean, cov, ones: null };
+}
+
+/** cov[a][b] += w for every pair a ≤ b of one row's ones, onesCols[from..to). */
+function addPairs(
+  cov: Float64Array,
+  cols: number,
+  onesCols: Int32Array,
+  from: number,
+  to: number,
+  w: number,
+): void {
+  for (let a = from; a < to; a++) {
+    const ia = onesCols[a] * cols;
+    for (let b = a; b < to; b++) cov[ia + onesCols[b]] += w;
+  }
 }
 
 export function weightedTarget(design: WeightedDesign, y: Float64Array): WeightedTarget {

@@ -34,6 +34,19 @@ describe('weightedDesign on 0/1 data', () => {
     expect(Array.from(detected.cov)).toEqual(Array.from(design.cov));
   });
 
+  it('takes the ones already listed (as the sampler gives them) without scanning the data', () => {
+    const listed = {
+      offsets: Int32Array.of(0, 5, 8, 11),
+      cols: Int32Array.of(0, 5, 31, 32, 39, 1, 31, 33, 0, 32, 39),
+    };
+    // Zeros for data: the statistics must come from the list alone.
+    const design = weightedDesign(new Float64Array(3 * cols), 3, cols, weights, true, listed);
+    const scanned = weightedDesign(data, 3, cols, weights, true);
+    expect(design.ones!.offsets).toBe(listed.offsets);
+    expect(Array.from(design.cov)).toEqual(Array.from(scanned.cov));
+    expect(Array.from(design.mean)).toEqual(Array.from(scanned.mean));
+  });
+
   it('scores a fit by weighted R² over the rows', () => {
     const design = weightedDesign(data, 3, cols, weights, true);
     const target = weightedTarget(design, Float64Array.of(1, 3, 2));
