@@ -155,11 +155,16 @@ export function weightedTarget(design: WeightedDesign, y: Float64Array): Weighte
   let residualSum = 0;
   const xy = new Float64Array(cols);
   if (ones) {
-    for (let r = 0; r < rows; r++) {
+    // The arrays in locals: a first explanation runs this loop interpreted for a while, and
+    // every property load there is a bytecode more per one.
+    const { offsets, cols: onesCols } = ones;
+    for (let r = 0, end = offsets[0]; r < rows; r++) {
+      const start = end;
+      end = offsets[r + 1];
       const wd = weights[r] * (y[r] - yMean);
       residualSum += wd;
       yy += wd * (y[r] - yMean);
-      for (let a = ones.offsets[r]; a < ones.offsets[r + 1]; a++) xy[ones.cols[a]] += wd;
+      for (let a = start; a < end; a++) xy[onesCols[a]] += wd;
     }
     // Σ w (x − μ)(y − ȳ) = Σ w x (y − ȳ) − μ Σ w (y − ȳ); the last sum is ~0 but kept for exactness.
     for (let j = 0; j < cols; j++) xy[j] -= mean[j] * residualSum;
