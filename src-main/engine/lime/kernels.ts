@@ -76,3 +76,15 @@ export function distancesToFirstRow(
   }
   return out;
 }
+
+/**
+ * distancesToFirstRow(data, rows, cols, 'euclidean') for 0/1 data whose first row is all ones,
+ * from each row's count of ones (`offsets` as in WeightedDesign.ones, rows + 1 entries): a row
+ * differs from the first in its cols − count zeros, each adding exactly 1 to the sum of squares,
+ * so the distance √(cols − count) is the same number.
+ */
+export function euclideanFromOnesCounts(offsets: Int32Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows);
+  for (let r = 1; r < rows; r++) out[r] = Math.sqrt(cols - (offsets[r + 1] - offsets[r]));
+  return out;
+}

@@ -9,6 +9,7 @@ import {
   DISTANCE_METRICS,
   defaultKernelWidth,
   distancesToFirstRow,
+  euclideanFromOnesCounts,
   exponentialKernel,
   type DistanceMetric,
   type KernelFn,
@@ -166,29 +167,20 @@ export class LimeTabularExplainer {
    * −1 − (the first candidate index) to finish with a short search. Same draws, fewer branches.
    */
   private readonly featureGuide: Record<number, Int32Array> = {};
-  /** The flat sampler for the all-frequency-sampled case, built on first use (null: not tabulable). */
-  private frequencyTableCache: FrequencySamplingTable | null | undefined;
-
-  private frequencyTable(
-    values: readonly Float64Array[],
-    samplers: readonly (readonly BinSampler[] | null)[],
-  ): FrequencySamplingTable | null {
-    if (this.frequencyTableCache !== undefined) return this.frequencyTableCache;
-    const features = values.map((v, j) => ({
-      cdf: this.featureCdf[j],
-      invWidth: this.featureInvWidth[j],
-      guide: this.featureGuide[j],
-      samplers: samplers[j] ?? Array.from(v, () => null),
-      values: v,
-    }));
-    this.frequencyTableCache = features.every((f) => tabulable(f.samplers))
-      ? new FrequencySamplingTable(features, GUIDE_CELLS)
-      : null;
-    return this.frequencyTableCache;
-  }
+  /**
+   * Per frequency-sampled feature: the undiscretizing sampler of each value (indexed like its
+   * values, so the hot loop never indexes an array with a float), or null when not binned.
+   */
+  private readonly valueSamplers: Record<number, readonly BinSampler[] | null> = {};
+  /**
+   * The flat sampler when every feature is sampled by frequency (null: it is not, or a sampler
+   * is not tabulable). Built with the training statistics, not on the first explanation: it is
+   * per-explainer preparation (~1 ms, more while V8 still interprets it).
+   */
+  private frequencyTable: FrequencySamplingTable | null = null;
 
   /** Buffers reused across explanations (fresh pages cost more than filling them); null while in use. */
-  private scratch: { data: Float64Array; inverse: Float64Array; ones: Int32Array } | null = null;
+  private scratch: Scratch | null = null;
 
   /**
    * @param trainingData rows × features of finite numbers (impute first); categorical
@@ -373,6 +365,23 @@ export class LimeTabularExplainer {
     }
     this.featureValues = featureValues;
     this.featureFrequencies = featureFrequencies;
+
+    for (const f of this.categoricalFeatures) {
+      const bins =
+        discretizer !== null && discretizer.means[f] !== undefined ? discretizer.binSamplers(f) : null;
+      this.valueSamplers[f] = bins ? Array.from(featureValues[f], (bin) => bins[bin]) : null;
+    }
+    if (this.isCategorical.every((c) => c === 1)) {
+      const features = Array.from({ length: d }, (_, j) => ({
+        cdf: this.featureCdf[j],
+        invWidth: this.featureInvWidth[j],
+        guide: this.featureGuide[j],
+        samplers: this.valueSamplers[j] ?? Array.from(featureValues[j], () => null),
+        values: featureValues[j],
+      }));
+      if (features.every((f) => tabulable(f.samplers)))
+        this.frequencyTable = new FrequencySamplingTable(features, GUIDE_CELLS);
+    }
   }
 
   /**
@@ -413,8 +422,18 @@ export class LimeTabularExplainer {
     let scratch = this.scratch;
     this.scratch = null;
     // A predictor may transfer the buffer to a worker, which detaches it: then start afresh.
-    if (!scratch || scratch.data.length < size || scratch.inverse.length < size) {
-      scratch = { data: new Float64Array(size), inverse: new Float64Array(size), ones: new Int32Array(size) };
+    if (
+      !scratch ||
+      scratch.data.length < size ||
+      scratch.inverse.length < size ||
+      scratch.offsets.length <= numSamples
+    ) {
+      scratch = {
+        data: new Float64Array(size),
+        inverse: new Float64Array(size),
+        ones: new Int32Array(size),
+        offsets: new Int32Array(numSamples + 1),
+      };
     }
     try {
       return await this.explainWith(row, predictFn, options, scratch, numSamples, numFeatures, metric);
@@ -427,7 +446,7 @@ export class LimeTabularExplainer {
     row: readonly number[],
     predictFn: PredictFn | FlatPredictor,
     options: ExplainInstanceOptions,
-    scratch: { data: Float64Array; inverse: Float64Array; ones: Int32Array },
+    scratch: Scratch,
     numSamples: number,
     numFeatures: number,
     metric: DistanceMetric,
@@ -437,13 +456,18 @@ export class LimeTabularExplainer {
     const size = numSamples * d;
     const data = scratch.data.subarray(0, size);
     const inverse = scratch.inverse.subarray(0, size);
+    const ones = { offsets: scratch.offsets, cols: scratch.ones };
     const fill = this.neighbourhoodSampler(
       row,
       numSamples,
       data,
       inverse,
       options.randomState ?? this.randomState,
+      ones,
     );
+    // The flat sampler lists each row's ones as it draws them (0/1 data whose row 0 is all ones):
+    // the distances and the design then need not scan the rows for them.
+    const listed = this.frequencyTable !== null && this.discretizer !== null;
     let predictions: { yss: Float64Array; outputs: number };
     if (typeof predictFn !== 'function' && predictFn.predictFlatPipelined) {
       const raw = await predictFn.predictFlatPipelined(inverse, numSamples, d, fill);
@@ -454,7 +478,10 @@ export class LimeTabularExplainer {
       fill(numSamples);
       predictions = await this.predictAll(predictFn, inverse, numSamples, d, options.signal);
     }
-    const distances = distancesToFirstRow(data, numSamples, d, metric);
+    const distances =
+      listed && metric === 'euclidean'
+        ? euclideanFromOnesCounts(ones.offsets, numSamples, d)
+        : distancesToFirstRow(data, numSamples, d, metric);
     const weights = new Float64Array(numSamples);
     for (let r = 0; r < numSamples; r++) weights[r] = this.kernel(distances[r], this.kernelWidth);
     const { yss, outputs } = predictions;
@@ -486,7 +513,14 @@ export class LimeTabularExplainer {
       labels = [0];
     }
 
-    const design = weightedDesign(data, numSamples, d, weights, this.discretizer !== null, scratch.ones);
+    const design = weightedDesign(
+      data,
+      numSamples,
+      d,
+      weights,
+      this.discretizer !== null,
+      listed ? ones : scratch.ones,
+    );
     const localExp: Record<number, [number, number][]> = {};
     const intercept: Record<number, number> = {};
     const score: Record<number, number> = {};
@@ -550,14 +584,16 @@ export class LimeTabularExplainer {
    * Row 0 is the instance. Draws go row by row so that both are written sequentially.
    */
   private dataInverse(row: readonly number[], n: number, data: Float64Array, inverse: Float64Array): void {
-    this.neighbourhoodSampler(row, n, data, inverse, this.randomState)(n);
+    const ones = { offsets: new Int32Array(n + 1), cols: new Int32Array(n * this.numFeaturesTotal) };
+    this.neighbourhoodSampler(row, n, data, inverse, this.randomState, ones)(n);
   }
 
   /**
    * dataInverse in steps: prepares row 0 and returns `fill(upTo)`, which samples rows up to
    * `upTo` (exclusive), continuing where the previous call stopped with the same random
    * stream — so sampling in parts gives exactly the rows of sampling at once, and a
-   * pipelined predictor can start on the first rows while the rest are drawn.
+   * pipelined predictor can start on the first rows while the rest are drawn. The flat sampler
+   * (frequencyTable) also lists each row's ones in `ones` (see FrequencySamplingTable.sample).
    */
   private neighbourhoodSampler(
     row: readonly number[],
@@ -565,6 +601,7 @@ export class LimeTabularExplainer {
     data: Float64Array,
     inverse: Float64Array,
     seed: number,
+    ones: { readonly offsets: Int32Array; readonly cols: Int32Array },
   ): (upTo: number) => void {
     const d = this.numFeaturesTotal;
     const rng = createRng(seed);
@@ -591,9 +628,7 @@ export class LimeTabularExplainer {
         guides[j] = this.featureGuide[j];
         values[j] = v;
         instanceIndex[j] = v.indexOf(firstRow[j]);
-        const bins =
-          discretizer !== null && discretizer.means[j] !== undefined ? discretizer.binSamplers(j) : null;
-        samplers[j] = bins ? Array.from(v, (bin) => bins[bin]) : null;
+        samplers[j] = this.valueSamplers[j];
         data[j] = 1;
       } else {
         center[j] = this.sampleAroundInstance ? row[j] : mean[j];
@@ -603,15 +638,17 @@ export class LimeTabularExplainer {
     inverse.set(row);
 
     let done = 1;
-    if (this.isCategorical.every((c) => c === 1)) {
-      const table = this.frequencyTable(values as Float64Array[], samplers);
-      if (table) {
-        return (upTo) => {
-          const to = Math.min(upTo, n);
-          if (to > done) table.sample(rng, done, to, instanceIndex, data, inverse);
-          done = Math.max(done, to);
-        };
-      }
+    const table = this.frequencyTable;
+    if (table) {
+      // Row 0, the instance, is all ones.
+      ones.offsets[0] = 0;
+      for (let j = 0; j < d; j++) ones.cols[j] = j;
+      ones.offsets[1] = d;
+      return (upTo) => {
+        const to = Math.min(upTo, n);
+        if (to > done) table.sample(rng, done, to, instanceIndex, data, inverse, ones);
+        done = Math.max(done, to);
+      };
     }
 
     return (upTo) => {
@@ -795,6 +832,14 @@ export class LimeTabularExplainer {
 }
 
 const GUIDE_CELLS = 128;
+
+/** Buffers an explanation fills: the neighbourhood, and its rows' ones (CSR) for 0/1 data. */
+interface Scratch {
+  data: Float64Array;
+  inverse: Float64Array;
+  ones: Int32Array;
+  offsets: Int32Array;
+}
 
 /** (x − mean) / scale, dividing first when the difference alone would overflow (values near ±1.8e308). */
 function standardize(x: number, mean: number, scale: number): number {

@@ -34,7 +34,9 @@ export interface WeightedTarget {
  * @param data rows × cols, row-major
  * @param weights one non-negative weight per row, not all zero
  * @param binary whether every value is 0 or 1 (detected when omitted)
- * @param onesScratch room for the column indices of the ones (≥ rows · cols), reused across calls
+ * @param ones for 0/1 data: room for the column indices of the ones (≥ rows · cols), reused
+ *   across calls; or the rows' ones already listed as {@link WeightedDesign.ones} (ascending
+ *   within a row, e.g. by the sampler that drew them), so that `data` is not scanned for them
  */
 export function weightedDesign(
   data: Float64Array,
@@ -42,7 +44,7 @@ export function weightedDesign(
   cols: number,
   weights: Float64Array,
   binary?: boolean,
-  onesScratch?: Int32Array,
+  ones?: Int32Array | { readonly offsets: Int32Array; readonly cols: Int32Array },
 ): WeightedDesign {
   let totalWeight = 0;
   for (let r = 0; r < rows; r++) totalWeight += weights[r];
@@ -57,19 +59,35 @@ export function weightedDesign(
 
   if (binary) {
     // Discretized LIME data is 0/1 with about a quarter ones: accumulate over the ones only.
-    const offsets = new Int32Array(rows + 1);
-    const onesCols =
-      onesScratch && onesScratch.length >= rows * cols ? onesScratch : new Int32Array(rows * cols);
+    const listed = ones !== undefined && !(ones instanceof Int32Array);
+    const offsets = listed ? ones.offsets : new Int32Array(rows + 1);
+    const onesCols = listed
+      ? ones.cols
+      : ones && ones.length >= rows * cols
+        ? ones
+        : new Int32Array(rows * cols);
     let m = 0;
     for (let r = 0; r < rows; r++) {
+      if (listed) {
+        m = offsets[r + 1];
+        addPairs(cov, cols, onesCols, offsets[r], m, weights[r]);
+        continue;
+      }
       offsets[r] = m;
       const base = r * cols;
-      for (let j = 0; j < cols; j++) if (data[base + j] === 1) onesCols[m++] = j;
-      const w = weights[r];
-      for (let a = offsets[r]; a < m; a++) {
-        const ia = onesCols[a] * cols;
-        for (let b = a; b < m; b++) cov[ia + onesCols[b]] += w;
+      // The row's ones as bit masks of 32 columns, then their set bits in ascending order: no
+      // branch per cell (which mispredicts on random 0/1 data), ~25% faster on breast cancer.
+      for (let j0 = 0; j0 < cols; j0 += 32) {
+        const width = Math.min(32, cols - j0);
+        let mask = 0;
+        for (let j = 0; j < width; j++) mask |= (data[base + j0 + j] & 1) << j;
+        while (mask !== 0) {
+          const low = mask & -mask;
+          onesCols[m++] = j0 + 31 - Math.clz32(low);
+          mask ^= low;
+        }
       }
+      addPairs(cov, cols, onesCols, offsets[r], m, weights[r]);
     }
     offsets[rows] = m;
     for (let j = 0; j < cols; j++) mean[j] = cov[j * cols + j] / totalWeight;
@@ -113,6 +131,21 @@ export function weightedDesign(
   return { rows, cols, data, weights, totalWeight, mean, cov, ones: null };
 }
 
+/** cov[a][b] += w for every pair a ≤ b of one row's ones, onesCols[from..to). */
+function addPairs(
+  cov: Float64Array,
+  cols: number,
+  onesCols: Int32Array,
+  from: number,
+  to: number,
+  w: number,
+): void {
+  for (let a = from; a < to; a++) {
+    const ia = onesCols[a] * cols;
+    for (let b = a; b < to; b++) cov[ia + onesCols[b]] += w;
+  }
+}
+
 export function weightedTarget(design: WeightedDesign, y: Float64Array): WeightedTarget {
   const { rows, cols, data, weights, totalWeight, mean, ones } = design;
   let sy = 0;
@@ -122,11 +155,16 @@ export function weightedTarget(design: WeightedDesign, y: Float64Array): Weighte
   let residualSum = 0;
   const xy = new Float64Array(cols);
   if (ones) {
-    for (let r = 0; r < rows; r++) {
+    // The arrays in locals: a first explanation runs this loop interpreted for a while, and
+    // every property load there is a bytecode more per one.
+    const { offsets, cols: onesCols } = ones;
+    for (let r = 0, end = offsets[0]; r < rows; r++) {
+      const start = end;
+      end = offsets[r + 1];
       const wd = weights[r] * (y[r] - yMean);
       residualSum += wd;
       yy += wd * (y[r] - yMean);
-      for (let a = ones.offsets[r]; a < ones.offsets[r + 1]; a++) xy[ones.cols[a]] += wd;
+      for (let a = start; a < end; a++) xy[onesCols[a]] += wd;
     }
     // Σ w (x − μ)(y − ȳ) = Σ w x (y − ȳ) − μ Σ w (y − ȳ); the last sum is ~0 but kept for exactness.
     for (let j = 0; j < cols; j++) xy[j] -= mean[j] * residualSum;
