@@ -130,7 +130,7 @@ async function measureUi({ quick = false } = {}): Promise<Row[]> {
       const named: NamedTask = {
         start: task.start,
         duration: task.duration,
-        step: stepAt(task.start, seen.steps),
+        step: stepAt(task, seen.steps),
         what: nameTask(task, seen.measures, seen.frames, seen.marks),
       };
       const wall = seen.origin + task.start;

@@ -89,9 +89,13 @@ export function nameTask(
   return listed.length ? listed.map(([n, ms]) => `${n} ${Math.round(ms)} ms`).join('; ') : 'unattributed';
 }
 
-/** The step (a mark `step:<name>`) a task started in: the last one before it. */
-export function stepAt(start: number, steps: readonly Span[]): string {
+/**
+ * The step (a mark `step:<name>`) a task belongs to: the last one marked before it ends. A click's
+ * mark is made while its own task runs, a few ms after the task began: counted from the task's
+ * start, the Data view's click (and its mount) was put in the step before it, the case click.
+ */
+export function stepAt(task: Span, steps: readonly Span[]): string {
   let step = 'before the first step';
-  for (const s of steps) if (s.start <= start) step = s.name;
+  for (const s of steps) if (s.start <= task.start + task.duration) step = s.name;
   return step;
 }

@@ -52,14 +52,17 @@ describe('UI bench: naming a long task', () => {
     ).toBe('unattributed');
   });
 
-  it('puts a task in the last step marked before it', () => {
+  it('puts a task in the last step marked before it ends: a click is marked inside its own task', () => {
     const steps = [
       { name: 'click train-button', start: 100, duration: 0 },
       { name: 'click view-explain', start: 300, duration: 0 },
     ];
-    expect(stepAt(50, steps)).toBe('before the first step');
-    expect(stepAt(100, steps)).toBe('click train-button');
-    expect(stepAt(299, steps)).toBe('click train-button');
-    expect(stepAt(301, steps)).toBe('click view-explain');
+    const task = (start: number, duration = 60) => ({ name: '', start, duration });
+    expect(stepAt(task(20), steps)).toBe('before the first step');
+    expect(stepAt(task(100), steps)).toBe('click train-button');
+    expect(stepAt(task(200, 99), steps)).toBe('click train-button');
+    // The view-explain click's task began 2 ms before its mark.
+    expect(stepAt(task(298), steps)).toBe('click view-explain');
+    expect(stepAt(task(301), steps)).toBe('click view-explain');
   });
 });
