@@ -136,7 +136,10 @@ async function measureUi({ quick = false } = {}): Promise<Row[]> {
       const wall = seen.origin + task.start;
       // Only tasks that overlap a running job count; drawing the results afterwards is not "while the worker runs".
       const overlapsJob = jobs.some((j) => wall < j.end && wall + task.duration > j.start);
-      (overlapsJob ? during : named.step === 'click view-data' ? dataView : after).push(named);
+      // The Data view's charts still drawing after its rows painted (step: the sample click) are not
+      // results of a job either: they count with the Data view's.
+      const dataViewStep = named.step === 'click view-data' || named.step === 'click sample-breast_cancer';
+      (overlapsJob ? during : dataViewStep ? dataView : after).push(named);
     }
     await h.close();
   }
@@ -164,7 +167,7 @@ async function measureUi({ quick = false } = {}): Promise<Row[]> {
     note: `${after.length} long task(s) > 50 ms in ${runs} run(s); each is listed below`,
   });
   rows.push({
-    name: 'UI: longest task drawing the Data view again (all its charts)',
+    name: 'UI: longest task drawing the Data view (its charts after the first paint, and again)',
     ours_ms: longest(dataView),
     reference: 'target: none over 50 ms',
     note: `${dataView.length} long task(s) > 50 ms in ${runs} run(s)`,
