@@ -28,6 +28,8 @@ export interface Frame extends Span {
 export interface NamedTask {
   readonly start: number;
   readonly duration: number;
+  /** Main-thread CPU time of the task (ms), from the trace; undefined if the trace did not have it. */
+  readonly cpu?: number;
   /** What the user had just done (the bench's step). */
   readonly step: string;
   /** The work in it, largest first: "chart roc-curve: setOption 62 ms; style+layout 12 ms". */
@@ -89,9 +91,60 @@ export function nameTask(
   return listed.length ? listed.map(([n, ms]) => `${n} ${Math.round(ms)} ms`).join('; ') : 'unattributed';
 }
 
-/** The step (a mark `step:<name>`) a task started in: the last one before it. */
-export function stepAt(start: number, steps: readonly Span[]): string {
+/**
+ * The step (a mark `step:<name>`) a task belongs to: the last one marked before it ends. A click's
+ * mark is made while its own task runs, a few ms after the task began: counted from the task's
+ * start, the Data view's click (and its mount) was put in the step before it, the case click.
+ */
+export function stepAt(task: Span, steps: readonly Span[]): string {
   let step = 'before the first step';
-  for (const s of steps) if (s.start <= start) step = s.name;
+  for (const s of steps) if (s.start <= task.start + task.duration) step = s.name;
   return step;
+}
+
+/** A Chrome trace event: the fields `cpuTimes` reads. */
+export interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  /** Start and wall duration, µs on the trace's clock; `tdur` is the thread's CPU time in it. */
+  readonly ts: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: { readonly data?: { readonly startTime?: number } };
+}
+
+/**
+ * Each task's main-thread CPU time (ms) from a Chrome trace of the run (categories `toplevel` and
+ * `blink.user_timing`): the `ThreadControllerImpl::RunTask` that starts within 2 ms of it on the
+ * page's main thread, the thread whose user timing marks (`step:` marks, page clock in
+ * args.data.startTime) also give the offset between the two clocks. On a shared 2-core machine a
+ * task's wall time includes the time its thread waited for a core; its CPU time is the work.
+ * undefined for a task the trace has no match for.
+ */
+export function cpuTimes(tasks: readonly Span[], events: readonly TraceEvent[]): (number | undefined)[] {
+  const marks = events.filter((e) => e.name.startsWith('step:') && e.args?.data?.startTime !== undefined);
+  if (marks.length === 0) return tasks.map(() => undefined);
+  const offsets = marks.map((m) => m.ts / 1000 - (m.args?.data?.startTime ?? 0)).sort((a, b) => a - b);
+  const offset = offsets[offsets.length >> 1];
+  const { pid, tid } = marks[0];
+  const runs = events.filter(
+    (e) =>
+      e.name === 'ThreadControllerImpl::RunTask' && e.pid === pid && e.tid === tid && e.dur !== undefined,
+  );
+  return tasks.map((task) => {
+    let best: TraceEvent | undefined;
+    for (const e of runs) {
+      const gap = Math.abs(e.ts / 1000 - offset - task.start);
+      if (gap > 2) continue;
+      // Of the tasks starting there, the one whose length is the long task's.
+      if (
+        !best ||
+        Math.abs((e.dur ?? 0) / 1000 - task.duration) < Math.abs((best.dur ?? 0) / 1000 - task.duration)
+      )
+        best = e;
+    }
+    return best?.tdur !== undefined ? best.tdur / 1000 : undefined;
+  });
 }

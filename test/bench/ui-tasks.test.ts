@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameTask, stepAt, type Frame } from '../../bench/uiTasks';
+import { cpuTimes, nameTask, stepAt, type Frame, type TraceEvent } from '../../bench/uiTasks';
 
 const frame = (over: Partial<Frame>): Frame => ({
   name: '',
@@ -52,14 +52,54 @@ describe('UI bench: naming a long task', () => {
     ).toBe('unattributed');
   });
 
-  it('puts a task in the last step marked before it', () => {
+  it('puts a task in the last step marked before it ends: a click is marked inside its own task', () => {
     const steps = [
       { name: 'click train-button', start: 100, duration: 0 },
       { name: 'click view-explain', start: 300, duration: 0 },
     ];
-    expect(stepAt(50, steps)).toBe('before the first step');
-    expect(stepAt(100, steps)).toBe('click train-button');
-    expect(stepAt(299, steps)).toBe('click train-button');
-    expect(stepAt(301, steps)).toBe('click view-explain');
+    const task = (start: number, duration = 60) => ({ name: '', start, duration });
+    expect(stepAt(task(20), steps)).toBe('before the first step');
+    expect(stepAt(task(100), steps)).toBe('click train-button');
+    expect(stepAt(task(200, 99), steps)).toBe('click train-button');
+    // The view-explain click's task began 2 ms before its mark.
+    expect(stepAt(task(298), steps)).toBe('click view-explain');
+    expect(stepAt(task(301), steps)).toBe('click view-explain');
+  });
+
+  it("takes a task's CPU time from the trace task that starts with it on the page's main thread", () => {
+    // The page clock is the trace clock (µs) less 1000 ms here.
+    const mark = (name: string, ms: number): TraceEvent => ({
+      name,
+      ph: 'I',
+      ts: (ms + 1000) * 1000,
+      pid: 7,
+      tid: 7,
+      args: { data: { startTime: ms } },
+    });
+    const run = (ms: number, dur: number, tdur: number, tid = 7): TraceEvent => ({
+      name: 'ThreadControllerImpl::RunTask',
+      ph: 'X',
+      ts: (ms + 1000) * 1000,
+      dur: dur * 1000,
+      tdur: tdur * 1000,
+      pid: 7,
+      tid,
+    });
+    const events = [
+      mark('step:click view-model', 100),
+      mark('step:click train-button', 400),
+      run(500.4, 3, 2),
+      run(500.5, 80, 30),
+      // Another thread of the renderer, same start.
+      run(500.5, 81, 81, 9),
+      run(900, 60, 55),
+    ];
+    const tasks = [
+      { name: '', start: 500, duration: 80 },
+      { name: '', start: 900.6, duration: 60 },
+      { name: '', start: 1500, duration: 70 },
+    ];
+    expect(cpuTimes(tasks, events)).toEqual([30, 55, undefined]);
+    expect(cpuTimes(tasks, events.slice(2))).toEqual([undefined, undefined, undefined]);
   });
 });
