@@ -56,14 +56,14 @@ export function bagRows(
   rng: Rng,
   scratch?: TreeScratch,
 ): Float64Array {
-  const w = scratchBuffer(scratch, 'bagWeights', nRows, (n) => new Float64Array(n)).fill(0);
+  const w = scratchBuffer(scratch, 'bagWeights', nRows, Float64Array).fill(0);
   const { nDraw } = bagging;
   if (!bagging.useSampleBagging) {
     w.fill(1);
   } else if (bagging.replacement) {
     for (let i = 0; i < nDraw; i++) w[rng.int(nRows)]++;
   } else {
-    const perm = scratchBuffer(scratch, 'bagOrder', nRows, (n) => new Int32Array(n));
+    const perm = scratchBuffer(scratch, 'bagOrder', nRows, Int32Array);
     for (let i = 0; i < nRows; i++) perm[i] = i;
     for (let i = 0; i < nDraw; i++) {
       const j = i + rng.int(nRows - i);

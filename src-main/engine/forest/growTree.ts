@@ -173,14 +173,12 @@ interface LocalRows {
 
 function localRows(data: TrainingData, weights: Float64Array, scratch?: TreeScratch): LocalRows {
   const { nRows: n, nFeatures: p, X, sorted, yClass, yValue } = data;
-  const i32 = (size: number) => new Int32Array(size);
-  const f64 = (size: number) => new Float64Array(size);
-  const localOf = scratchBuffer(scratch, 'localOf', n, i32);
+  const localOf = scratchBuffer(scratch, 'localOf', n, Int32Array);
   let m = 0;
   for (let r = 0; r < n; r++) localOf[r] = weights[r] > 0 ? m++ : -1;
-  const w = scratchBuffer(scratch, 'localWeights', m, f64);
-  const yc = yClass ? scratchBuffer(scratch, 'localClasses', m, i32) : null;
-  const yr = yValue ? scratchBuffer(scratch, 'localValues', m, f64) : null;
+  const w = scratchBuffer(scratch, 'localWeights', m, Float64Array);
+  const yc = yClass ? scratchBuffer(scratch, 'localClasses', m, Int32Array) : null;
+  const yr = yValue ? scratchBuffer(scratch, 'localValues', m, Float64Array) : null;
   for (let r = 0; r < n; r++) {
     const l = localOf[r];
     if (l < 0) continue;
@@ -191,7 +189,7 @@ function localRows(data: TrainingData, weights: Float64Array, scratch?: TreeScra
   if (data.bins) {
     // The histogram search needs bin codes only, in local row order.
     const all = data.bins.codes;
-    const codes = scratchBuffer(scratch, 'localCodes', p * m, (size) => new Uint8Array(size));
+    const codes = scratchBuffer(scratch, 'localCodes', p * m, Uint8Array);
     for (let f = 0; f < p; f++) {
       const base = f * n;
       const local = f * m;
@@ -202,8 +200,8 @@ function localRows(data: TrainingData, weights: Float64Array, scratch?: TreeScra
     }
     return { m, Xl: new Float64Array(0), order: new Int32Array(0), w, yc, yr, codes };
   }
-  const Xl = scratchBuffer(scratch, 'localX', p * m, f64);
-  const order = scratchBuffer(scratch, 'localOrder', p * m, i32);
+  const Xl = scratchBuffer(scratch, 'localX', p * m, Float64Array);
+  const order = scratchBuffer(scratch, 'localOrder', p * m, Int32Array);
   for (let f = 0; f < p; f++) {
     let o = f * m;
     const base = f * n;

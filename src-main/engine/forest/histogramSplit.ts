@@ -98,7 +98,7 @@ export function growHistogramTree(
   scratch?: TreeScratch,
 ): { nodes: NodeArrays; nodeCount: number } {
   const { m, p, codes, bins, w, yc, yr, nClasses: k, mtry, maxDepth, minLeaf, minSplit } = H;
-  const rows = scratchBuffer(scratch, 'rows', m, (n) => new Int32Array(n));
+  const rows = scratchBuffer(scratch, 'rows', m, Int32Array);
   for (let i = 0; i < m; i++) rows[i] = i;
   const nOut = yc ? k : 1;
   const out = new NodeArrays(Math.max(16, Math.ceil(m / 2)), nOut, scratch);
@@ -111,7 +111,7 @@ export function growHistogramTree(
   /** Running left class weights of a scan (zeroed after each). */
   const left = new Float64Array(Math.max(1, k));
   const feats = Int32Array.from({ length: p }, (_, f) => f);
-  const tmp = scratchBuffer(scratch, 'rowsTmp', m, (n) => new Int32Array(n));
+  const tmp = scratchBuffer(scratch, 'rowsTmp', m, Int32Array);
   // Pending nodes: range of `rows`, depth, parent, side.
   const st: number[] = [0, m, 0, -1, 0];
   let nodeCount = 0;

@@ -1,6 +1,6 @@
 /** A tree's per-node arrays while it grows, and the FlatTree it becomes. */
 import { compactCover, type FlatTree } from './flatTree';
-import { scratchBuffer, type TreeScratch } from './treeScratch';
+import { scratchBuffer, type TreeScratch, type TypedArrayType } from './treeScratch';
 
 /**
  * Node arrays with room for `capacity` nodes, grown (×1.5) when a tree turns out larger. The
@@ -11,30 +11,22 @@ import { scratchBuffer, type TreeScratch } from './treeScratch';
  * forest keeps.
  */
 export class NodeArrays {
-  feature: Int32Array;
-  threshold: Float64Array;
-  right: Int32Array;
-  value: Float64Array;
-  samples: Int32Array;
-  weight: Float64Array;
-  impurity: Float64Array;
+  feature = new Int32Array(0);
+  threshold = new Float64Array(0);
+  right = new Int32Array(0);
+  value = new Float64Array(0);
+  samples = new Int32Array(0);
+  weight = new Float64Array(0);
+  impurity = new Float64Array(0);
+  /** Nodes the arrays have room for. */
+  private capacity = 0;
 
   constructor(
-    private capacity: number,
+    capacity: number,
     private readonly nOut: number,
     private readonly scratch?: TreeScratch,
   ) {
-    this.feature = this.take('nodeFeature', capacity, (n) => new Int32Array(n));
-    this.threshold = this.take('nodeThreshold', capacity, (n) => new Float64Array(n));
-    this.right = this.take('nodeRight', capacity, (n) => new Int32Array(n));
-    this.value = this.take('nodeValue', capacity * nOut, (n) => new Float64Array(n));
-    this.samples = this.take('nodeSamples', capacity, (n) => new Int32Array(n));
-    this.weight = this.take('nodeWeight', capacity, (n) => new Float64Array(n));
-    this.impurity = this.take('nodeImpurity', capacity, (n) => new Float64Array(n));
-  }
-
-  private take<A extends Int32Array | Float64Array>(name: string, n: number, make: (n: number) => A): A {
-    return scratchBuffer(this.scratch, name, n, make);
+    this.grow(capacity);
   }
 
   /**
@@ -48,22 +40,27 @@ export class NodeArrays {
     this.right[id] = -1;
   }
 
+  /** Room for `capacity` nodes, the nodes so far copied over. */
   private grow(capacity: number): void {
     const n = this.capacity;
     const k = this.nOut;
-    const copy = <A extends Int32Array | Float64Array>(old: A, fresh: A, per: number): A => {
+    const room = <A extends Int32Array | Float64Array>(
+      name: string,
+      old: A,
+      Type: TypedArrayType<A>,
+      per: number,
+    ): A => {
+      const fresh = scratchBuffer(this.scratch, name, capacity * per, Type);
       fresh.set(old.subarray(0, n * per));
       return fresh;
     };
-    const i32 = (m: number) => new Int32Array(m);
-    const f64 = (m: number) => new Float64Array(m);
-    this.feature = copy(this.feature, this.take('nodeFeature', capacity, i32), 1);
-    this.threshold = copy(this.threshold, this.take('nodeThreshold', capacity, f64), 1);
-    this.right = copy(this.right, this.take('nodeRight', capacity, i32), 1);
-    this.value = copy(this.value, this.take('nodeValue', capacity * k, f64), k);
-    this.samples = copy(this.samples, this.take('nodeSamples', capacity, i32), 1);
-    this.weight = copy(this.weight, this.take('nodeWeight', capacity, f64), 1);
-    this.impurity = copy(this.impurity, this.take('nodeImpurity', capacity, f64), 1);
+    this.feature = room('nodeFeature', this.feature, Int32Array, 1);
+    this.threshold = room('nodeThreshold', this.threshold, Float64Array, 1);
+    this.right = room('nodeRight', this.right, Int32Array, 1);
+    this.value = room('nodeValue', this.value, Float64Array, k);
+    this.samples = room('nodeSamples', this.samples, Int32Array, 1);
+    this.weight = room('nodeWeight', this.weight, Float64Array, 1);
+    this.impurity = room('nodeImpurity', this.impurity, Float64Array, 1);
     this.capacity = capacity;
   }
 

@@ -4,7 +4,9 @@
  * allocator keeps those freed blocks (glibc's per-thread arenas do not give them back), so the
  * process's peak memory grew with the number of trees rather than with one tree's needs.
  */
-type Typed = Float64Array | Int32Array | Uint8Array;
+export type Typed = Float64Array | Int32Array | Uint8Array;
+/** Float64Array, Int32Array or Uint8Array: a buffer is made with `new Type(length)`. */
+export type TypedArrayType<T extends Typed> = new (length: number) => T;
 
 export class TreeScratch {
   private readonly buffers = new Map<string, Typed>();
@@ -13,10 +15,10 @@ export class TreeScratch {
    * A buffer of `length` values under `name`, not zeroed (the caller writes what it reads). Kept
    * for the next tree and grown with room to spare when a tree needs more.
    */
-  take<T extends Typed>(name: string, length: number, make: (n: number) => T): T {
+  take<T extends Typed>(name: string, length: number, Type: TypedArrayType<T>): T {
     let buffer = this.buffers.get(name) as T | undefined;
     if (!buffer || buffer.length < length) {
-      buffer = make(Math.ceil(length * 1.1));
+      buffer = new Type(Math.ceil(length * 1.1));
       this.buffers.set(name, buffer);
     }
     return buffer.subarray(0, length) as T;
@@ -28,7 +30,7 @@ export function scratchBuffer<T extends Typed>(
   scratch: TreeScratch | undefined,
   name: string,
   length: number,
-  make: (n: number) => T,
+  Type: TypedArrayType<T>,
 ): T {
-  return scratch ? scratch.take(name, length, make) : make(length);
+  return scratch ? scratch.take(name, length, Type) : new Type(length);
 }
