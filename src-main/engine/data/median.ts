@@ -81,6 +81,14 @@ function bracket(a: Float64Array, m: number, k: number): [number, number, number
 }
 
 /**
+ * The zero an ascending sort puts at position p, which selection leaves unsettled: a sort puts
+ * every −0 before every +0, so it is −0 when p falls among them (after the negatives).
+ */
+function sortedZero(p: number, negatives: number, negativeZeros: number): number {
+  return p >= negatives && p < negatives + negativeZeros ? -0 : 0;
+}
+
+/**
  * Median with numpy's rule (the middle value, or for an even count the mean of the two middle
  * values, halved first where their sum would overflow); NaN when `values` is empty. NaN values
  * count as the largest, as `np.median` and a typed-array sort place them, so any NaN at or
@@ -108,8 +116,7 @@ export function medianInPlace(a: Float64Array): number {
   }
   const h = n >> 1;
   if (h >= m) return NaN;
-  // A sort puts every −0 before every +0: the zero at sorted position p is −0 when p falls among them.
-  const zeroAt = (p: number): number => (p >= negatives && p < negatives + negativeZeros ? -0 : 0);
+  const zeroAt = (p: number): number => sortedZero(p, negatives, negativeZeros);
   let [offset, count, largestBelow] = [0, m, -Infinity];
   const kept = m >= BRACKET_MIN ? bracket(a, m, h) : null;
   if (kept) [offset, count, largestBelow] = kept;
@@ -155,7 +162,7 @@ export function orderStatisticsInPlace(a: Float64Array, positions: readonly numb
       selectInPlace(a, from, a.length, p);
     }
     const v = a[p];
-    found.set(p, v === 0 ? (p >= negatives && p < negatives + negativeZeros ? -0 : 0) : v);
+    found.set(p, v === 0 ? sortedZero(p, negatives, negativeZeros) : v);
     from = p + 1;
   }
   return positions.map((p) => found.get(p)!);

@@ -33,16 +33,16 @@ function lerp(a: number, b: number, t: number): number {
 /** `np.percentile(values, qs)` for one column; the input is not modified. */
 export function percentiles(values: ArrayLike<number>, qs: readonly number[]): Float64Array {
   const at = qs.map((q) => percentilePosition(values.length, q));
+  const positions = at.flatMap(({ lo, hi }) => [lo, hi]);
   const copy = Float64Array.from(values);
   // A sort puts NaN last; selection has no order for it, so such a column is sorted.
-  if (copy.some((v) => v !== v)) {
-    const sorted = copy.sort();
-    return Float64Array.from(qs, (q) => percentileOfSorted(sorted, q));
+  let v: readonly number[];
+  if (copy.some((x) => x !== x)) {
+    copy.sort();
+    v = positions.map((p) => copy[p]);
+  } else {
+    v = orderStatisticsInPlace(copy, positions);
   }
-  const v = orderStatisticsInPlace(
-    copy,
-    at.flatMap(({ lo, hi }) => [lo, hi]),
-  );
   return Float64Array.from(at, ({ t }, i) => lerp(v[2 * i], v[2 * i + 1], t));
 }
 
