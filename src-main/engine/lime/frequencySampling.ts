@@ -1,7 +1,7 @@
 /**
  * The neighbourhood sampler of the default (discretized) mode with every per-feature table
  * flattened into typed arrays: feature j's value k lives at slot j·stride + k. The general
- * loop in LimeTabularExplainer.dataInverse reads arrays of per-feature arrays and calls a
+ * loop in LimeTabularExplainer.neighbourhoodSampler reads arrays of per-feature arrays and calls a
  * sampler object per cell; on breast cancer (5000 × 30 cells) this layout measured ~3× faster.
  * The arithmetic is the same, in the same order, so the samples are bit-identical.
  */

@@ -578,22 +578,15 @@ export class LimeTabularExplainer {
   }
 
   /**
-   * The neighbourhood (reference `__data_inverse`): `data` is what the surrogate sees,
+   * The neighbourhood (reference `__data_inverse`), in steps: `data` is what the surrogate sees,
    * already scaled (0/1 "same as the instance" for frequency-sampled features, standardized
    * values for the others); `inverse` (rows × features, row-major) is what the model sees.
-   * Row 0 is the instance. Draws go row by row so that both are written sequentially.
-   */
-  private dataInverse(row: readonly number[], n: number, data: Float64Array, inverse: Float64Array): void {
-    const ones = { offsets: new Int32Array(n + 1), cols: new Int32Array(n * this.numFeaturesTotal) };
-    this.neighbourhoodSampler(row, n, data, inverse, this.randomState, ones)(n);
-  }
-
-  /**
-   * dataInverse in steps: prepares row 0 and returns `fill(upTo)`, which samples rows up to
-   * `upTo` (exclusive), continuing where the previous call stopped with the same random
-   * stream — so sampling in parts gives exactly the rows of sampling at once, and a
-   * pipelined predictor can start on the first rows while the rest are drawn. The flat sampler
-   * (frequencyTable) also lists each row's ones in `ones` (see FrequencySamplingTable.sample).
+   * Row 0 is the instance. Prepares row 0 and returns `fill(upTo)`, which samples rows up to
+   * `upTo` (exclusive), row by row so that both are written sequentially, continuing where the
+   * previous call stopped with the same random stream — so sampling in parts gives exactly the
+   * rows of sampling at once, and a pipelined predictor can start on the first rows while the
+   * rest are drawn. The flat sampler (frequencyTable) also lists each row's ones in `ones` (see
+   * FrequencySamplingTable.sample).
    */
   private neighbourhoodSampler(
     row: readonly number[],

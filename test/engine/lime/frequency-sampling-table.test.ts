@@ -17,7 +17,7 @@ const model = (rows: number[][]) =>
   });
 
 function generalLoopOnly(explainer: LimeTabularExplainer): LimeTabularExplainer {
-  // The table is built with the explainer; null makes dataInverse take its general loop.
+  // The table is built with the explainer; null makes the neighbourhood sampler take its general loop.
   (explainer as unknown as { frequencyTable: null }).frequencyTable = null;
   return explainer;
 }
