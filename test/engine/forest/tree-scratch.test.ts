@@ -19,10 +19,19 @@ function table(rows: number): { X: number[][]; y: number[]; v: number[] } {
   return { X, y, v };
 }
 
-/** The plan a forest trains from, captured by a grower that grows nothing itself. */
-function planOf(train: (grow: (plan: ForestPlan) => void) => void): ForestPlan {
+/** The plan a forest trains from, kept by a grower that grows its trees as the engine does. */
+function planOf(
+  forest: RandomForestClassifier | RandomForestRegressor,
+  X: number[][],
+  targets: number[],
+): ForestPlan {
   let captured: ForestPlan | undefined;
-  train((plan) => (captured = plan));
+  forest.train(X, targets, {
+    growTrees: (plan, { onTree }) => {
+      captured = plan;
+      plan.seeds.forEach((seed, t) => onTree(t, growPlannedTree(plan, seed)));
+    },
+  });
   return captured!;
 }
 
@@ -34,22 +43,8 @@ describe('TreeScratch', () => {
     it(`gives the ${name} search's trees unchanged when one scratch grows them all, bigger and smaller ones in turn`, () => {
       const { X, y, v } = table(rows);
       const plans = [
-        planOf((grow) =>
-          new RandomForestClassifier({ nEstimators: 3, seed: 3, maxDepth: 12 }).train(X, y, {
-            growTrees: (plan, { onTree }) => {
-              grow(plan);
-              plan.seeds.forEach((seed, t) => onTree(t, growPlannedTree(plan, seed)));
-            },
-          }),
-        ),
-        planOf((grow) =>
-          new RandomForestRegressor({ nEstimators: 2, seed: 4, maxDepth: 9 }).train(X, v, {
-            growTrees: (plan, { onTree }) => {
-              grow(plan);
-              plan.seeds.forEach((seed, t) => onTree(t, growPlannedTree(plan, seed)));
-            },
-          }),
-        ),
+        planOf(new RandomForestClassifier({ nEstimators: 3, seed: 3, maxDepth: 12 }), X, y),
+        planOf(new RandomForestRegressor({ nEstimators: 2, seed: 4, maxDepth: 9 }), X, v),
       ];
       const scratch = new TreeScratch();
       // Depth-limited classifier trees, then shallower regression trees, then the classifier's again:
