@@ -3,11 +3,13 @@
  * large table it costs a good part of training, so the user sees the model first and may
  * cancel this without losing it. The result stays on the model for reports and projects.
  *
- * It runs as background work, a round (one prediction of ≤ 1000 test rows) at a time: the rows
- * are split with the model's second prediction thread, and between rounds it waits while a job
- * the user asked for runs (idleGate.ts; worker.ts does not count this job as one), so a case
- * clicked meanwhile is explained at once instead of after the whole computation. It does not
- * wait out the gate's quiet period as warm-up does: the user waits for this result too.
+ * It runs as background work, a round (one prediction of ≤ 1000 test rows) at a time: the forest
+ * predicts each round on this thread, re-walking only what the shuffled column can change
+ * (forest/columnRounds.ts; an imported model's rows are split with the model's second prediction
+ * thread instead), and between rounds it waits while a job the user asked for runs (idleGate.ts;
+ * worker.ts does not count this job as one), so a case clicked meanwhile is explained at once
+ * instead of after the whole computation. It does not wait out the gate's quiet period as
+ * warm-up does: the user waits for this result too.
  */
 import type { ImportanceDTO } from '../contract/ipc';
 import { modelPermutationImportanceAsync, type FeatureImportance } from '../engine';
@@ -33,15 +35,17 @@ export async function permutationJob(
   if (trained.permutationImportance.length > 0) return trained.permutationImportance;
   const message = engineMessage('progress-permutation');
   ctx.progress(0, message);
-  // The same second thread LIME uses (warmAfterTraining would start it a little later anyway).
-  const predictor = (model.predictor ??= new ParallelPredictor(
-    trained.forest,
-    undefined,
-    undefined,
-    idleGate.buffer,
-  ));
+  // For imported models only: the same second thread LIME uses (warmAfterTraining would start
+  // it a little later anyway).
+  const predictLabels = (rows: number[][]) =>
+    (model.predictor ??= new ParallelPredictor(
+      trained.forest,
+      undefined,
+      undefined,
+      idleGate.buffer,
+    )).predictLabels(rows);
   let done = 0;
-  const importance = await modelPermutationImportanceAsync(trained, (rows) => predictor.predictLabels(rows), {
+  const importance = await modelPermutationImportanceAsync(trained, predictLabels, {
     signal: ctx.signal,
     onProgress: (f) => ctx.progress((done = f), message),
     between: async () => {

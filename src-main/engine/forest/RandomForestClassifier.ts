@@ -46,7 +46,11 @@ export class RandomForestClassifier extends ForestBase {
   /** predict() for row-major X (nRows × nFeatures). */
   predictFlat(X: Float64Array, nRows: number, nFeatures: number): Int32Array {
     if (this.trained().aggregation === 'vote') return this.voteFlat(X, nRows, nFeatures);
-    return argmaxPerRow(this.meanOutputs(X, nRows, nFeatures), nRows, this.nClasses);
+    return this.fromMeans(this.meanOutputs(X, nRows, nFeatures), nRows);
+  }
+
+  protected fromMeans(means: Float64Array, nRows: number): Int32Array {
+    return argmaxPerRow(means, nRows, this.nClasses);
   }
 
   /** ml-array-mode over the trees' classes in tree order: a tie goes to the class that got there first. */

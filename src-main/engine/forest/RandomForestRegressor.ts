@@ -35,6 +35,10 @@ export class RandomForestRegressor extends ForestBase {
     return out;
   }
 
+  protected fromMeans(means: Float64Array): Float64Array {
+    return means;
+  }
+
   /** Restores a model from toJSON() output or from ml-random-forest's RandomForestRegression.toJSON(). */
   static load(json: ForestJSON | unknown): RandomForestRegressor {
     const options = (json as Partial<ForestJSON> | null)?.options;

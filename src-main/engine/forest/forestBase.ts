@@ -18,6 +18,7 @@ import { ForestPacker, leafIndices, meanLeafValues, packAll } from './packedFore
 import type { PackedForest } from './packedForest';
 import { compileMeanLeafValues, type MeanLeafValuesFn } from './compiledForest';
 import { leafCoveringRows } from './leafCoveringRows';
+import { ColumnRounds } from './columnRounds';
 import { newTierState, tierInProgress, tieredMeanLeafValues, type TierState } from './tieredPredict';
 
 /** Per packed forest: its compiled and warmed predictor, or null when it is not worth compiling. */
@@ -199,6 +200,32 @@ export abstract class ForestBase {
     const tier = tiers.get(s.packed);
     return tier !== undefined && tierInProgress(tier);
   }
+
+  /**
+   * For permutation importance, whose rounds change one column of the same rows at a time: a
+   * function giving predict(now) for rows `now` that differ from `rows` only in column `feature`
+   * (−1: in none), the same numbers, re-walking each tree only below that feature's first test
+   * (columnRounds.ts). Undefined for imported models, which vote or take medians.
+   */
+  columnRounds(
+    rows: FeatureRows,
+  ): ((now: readonly (readonly number[])[], feature: number) => ArrayLike<number>) | undefined {
+    const s = this.trained();
+    if (s.aggregation !== 'mean') return undefined;
+    const { data, nRows, nFeatures } = this.rowMajor(rows);
+    const rounds = new ColumnRounds(s.packed, data, nRows, nFeatures);
+    const column = new Float64Array(nRows);
+    return (now, feature) => {
+      if (now.length !== nRows) throw new RangeError(`a round has ${now.length} rows, not ${nRows}`);
+      // A column past the ones an imported model reads cannot change its predictions.
+      const f = feature < nFeatures ? feature : -1;
+      if (f >= 0) for (let r = 0; r < nRows; r++) column[r] = now[r][f];
+      return this.fromMeans(rounds.meanLeafValues(f, column), nRows);
+    };
+  }
+
+  /** predictFlat's answer from the rows' mean leaf values (rows × nOutputs). */
+  protected abstract fromMeans(means: Float64Array, nRows: number): ArrayLike<number>;
 
   /** Absolute leaf index per tree per row (out[t * nRows + r]), checked like meanOutputs. */
   protected leaves(X: Float64Array, nRows: number, nFeatures: number): Int32Array {

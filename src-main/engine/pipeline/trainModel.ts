@@ -223,9 +223,11 @@ export function modelPermutationImportance(
 }
 
 /**
- * modelPermutationImportance with the forest's predictions made by `predictLabels` (class indices
- * or values per row, as forest.predict gives them; e.g. split over threads by the caller), one
- * round at a time: `between` runs after each round. Same seed, same rows, same result.
+ * modelPermutationImportance one round at a time: `between` runs after each round. The forest
+ * predicts the rounds itself (forest.columnRounds: a fraction of the walks, on this thread);
+ * `predictLabels` (class indices or values per row, as forest.predict gives them; e.g. split over
+ * threads by the caller) serves forests without that, imported ones. Same seed, same rows, same
+ * result.
  */
 export async function modelPermutationImportanceAsync(
   model: PermutationModel,
@@ -233,7 +235,11 @@ export async function modelPermutationImportanceAsync(
   progress: ProgressOptions & { between?: () => Promise<void> } = {},
 ): Promise<FeatureImportance[]> {
   const { X, y, options } = permutationInputs(model, progress);
-  const perm = await permutationImportanceAsync(predictLabels, X, y, {
+  const rounds = model.forest.columnRounds(X);
+  const predict = rounds
+    ? (rows: number[][], feature: number) => Promise.resolve(rounds(rows, feature))
+    : predictLabels;
+  const perm = await permutationImportanceAsync(predict, X, y, {
     ...options,
     ...(progress.between && { between: progress.between }),
   });

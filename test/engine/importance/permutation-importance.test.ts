@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
-import { permutationImportance } from '../../../src-main/engine/importance/permutationImportance';
+import {
+  permutationImportance,
+  permutationImportanceAsync,
+} from '../../../src-main/engine/importance/permutationImportance';
 import { stratifiedSplit } from '../../../src-main/engine/split/stratifiedSplit';
 import { loadNumericCsv, pick } from '../forest/loadNumericCsv';
 
@@ -48,6 +51,21 @@ describe('permutation importance', () => {
     for (const d of res.drops.flat()) expect(Math.abs(d * 114 - Math.round(d * 114))).toBeLessThan(1e-9);
     expect(Math.max(...res.mean)).toBeGreaterThan(0);
     expect(Math.max(...res.mean)).toBeLessThan(0.1);
+  });
+
+  it('asynchronously: the same result, each round told which column it shuffled', async () => {
+    const features: number[] = [];
+    const res = await permutationImportanceAsync(
+      (rows, feature) => {
+        features.push(feature);
+        return Promise.resolve(linear.predict(rows));
+      },
+      X,
+      y,
+      { nRepeats: 2, seed: 1, metric: 'r2' },
+    );
+    expect(features).toEqual([-1, 0, 0, 1, 1, 2, 2]);
+    expect(res).toStrictEqual(permutationImportance(linear, X, y, { nRepeats: 2, seed: 1 }));
   });
 
   it('validates its options', () => {
