@@ -3,7 +3,7 @@ import { type Delimiter, delimiterName, detectDelimiter, DELIMITER_SAMPLE_CHARS 
 import { trimCell } from './missingMarkers';
 import { parseNumber, parseNumberAtBytes, scanCellBytes, type ScannedCell } from './parseNumber';
 import type { CellColumn, RawTable } from './rawTable';
-import { utf8Slice } from './utf8Slice';
+import { StringCache, utf8Slice } from './utf8Slice';
 
 /** A delimited text parsed into cells; see RawTable. */
 export interface DelimitedTable extends RawTable {
@@ -84,9 +84,16 @@ function fieldEnd(bytes: Uint8Array, pos: number, sep: number): number {
   return p;
 }
 
-/** The value of the field at `pos`: a quoted one without its quotes, doubled quotes made single and text after the closing quote kept, as spreadsheets do. */
-function fieldText(bytes: Uint8Array, pos: number, sep: number): string {
-  if (pos >= bytes.length || bytes[pos] !== QUOTE) return utf8Slice(bytes, pos, fieldEnd(bytes, pos, sep));
+/**
+ * The value of the field at `pos`: a quoted one without its quotes, doubled quotes made single
+ * and text after the closing quote kept, as spreadsheets do. `cache` shares the strings of
+ * repeated short values.
+ */
+function fieldText(bytes: Uint8Array, pos: number, sep: number, cache?: StringCache): string {
+  if (pos >= bytes.length || bytes[pos] !== QUOTE) {
+    const end = fieldEnd(bytes, pos, sep);
+    return cache ? cache.slice(bytes, pos, end) : utf8Slice(bytes, pos, end);
+  }
   let text = '';
   let p = pos + 1;
   for (;;) {
@@ -95,7 +102,7 @@ function fieldText(bytes: Uint8Array, pos: number, sep: number): string {
       text += utf8Slice(bytes, p, q + 1);
       p = q + 2;
     } else {
-      text += utf8Slice(bytes, p, q);
+      text += p === pos + 1 && cache ? cache.slice(bytes, p, q) : utf8Slice(bytes, p, q);
       p = q + 1;
       break;
     }
@@ -111,10 +118,15 @@ function fieldText(bytes: Uint8Array, pos: number, sep: number): string {
  * (decimal-comma and identifier checks) and find it by skipping the row's earlier fields.
  */
 class CellIndex {
+  /** Data rows added so far. */
+  rows = 0;
   rowStarts: Int32Array;
+  /** Per data row: its 1-based line in the file (see RawTable.rowNumbers). */
+  rowLines: Int32Array;
   readonly cellStarts: (Int32Array | null)[];
   /** Columns with cell starts, in the order they got them. */
   readonly textColumns: number[] = [];
+  private readonly strings = new StringCache();
 
   constructor(
     readonly source: Uint8Array,
@@ -123,13 +135,16 @@ class CellIndex {
     capacity: number,
   ) {
     this.rowStarts = new Int32Array(capacity);
+    this.rowLines = new Int32Array(capacity);
     this.cellStarts = new Array<Int32Array | null>(width).fill(null);
   }
 
-  /** Records data row `row`, which starts at `start` and whose fields start at `fieldStarts`; `newText` lists columns whose first non-number this row holds. */
-  add(row: number, start: number, fieldStarts: Int32Array, newText: number[]): void {
+  /** Adds a data row, which starts at `start` on `line` and whose fields start at `fieldStarts`; `newText` lists columns whose first non-number this row holds. */
+  add(start: number, line: number, fieldStarts: Int32Array, newText: number[]): void {
+    const row = this.rows++;
     if (row === this.rowStarts.length) this.grow();
     this.rowStarts[row] = start;
+    this.rowLines[row] = line;
     for (const column of newText) {
       if (this.cellStarts[column] !== null) continue;
       this.cellStarts[column] = new Int32Array(this.rowStarts.length);
@@ -147,6 +162,7 @@ class CellIndex {
       return to;
     };
     this.rowStarts = grown(this.rowStarts);
+    this.rowLines = grown(this.rowLines);
     for (const column of this.textColumns) this.cellStarts[column] = grown(this.cellStarts[column]!);
   }
 
@@ -158,7 +174,7 @@ class CellIndex {
       pos = this.rowStarts[row];
       for (let c = 0; c < column; c++) pos = fieldEnd(this.source, pos, this.sep) + 1;
     }
-    return fieldText(this.source, pos, this.sep);
+    return fieldText(this.source, pos, this.sep, this.strings);
   }
 }
 
@@ -259,7 +275,6 @@ export function parseDelimitedBytes(
   let parsed: NumberColumn[] = [];
   let fieldStarts = new Int32Array(0);
   const newText: number[] = [];
-  const rowLines: number[] = [];
 
   let pos = 0;
   let line = 1;
@@ -312,7 +327,7 @@ export function parseDelimitedBytes(
             : start === fieldStart
               ? scanned.value
               : parseNumberAtBytes(source, start, end, decimalComma);
-      parsed[field].set(rowLines.length, value);
+      parsed[field].set(cells.rows, value);
       fieldStarts[field] = fieldStart;
       if (value !== value && cells.cellStarts[field] === null) newText.push(field);
     } else if (special !== null ? special.trim() !== '' : hasVisibleByte(source, start, end)) {
@@ -353,8 +368,7 @@ export function parseDelimitedBytes(
           { file: fileName, row: recordLine },
         );
       }
-      cells.add(rowLines.length, recordStart, fieldStarts, newText);
-      rowLines.push(recordLine);
+      cells.add(recordStart, recordLine, fieldStarts, newText);
     }
     newText.length = 0;
     extraNonEmpty = false;
@@ -366,10 +380,13 @@ export function parseDelimitedBytes(
     recordLine = line;
   }
 
-  const rows = rowLines.length;
+  const rows = cells.rows;
   if (rows === 0) {
     throw UserFacingError.of('no-data-rows', { file: fileName }, { file: fileName });
   }
   const columns = header.map((_, c) => new IndexedColumn(cells, parsed[c], c, decimalComma, rows));
-  return { header, columns, rowNumbers: Int32Array.from(rowLines), delimiter };
+  const lines = cells.rowLines;
+  // Sized from the line breaks, the array is exactly the rows unless blank lines were skipped.
+  const rowNumbers = lines.length === rows ? lines : lines.slice(0, rows);
+  return { header, columns, rowNumbers, delimiter };
 }
