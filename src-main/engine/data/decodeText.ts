@@ -286,9 +286,10 @@ const UTF8_CHUNK = 1 << 20;
  * in chunks whose text is dropped at once.
  */
 function isUtf8(bytes: Uint8Array): boolean {
+  const ascii = asciiPrefix(bytes);
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
-    for (let i = asciiPrefix(bytes); i < bytes.length; i += UTF8_CHUNK) {
+    for (let i = ascii; i < bytes.length; i += UTF8_CHUNK) {
       decoder.decode(bytes.subarray(i, i + UTF8_CHUNK), { stream: true });
     }
     decoder.decode();
@@ -302,6 +303,7 @@ function isUtf8(bytes: Uint8Array): boolean {
 function asciiPrefix(bytes: Uint8Array): number {
   const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3);
   for (let i = 0; i < head; i++) if (bytes[i] >= 0x80) return i;
+  if (head === bytes.length) return head;
   const words = new Int32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >>> 2);
   let w = 0;
   while (w < words.length && (words[w] & 0x80808080) === 0) w++;
