@@ -164,7 +164,12 @@ export function scanCellBytes(
 }
 
 /** parseNumberAt for the UTF-8 bytes[start, end). */
-export function parseNumberAtBytes(bytes: Uint8Array, start: number, end: number, decimalComma: boolean): number {
+export function parseNumberAtBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  decimalComma: boolean,
+): number {
   if (start >= end) return NaN;
   scanCellBytes(bytes, start, end, -1, decimalComma, scratch);
   return scratch.end === end ? scratch.value : parseNumber(utf8Slice(bytes, start, end).trim(), decimalComma);
