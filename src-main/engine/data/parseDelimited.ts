@@ -58,8 +58,9 @@ function countRecordsFrom(bytes: Uint8Array, from: number): number {
 
 /** The start of a text long enough for detectDelimiter to see what it would see in the whole text. */
 function delimiterSample(bytes: Uint8Array): string {
-  // A UTF-16 code unit takes at most three bytes of UTF-8.
-  const sampleBytes = 3 * (DELIMITER_SAMPLE_CHARS + 1);
+  // A UTF-16 code unit takes at most three bytes of UTF-8, so this many bytes (less a cut
+  // character at the end) hold more than the sample, and the text is seen to be longer.
+  const sampleBytes = 4 * (DELIMITER_SAMPLE_CHARS + 1);
   if (bytes.length <= sampleBytes) return utf8Slice(bytes, 0, bytes.length);
   return new TextDecoder().decode(bytes.subarray(0, sampleBytes), { stream: true });
 }
