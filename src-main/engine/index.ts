@@ -23,8 +23,8 @@ export {
   type TrainingDataStats,
 } from './lime';
 export { loadDataset } from './data/loadDataset';
-export { decodeText, type DecodedText } from './data/decodeText';
-export { parseDelimited, type DelimitedTable } from './data/parseDelimited';
+export { decodeText, utf8Text, type DecodedText, type Utf8Text } from './data/decodeText';
+export { parseDelimited, parseDelimitedBytes, type DelimitedTable } from './data/parseDelimited';
 export { detectDelimiter, type Delimiter } from './data/detectDelimiter';
 export { readXlsx, type XlsxTable } from './data/readXlsx';
 export { inferColumn, type InferredColumn } from './data/inferColumn';

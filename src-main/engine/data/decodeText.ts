@@ -177,6 +177,17 @@ function decodeLatin(bytes: Uint8Array, stats: HighBytes): string | null {
   return new TextDecoder('windows-1252').decode(bytes);
 }
 
+/** A delimited text file's bytes as UTF-8 (see utf8Text), and the encoding it was read with. */
+export interface Utf8Text {
+  /** Valid UTF-8, without the byte order mark. */
+  readonly bytes: Uint8Array;
+  /** As DecodedText names it. */
+  readonly encoding: string;
+}
+
+// A second BOM after the first stays in the text, as it did when the file was decoded in one piece.
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /**
  * Decodes the bytes of a delimited text file, detecting the encoding: a BOM (UTF-8,
  * UTF-32LE/BE, UTF-16LE/BE), UTF-32 or UTF-16 without BOM, valid UTF-8; else the legacy
@@ -186,6 +197,23 @@ function decodeLatin(bytes: Uint8Array, stats: HighBytes): string | null {
  * UserFacingError.
  */
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
+  const read = readText(bytes, fileName);
+  return 'text' in read ? read : { text: utf8Decoder.decode(read.bytes), encoding: read.encoding };
+}
+
+/**
+ * The bytes of a delimited text file as UTF-8, for reading it without a string of the whole
+ * file: a UTF-8 file's own bytes (checked, not decoded: the reader decodes only the cells it
+ * needs), any other encoding decoded as decodeText does and encoded again. Same detection
+ * and errors as decodeText.
+ */
+export function utf8Text(bytes: Uint8Array, fileName: string): Utf8Text {
+  const read = readText(bytes, fileName);
+  return 'text' in read ? { bytes: new TextEncoder().encode(read.text), encoding: read.encoding } : read;
+}
+
+/** decodeText, but a UTF-8 file comes back as its checked bytes rather than as a string. */
+function readText(bytes: Uint8Array, fileName: string): DecodedText | Utf8Text {
   if (bytes.length > MAX_TEXT_BYTES) {
     throw new UserFacingError(
       `${fileName} is too large to read as text (${Math.round(bytes.length / 2 ** 20)} MB; at most ${MAX_TEXT_BYTES / 2 ** 20} MB).`,
@@ -195,7 +223,9 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   const b0 = bytes[0];
   const b1 = bytes[1];
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
-    return { text: decodeStrict(bytes.subarray(3), 'utf-8', fileName), encoding: 'UTF-8 with BOM' };
+    const body = bytes.subarray(3);
+    if (!isUtf8(body)) throw notValid(fileName, 'UTF-8');
+    return { bytes: body, encoding: 'UTF-8 with BOM' };
   }
   const utf32 =
     b0 === 0xff && b1 === 0xfe && bytes[2] === 0 && bytes[3] === 0
@@ -224,11 +254,8 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   }
   if (hasNul(bytes)) throw notText(fileName, 'a binary file');
 
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
-  } catch {
-    // Not UTF-8: pick the legacy code page that explains the bytes, or say why none does.
-  }
+  if (isUtf8(bytes)) return { bytes, encoding: 'UTF-8' };
+  // Not UTF-8: pick the legacy code page that explains the bytes, or say why none does.
   const stats = highBytes(bytes);
   const korean = decodeKorean(bytes, stats);
   if (korean !== null) return { text: korean, encoding: 'CP949 (EUC-KR)' };
@@ -250,15 +277,53 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   );
 }
 
+/** Bytes checked as UTF-8 per decoder call: large enough to be fast, small enough to leave no big string behind. */
+const UTF8_CHUNK = 1 << 20;
+
+/**
+ * Whether the bytes are valid UTF-8, without a string of them: an ASCII prefix (all of a
+ * typical numeric table) is found four bytes at a time, the rest goes through a fatal decoder
+ * in chunks whose text is dropped at once.
+ */
+function isUtf8(bytes: Uint8Array): boolean {
+  const ascii = asciiPrefix(bytes);
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    for (let i = ascii; i < bytes.length; i += UTF8_CHUNK) {
+      decoder.decode(bytes.subarray(i, i + UTF8_CHUNK), { stream: true });
+    }
+    decoder.decode();
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/** Length of the longest prefix of bytes below 0x80. */
+function asciiPrefix(bytes: Uint8Array): number {
+  const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3);
+  for (let i = 0; i < head; i++) if (bytes[i] >= 0x80) return i;
+  if (head === bytes.length) return head;
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >>> 2);
+  let w = 0;
+  while (w < words.length && (words[w] & 0x80808080) === 0) w++;
+  for (let i = head + 4 * w; i < bytes.length; i++) if (bytes[i] >= 0x80) return i;
+  return bytes.length;
+}
+
+function notValid(fileName: string, label: string): UserFacingError {
+  return new UserFacingError(
+    `${fileName} looks like ${label} text but contains bytes that are not valid ${label}. ` +
+      'The file may be damaged or in a different encoding; save it again as "CSV UTF-8".',
+    { file: fileName, code: 'unknown-encoding' },
+  );
+}
+
 function decodeStrict(bytes: Uint8Array, label: 'utf-8' | 'utf-16le' | 'utf-16be', fileName: string): string {
   try {
     return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new UserFacingError(
-      `${fileName} looks like ${label.toUpperCase()} text but contains bytes that are not valid ${label.toUpperCase()}. ` +
-        'The file may be damaged or in a different encoding; save it again as "CSV UTF-8".',
-      { file: fileName, code: 'unknown-encoding' },
-    );
+    throw notValid(fileName, label.toUpperCase());
   }
 }
 

@@ -6,7 +6,7 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 /** Characters and records inspected: plenty to see the structure, cheap on huge files. */
-const SAMPLE_CHARS = 64 * 1024;
+export const DELIMITER_SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 50;
 
 /**
@@ -66,8 +66,8 @@ function fieldCounts(
  * to more fields, then to the order of DELIMITERS. A single-column file gets ','.
  */
 export function detectDelimiter(text: string): Delimiter {
-  const complete = text.length <= SAMPLE_CHARS;
-  const sample = complete ? text : text.slice(0, SAMPLE_CHARS);
+  const complete = text.length <= DELIMITER_SAMPLE_CHARS;
+  const sample = complete ? text : text.slice(0, DELIMITER_SAMPLE_CHARS);
   let best: Delimiter = ',';
   let bestConsistency = 0;
   let bestFields = 1;

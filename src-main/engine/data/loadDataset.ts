@@ -1,8 +1,8 @@
 import type { MessageDTO } from '../../contract/messages';
 import { engineMessage, UserFacingError } from '../errors';
-import { decodeText } from './decodeText';
+import { utf8Text } from './decodeText';
 import { inferColumn } from './inferColumn';
-import { allowsDecimalComma, parseDelimited } from './parseDelimited';
+import { allowsDecimalComma, parseDelimitedBytes } from './parseDelimited';
 import type { RawTable } from './rawTable';
 import { readXlsx } from './readXlsx';
 import { sniffSignature } from './sniffFormat';
@@ -41,8 +41,9 @@ export function loadDataset(
       warnings.push(engineMessage('excel-error-cells', { count: table.errorCells }));
     }
   } else {
-    const { text, encoding } = decodeText(bytes, fileName);
-    const table = parseDelimited(text, fileName);
+    // Read as UTF-8 bytes, not a string of the whole file: only the cells that are not numbers are ever decoded.
+    const { bytes: utf8, encoding } = utf8Text(bytes, fileName);
+    const table = parseDelimitedBytes(utf8, fileName);
     raw = table;
     source = { fileName, format: 'csv', encoding, delimiter: table.delimiter };
   }

@@ -1,3 +1,5 @@
+import { utf8Slice } from './utf8Slice';
+
 /**
  * Parses a trimmed cell as a plain decimal number, or returns NaN. Accepts digits,
  * sign, point and exponent only (so no hex, 'Infinity' or thousands separators, which
@@ -102,4 +104,73 @@ export function parseNumberAt(text: string, start: number, end: number, decimalC
   scanCell(text, start, end, -1, decimalComma, scratch);
   // A line break inside the range stopped the scan: the whole range is the cell.
   return scratch.end === end ? scratch.value : parseNumber(text.slice(start, end).trim(), decimalComma);
+}
+
+/**
+ * scanCell over UTF-8 bytes (a delimited file read without decoding it), the same steps on
+ * byte values: separators, line breaks, digits and signs are the same bytes in UTF-8, and a
+ * cell that leaves the fast path is decoded and handed to parseNumber as the text reader does.
+ * Keep the two in step (scan-cell tests compare them).
+ */
+export function scanCellBytes(
+  bytes: Uint8Array,
+  start: number,
+  limit: number,
+  sep: number,
+  decimalComma: boolean,
+  out: ScannedCell,
+): void {
+  let i = start;
+  let c = i < limit ? bytes[i] : -1;
+  const negative = c === 45;
+  if (negative || c === 43) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let significant = 0;
+  let scale = 0;
+  let seenPoint = false;
+  for (; i < limit; i++) {
+    c = bytes[i];
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (significant > 0 || c !== 48) {
+        significant++;
+        mantissa = mantissa * 10 + (c - 48);
+      }
+      if (seenPoint) scale++;
+    } else if (c === 46 && !seenPoint) {
+      seenPoint = true;
+    } else {
+      break;
+    }
+  }
+  let plain = true;
+  if (i < limit && c !== sep && c !== LF && c !== CR) {
+    plain = false;
+    for (; i < limit; i++) {
+      const d = bytes[i];
+      if (d === sep || d === LF || d === CR) break;
+    }
+  }
+  out.end = i;
+  if (!plain || significant > 15 || scale > 22) {
+    out.value = parseNumber(utf8Slice(bytes, start, i).trim(), decimalComma);
+  } else if (digits === 0) {
+    out.value = NaN;
+  } else {
+    const value = scale === 0 ? mantissa : mantissa / POW10[scale];
+    out.value = negative ? -value : value;
+  }
+}
+
+/** parseNumberAt for the UTF-8 bytes[start, end). */
+export function parseNumberAtBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  decimalComma: boolean,
+): number {
+  if (start >= end) return NaN;
+  scanCellBytes(bytes, start, end, -1, decimalComma, scratch);
+  return scratch.end === end ? scratch.value : parseNumber(utf8Slice(bytes, start, end).trim(), decimalComma);
 }

@@ -18,4 +18,12 @@ describe('countDistinct', () => {
     }
     expect(countDistinct(Float64Array.of(-0, 0, NaN, 2, 2))).toBe(2);
   });
+
+  it('counts right when the buffer of a larger column before is reused', () => {
+    const rng = createRng(3);
+    for (const n of [200_000, 30_000, 5, 120_000]) {
+      const values = Float64Array.from({ length: n }, () => rng.int(n));
+      expect(countDistinct(values), `${n} values`).toBe(new Set(values).size);
+    }
+  });
 });
