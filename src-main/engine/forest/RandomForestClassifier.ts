@@ -43,6 +43,23 @@ export class RandomForestClassifier extends ForestBase {
     return Array.from(this.predictFlat(data, nRows, nFeatures));
   }
 
+  /**
+   * predictProba(rows) and predict(rows) from one pass over the trees: the same numbers as the
+   * two calls, for half the walking (a 100 000-row test split walks 100 trees in seconds).
+   */
+  predictProbaAndLabels(rows: FeatureRows): { proba: number[][]; labels: number[] } {
+    const { data, nRows, nFeatures } = this.rowMajor(rows);
+    const k = this.nClasses;
+    const flat = this.meanOutputs(data, nRows, nFeatures);
+    const proba: number[][] = new Array(nRows);
+    for (let r = 0; r < nRows; r++) proba[r] = Array.from(flat.subarray(r * k, r * k + k));
+    const labels =
+      this.trained().aggregation === 'vote'
+        ? this.voteFlat(data, nRows, nFeatures)
+        : this.fromMeans(flat, nRows);
+    return { proba, labels: Array.from(labels) };
+  }
+
   /** predict() for row-major X (nRows × nFeatures). */
   predictFlat(X: Float64Array, nRows: number, nFeatures: number): Int32Array {
     if (this.trained().aggregation === 'vote') return this.voteFlat(X, nRows, nFeatures);

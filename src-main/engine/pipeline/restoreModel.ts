@@ -15,6 +15,7 @@ import { evaluate } from './evaluate';
 import {
   modelPreprocessing,
   splitAndImpute,
+  testSetPredictions,
   type CrossValidation,
   type FeatureImportance,
   type TrainedModel,
@@ -53,11 +54,7 @@ export function restoreModel(
     );
   }
   const { split, imputer, xTrain, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
-  const testOutputs =
-    forest instanceof RandomForestClassifier
-      ? forest.predictProba(xTest)
-      : forest.predict(xTest).map((v) => [v]);
-  const testPredictions = forest.predict(xTest);
+  const { testOutputs, testPredictions } = testSetPredictions(forest, xTest);
   const permutationRows = permutationSample(xTest.length, settings.seed).length;
   return {
     settings,

@@ -162,11 +162,7 @@ export function trainModel(
     stage(progress, 0, 0.75, TRAINING_TREES),
     imputedColumns(frame, imputer.fillValues, split.train),
   );
-  const testOutputs =
-    forest instanceof RandomForestClassifier
-      ? forest.predictProba(xTest)
-      : forest.predict(xTest).map((v) => [v]);
-  const testPredictions = forest.predict(xTest);
+  const { testOutputs, testPredictions } = testSetPredictions(forest, xTest);
   const metrics = evaluate(frame, yTest, testOutputs, testPredictions);
 
   const permStage = stage(progress, 0.75, withCv ? 0.9 : 1, PERMUTATION);
@@ -205,6 +201,23 @@ export function trainModel(
   // Set on the same object: the explainer is cached under it.
   (model as { trainMillis: number }).trainMillis = performance.now() - started;
   return model;
+}
+
+/**
+ * The forest's outputs on the test rows (class probabilities, or [value] per row) and its
+ * predictions (class index or value), from one pass over the trees. Training and restoring a
+ * saved model share it.
+ */
+export function testSetPredictions(
+  forest: Forest,
+  xTest: readonly (readonly number[])[],
+): { testOutputs: number[][]; testPredictions: number[] } {
+  if (forest instanceof RandomForestClassifier) {
+    const { proba, labels } = forest.predictProbaAndLabels(xTest as number[][]);
+    return { testOutputs: proba, testPredictions: labels };
+  }
+  const values = forest.predict(xTest as number[][]);
+  return { testOutputs: values.map((v) => [v]), testPredictions: values };
 }
 
 type PermutationModel = Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'xTest' | 'yTest'>;
