@@ -1,9 +1,13 @@
 /**
  * Grows a forest's trees on worker threads, for the compute worker and the CLI. The engine's
- * training loop is synchronous, so this grower is too: it blocks on a shared counter
- * (Atomics.wait) and takes finished trees off MessagePorts with receiveMessageOnPort, calling
- * onProgress in between (which is where the worker notices a cancel). Each tree comes from its
- * own seed in the plan, so the forest is identical whatever the number of threads.
+ * training loop is synchronous, so this grower is too. The calling thread grows trees itself,
+ * taking them from the same shared counter as its helper threads: one thread fewer to start, and
+ * one V8 heap and set of grower buffers fewer held while the forest grows (the caller would
+ * otherwise only wait). Between its own trees, and once none are left while it waits on the
+ * counter of finished trees (Atomics.wait), it takes the helpers' trees off MessagePorts with
+ * receiveMessageOnPort and calls onProgress (which is where the worker notices a cancel). Each
+ * tree comes from its own seed in the plan, so the forest is identical whatever the number of
+ * threads.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -17,7 +21,7 @@ const MIN_WORK = 400_000;
 const POLL_MS = 100;
 
 export interface ThreadedGrowerOptions {
-  /** Default: the machine's available parallelism. */
+  /** Threads growing trees, the calling one included. Default: the machine's available parallelism. */
   readonly threads?: number;
   /** Grow on threads even for small forests (tests). */
   readonly always?: boolean;
@@ -45,7 +49,7 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
     const entry = threadEntry('forestThread', options.threadUrl);
     const ports: MessagePort[] = [];
     const workers: Worker[] = [];
-    for (let i = 0; i < threads; i++) {
+    for (let i = 1; i < threads; i++) {
       const { port1, port2 } = new MessageChannel();
       ports.push(port1);
       const data: ForestThreadData = { plan: sent, counter, port: port2 };
@@ -54,18 +58,32 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
       );
     }
     let received = 0;
+    const takeHelpersTrees = () => {
+      for (const port of ports) {
+        for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+          const msg = m.message as ForestThreadMessage;
+          if ('error' in msg) throw new Error(`Growing tree ${msg.index + 1} failed: ${msg.error}`);
+          // Handed on at once: the forest packs it and the tree's own buffers can go.
+          onTree(msg.index, { tree: msg.tree, importance: msg.importance });
+          received++;
+        }
+      }
+    };
     try {
+      const scratch = new TreeScratch();
+      for (;;) {
+        if (signal?.aborted) throw new CancelledError();
+        const index = Atomics.add(slots, 0, 1);
+        if (index >= n) break;
+        onTree(index, growPlannedTree(plan, plan.seeds[index], scratch));
+        received++;
+        takeHelpersTrees();
+        onProgress?.(received / n);
+      }
+      // The rest are on the helpers.
       while (received < n) {
         const finished = Atomics.load(slots, 1);
-        for (const port of ports) {
-          for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-            const msg = m.message as ForestThreadMessage;
-            if ('error' in msg) throw new Error(`Growing tree ${msg.index + 1} failed: ${msg.error}`);
-            // Handed on at once: the forest packs it and the tree's own buffers can go.
-            onTree(msg.index, { tree: msg.tree, importance: msg.importance });
-            received++;
-          }
-        }
+        takeHelpersTrees();
         if (received >= n) break;
         onProgress?.(received / n);
         if (signal?.aborted) throw new CancelledError();
