@@ -1,13 +1,13 @@
 /**
  * Grows a forest's trees on worker threads, for the compute worker and the CLI. The engine's
- * training loop is synchronous, so this grower is too. The calling thread grows trees itself,
- * taking them from the same shared counter as its helper threads: one thread fewer to start, and
- * one V8 heap and set of grower buffers fewer held while the forest grows (the caller would
- * otherwise only wait). Between its own trees, and once none are left while it waits on the
- * counter of finished trees (Atomics.wait), it takes the helpers' trees off MessagePorts with
- * receiveMessageOnPort and calls onProgress (which is where the worker notices a cancel). Each
- * tree comes from its own seed in the plan, so the forest is identical whatever the number of
- * threads.
+ * training loop is synchronous, so this grower is too. The calling thread grows trees itself (up
+ * to CALLER_GROWS_MAX_ROWS training rows), taking them from the same shared counter as its
+ * helper threads: one thread fewer to start, and one V8 heap and set of grower buffers fewer held
+ * while the forest grows (the caller would otherwise only wait). Between its own trees, and once
+ * none are left while it waits on the counter of finished trees (Atomics.wait), it takes the
+ * helpers' trees off MessagePorts with receiveMessageOnPort and calls onProgress (which is where
+ * the worker notices a cancel). Each tree comes from its own seed in the plan, so the forest is
+ * identical whatever the number of threads.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -19,6 +19,13 @@ import { threadEntry } from './threadEntry';
 const MIN_WORK = 400_000;
 /** How often progress (and so cancel) is looked at while waiting, in ms. */
 const POLL_MS = 100;
+/**
+ * Above this many training rows the calling thread only waits. It notices a cancel between its
+ * own trees, and a tree of 400 000 rows took ~1–2 s on the 2-core machines we measure on; the
+ * app replaces a worker that leaves a cancel unanswered for 3 s (client.ts), so larger trees
+ * grow on helper threads only, with progress looked at every POLL_MS.
+ */
+const CALLER_GROWS_MAX_ROWS = 500_000;
 
 export interface ThreadedGrowerOptions {
   /** Threads growing trees, the calling one included. Default: the machine's available parallelism. */
@@ -49,7 +56,8 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
     const entry = threadEntry('forestThread', options.threadUrl);
     const ports: MessagePort[] = [];
     const workers: Worker[] = [];
-    for (let i = 1; i < threads; i++) {
+    const callerGrows = plan.training.nRows <= CALLER_GROWS_MAX_ROWS;
+    for (let i = callerGrows ? 1 : 0; i < threads; i++) {
       const { port1, port2 } = new MessageChannel();
       ports.push(port1);
       const data: ForestThreadData = { plan: sent, counter, port: port2 };
@@ -71,7 +79,7 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
     };
     try {
       const scratch = new TreeScratch();
-      for (;;) {
+      while (callerGrows) {
         if (signal?.aborted) throw new CancelledError();
         const index = Atomics.add(slots, 0, 1);
         if (index >= n) break;
