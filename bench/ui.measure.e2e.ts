@@ -18,6 +18,8 @@ import {
   cpuTimes,
   nameTask,
   stepAt,
+  taskSource,
+  traceTasks,
   type Frame,
   type NamedTask,
   type Span,
@@ -139,14 +141,18 @@ async function measureUi({ quick = false } = {}): Promise<Row[]> {
     });
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
     const cpu = cpuTimes(seen.tasks, trace.traceEvents);
+    // What posted each task: names a task the page's attribution leaves unnamed.
+    const inTrace = traceTasks(seen.tasks, trace.traceEvents);
     const jobs = h.calls.filter((c) => c.channel === 'model:train' || c.channel === 'model:explain');
     for (const [i, task] of seen.tasks.entries()) {
+      const what = nameTask(task, seen.measures, seen.frames, seen.marks);
+      const source = taskSource(inTrace[i]);
       const named: NamedTask = {
         start: task.start,
         duration: task.duration,
         cpu: cpu[i],
         step: stepAt(task, seen.steps),
-        what: nameTask(task, seen.measures, seen.frames, seen.marks),
+        what: what === 'unattributed' && source ? `unattributed: ${source}` : what,
       };
       const wall = seen.origin + task.start;
       // Only tasks that overlap a running job count; drawing the results afterwards is not "while the worker runs".

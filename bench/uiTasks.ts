@@ -102,7 +102,7 @@ export function stepAt(task: Span, steps: readonly Span[]): string {
   return step;
 }
 
-/** A Chrome trace event: the fields `cpuTimes` reads. */
+/** A Chrome trace event: the fields `traceTasks`, `cpuTimes` and `taskSource` read. */
 export interface TraceEvent {
   readonly name: string;
   readonly ph: string;
@@ -112,18 +112,24 @@ export interface TraceEvent {
   readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;
-  readonly args?: { readonly data?: { readonly startTime?: number } };
+  readonly args?: {
+    readonly data?: { readonly startTime?: number };
+    /** Where the task was posted from (a RunTask's args), e.g. `cc/trees/proxy_impl.cc`. */
+    readonly src_file?: string;
+    readonly src_func?: string;
+  };
 }
 
 /**
- * Each task's main-thread CPU time (ms) from a Chrome trace of the run (categories `toplevel` and
- * `blink.user_timing`): the `ThreadControllerImpl::RunTask` that starts within 2 ms of it on the
- * page's main thread, the thread whose user timing marks (`step:` marks, page clock in
- * args.data.startTime) also give the offset between the two clocks. On a shared 2-core machine a
- * task's wall time includes the time its thread waited for a core; its CPU time is the work.
- * undefined for a task the trace has no match for.
+ * For each task, the trace's `ThreadControllerImpl::RunTask` that is it (categories `toplevel` and
+ * `blink.user_timing`): the one that starts within 2 ms of it on the page's main thread, the thread
+ * whose user timing marks (`step:` marks, page clock in args.data.startTime) also give the offset
+ * between the two clocks. undefined for a task the trace has no match for.
  */
-export function cpuTimes(tasks: readonly Span[], events: readonly TraceEvent[]): (number | undefined)[] {
+export function traceTasks(
+  tasks: readonly Span[],
+  events: readonly TraceEvent[],
+): (TraceEvent | undefined)[] {
   const marks = events.filter((e) => e.name.startsWith('step:') && e.args?.data?.startTime !== undefined);
   if (marks.length === 0) return tasks.map(() => undefined);
   const offsets = marks.map((m) => m.ts / 1000 - (m.args?.data?.startTime ?? 0)).sort((a, b) => a - b);
@@ -145,6 +151,38 @@ export function cpuTimes(tasks: readonly Span[], events: readonly TraceEvent[]):
       )
         best = e;
     }
-    return best?.tdur !== undefined ? best.tdur / 1000 : undefined;
+    return best;
   });
+}
+
+/**
+ * Each task's main-thread CPU time (ms) from its trace task (`traceTasks`): on a shared 2-core
+ * machine a task's wall time includes the time its thread waited for a core; its CPU time is the work.
+ * undefined for a task the trace has no match for.
+ */
+export function cpuTimes(tasks: readonly Span[], events: readonly TraceEvent[]): (number | undefined)[] {
+  return traceTasks(tasks, events).map((e) => (e?.tdur !== undefined ? e.tdur / 1000 : undefined));
+}
+
+/** Chromium's posting sites in words, for the kinds of task the Long Animation Frames API leaves unnamed. */
+const SOURCES: readonly [file: string, func: string, words: string][] = [
+  // In the bench, the harness's IPC replies and events reach the page as DevTools messages.
+  ['ipc/ipc_mojo_bootstrap.cc', 'Accept', 'IPC message (harness reply or event)'],
+  ['main_thread_event_queue.cc', '', 'input event'],
+  ['cc/trees/proxy_impl.cc', 'ScheduledActionSendBeginMainFrame', 'rendering a frame'],
+  ['dom_timer.cc', '', 'timer'],
+  ['v8/src/heap/', '', 'garbage collection'],
+];
+
+/**
+ * What posted a trace task, for a task nothing else names: "unattributed" said only that the
+ * page's own scripts were not its entry point (e.g. the harness's IPC replies arrive as DevTools
+ * messages). Returns e.g. "IPC message (harness reply or event)", or the posting file and function.
+ */
+export function taskSource(e: TraceEvent | undefined): string | undefined {
+  const file = e?.args?.src_file;
+  const func = e?.args?.src_func ?? '';
+  if (!file) return undefined;
+  const known = SOURCES.find(([f, fn]) => file.includes(f) && func.includes(fn));
+  return known ? known[2] : `${file.split('/').pop()} ${func}`;
 }

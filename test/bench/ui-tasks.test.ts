@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cpuTimes, nameTask, stepAt, type Frame, type TraceEvent } from '../../bench/uiTasks';
+import {
+  cpuTimes,
+  nameTask,
+  stepAt,
+  taskSource,
+  traceTasks,
+  type Frame,
+  type TraceEvent,
+} from '../../bench/uiTasks';
 
 const frame = (over: Partial<Frame>): Frame => ({
   name: '',
@@ -38,10 +46,10 @@ describe('UI bench: naming a long task', () => {
         ],
       }),
     ];
-    const marks = [{ name: 'chart correlation-heatmap: layout+paint', start: 64, duration: 0 }];
+    const marks = [{ name: 'chart correlation-heatmap: paint', start: 64, duration: 0 }];
     const measures = [{ name: 'chart correlation-heatmap: resize', start: 5, duration: 20 }];
     expect(nameTask({ name: '', start: 0, duration: 120 }, measures, frames, marks)).toBe(
-      'chart correlation-heatmap: layout+paint 40 ms; event DIV#app.onclick 25 ms; ' +
+      'chart correlation-heatmap: paint 40 ms; event DIV#app.onclick 25 ms; ' +
         'chart correlation-heatmap: resize 20 ms; style+layout 20 ms',
     );
   });
@@ -101,5 +109,55 @@ describe('UI bench: naming a long task', () => {
     ];
     expect(cpuTimes(tasks, events)).toEqual([30, 55, undefined]);
     expect(cpuTimes(tasks, events.slice(2))).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('UI bench: what posted a task nothing else names', () => {
+  const posted = (src_file: string, src_func: string): TraceEvent => ({
+    name: 'ThreadControllerImpl::RunTask',
+    ph: 'X',
+    ts: 0,
+    pid: 1,
+    tid: 1,
+    args: { src_file, src_func },
+  });
+
+  it('names the posting sites the bench meets in words, and any other by its file and function', () => {
+    expect(taskSource(posted('ipc/ipc_mojo_bootstrap.cc', 'Accept'))).toBe(
+      'IPC message (harness reply or event)',
+    );
+    expect(taskSource(posted('cc/trees/proxy_impl.cc', 'ScheduledActionSendBeginMainFrame'))).toBe(
+      'rendering a frame',
+    );
+    expect(taskSource(posted('third_party/blink/renderer/core/scheduler/dom_timer.cc', 'DOMTimer'))).toBe(
+      'timer',
+    );
+    expect(taskSource(posted('v8/src/heap/minor-gc-job.cc', 'TryScheduleTask'))).toBe('garbage collection');
+    expect(taskSource(posted('third_party/blink/renderer/core/dom/idle_deadline.cc', 'Post'))).toBe(
+      'idle_deadline.cc Post',
+    );
+    expect(taskSource(undefined)).toBeUndefined();
+  });
+
+  it('finds the same trace task cpuTimes reads', () => {
+    const mark: TraceEvent = {
+      name: 'step:click x',
+      ph: 'I',
+      ts: 1_000_000,
+      pid: 7,
+      tid: 7,
+      args: { data: { startTime: 0 } },
+    };
+    const run: TraceEvent = {
+      ...posted('dom_timer.cc', 'DOMTimer'),
+      ts: 1_100_000,
+      dur: 60_000,
+      tdur: 40_000,
+      pid: 7,
+      tid: 7,
+    };
+    const tasks = [{ name: '', start: 100, duration: 60 }];
+    expect(traceTasks(tasks, [mark, run])).toEqual([run]);
+    expect(taskSource(traceTasks(tasks, [mark, run])[0])).toBe('timer');
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Chart work that arrives together (a view's charts starting, one result redrawing several charts)
- * runs one piece per task: creating a chart, merging an option, and laying it out and painting it
- * (ECharts does that in the next animation frame after a lazy setOption) are each one synchronous
- * piece of work, and several of them in one task or frame held the main thread for 86–231 ms
- * (UI bench). `start` runs in a task of its own, after every piece queued before it has run and
- * the animation frame after it has painted.
+ * runs one piece per task: creating a chart, merging and laying out an option, and painting it
+ * (in the next animation frame, paintNextFrame.ts) are each one synchronous piece of work, and
+ * several of them in one task or frame held the main thread for 86–231 ms (UI bench). `start`
+ * runs in a task of its own, after every piece queued before it has run and the animation frame
+ * after it has painted.
  */
 let tail: Promise<void> = Promise.resolve();
 

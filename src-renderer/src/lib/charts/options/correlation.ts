@@ -93,9 +93,9 @@ export function correlationOption(ctx: ChartContext, input: CorrelationInput): C
         type: 'heatmap',
         name: t('corr.scale'),
         data: correlationCells(input.matrix),
-        // 30 features are 900 cells: painted 300 per animation frame, not all in one long task.
-        progressive: 300,
-        progressiveThreshold: 400,
+        // Drawn in one frame: progressive chunks saved 3 ms of the first frame but paint on a layer
+        // (a canvas) of their own, which doubled the chart's main-thread time (UI bench).
+        progressive: 0,
         label: {
           show: showLabels,
           color: theme.text,
