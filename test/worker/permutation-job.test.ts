@@ -61,7 +61,8 @@ describe('permutationJob', () => {
       lines.push(`${a},${b},${(i * 7) % 13},${a + (b % 17) > 70 ? 'yes' : 'no'}`);
     }
     const dataset = loadDataset(new TextEncoder().encode(lines.join('\n')), 'gen.csv');
-    const settings = defaultTrainSettings(dataset, 'y', { nEstimators: 10, seed: 8 });
+    // 1000 rows × 30 trees: enough pairs for the forest's column rounds.
+    const settings = defaultTrainSettings(dataset, 'y', { nEstimators: 30, seed: 8 });
     const session = createSession();
     const { id: datasetId } = session.addDataset(dataset);
     const model = session.addModel(datasetId, trainModel(dataset, settings, { deferPermutation: true }));

@@ -92,6 +92,13 @@ describe('ColumnRounds: predictions of rows that change one column per round', (
 });
 
 describe('permutation importance through a forest’s column rounds', () => {
+  // The same forest predicting its rounds by column even on these small tables (below the pairs
+  // where permutation importance would choose it).
+  const byColumn = (model: RandomForestClassifier | RandomForestRegressor) => ({
+    predict: (rows: number[][]) => model.predict(rows),
+    ...(model instanceof RandomForestClassifier && { predictProba: true }),
+    columnRounds: (rows: readonly (readonly number[])[]) => model.columnRounds(rows, { minPairs: 0 }),
+  });
   // The same forest seen only through predict(): the plain path, shuffled row by row.
   const plain = (model: RandomForestClassifier | RandomForestRegressor) => ({
     predict: (rows: number[][]) => model.predict(rows),
@@ -99,7 +106,7 @@ describe('permutation importance through a forest’s column rounds', () => {
   });
 
   it('gives exactly the drops of predicting every shuffled table in full (classifier, breast cancer)', () => {
-    const fast = permutationImportance(classifier, testX, testY, { nRepeats: 5, seed: 42 });
+    const fast = permutationImportance(byColumn(classifier), testX, testY, { nRepeats: 5, seed: 42 });
     const slow = permutationImportance(plain(classifier), testX, testY, { nRepeats: 5, seed: 42 });
     expect(fast).toStrictEqual(slow);
     // Not a trivially equal pair: the worst-feature family moves the accuracy.
@@ -109,14 +116,18 @@ describe('permutation importance through a forest’s column rounds', () => {
 
   it('and for a regressor scored by R²', () => {
     const y = diabetes.y.slice(350);
-    const fast = permutationImportance(regressor, diabetesTest, y, { nRepeats: 3, seed: 9 });
+    const fast = permutationImportance(byColumn(regressor), diabetesTest, y, { nRepeats: 3, seed: 9 });
     const slow = permutationImportance(plain(regressor), diabetesTest, y, { nRepeats: 3, seed: 9 });
     expect(fast).toStrictEqual(slow);
     expect(fast.mean.filter((m) => m !== 0).length).toBeGreaterThan(5);
   });
 
   it('a forest predicts each round as predict() would, with the rows given', () => {
-    const predictRound = classifier.columnRounds(testX)!;
+    // 114 rows × 40 trees: below the default pairs, so only when asked for.
+    expect(classifier.columnRounds(testX)).toBeUndefined();
+    expect(classifier.columnRounds(testX, { minPairs: 114 * 40 })).toBeDefined();
+    expect(classifier.columnRounds(testX, { minPairs: 114 * 40 + 1 })).toBeUndefined();
+    const predictRound = classifier.columnRounds(testX, { minPairs: 0 })!;
     const changed = testX.map((row, r) => row.map((v, j) => (j === 27 ? testX[(r * 37) % 114][27] : v)));
     expect(Array.from(predictRound(changed, 27))).toStrictEqual(classifier.predict(changed));
     expect(Array.from(predictRound(testX, -1))).toStrictEqual(classifier.predict(testX));
