@@ -69,11 +69,12 @@ export class ColumnRounds {
       if (!column || column.length !== nRows) throw new RangeError(`a round needs ${nRows} column values`);
       for (let r = 0; r < nRows; r++) X[r * nFeatures + feature] = column[r];
     }
-    const { nTrees, nOutputs: k, roots, feature: split, threshold, right, value } = this.forest;
+    const { nTrees, nOutputs: k, roots, leafRoots, feature: split, threshold, right, value } = this.forest;
     const { start, leafValue, lo, hi } = this;
     const out = new Float64Array(nRows * k);
     for (let t = 0; t < nTrees; t++) {
       const root = roots[t];
+      const leafRoot = leafRoots[t];
       const o = t * nRows;
       for (let r = 0; r < nRows; r++) {
         const i = o + r;
@@ -90,7 +91,7 @@ export class ColumnRounds {
               f = split[node];
             }
             values = value;
-            at = node * k;
+            at = (leafRoot - 1 - f) * k;
           }
         }
         if (k === 1) {
@@ -108,14 +109,16 @@ export class ColumnRounds {
   /** Walks every tree for every row with the original values, keeping each path and its leaf's values. */
   private walkPaths(): void {
     const { nRows, nFeatures, X, offset, leafValue } = this;
-    const { nTrees, nOutputs: k, roots, feature: split, threshold, right, value } = this.forest;
+    const { nTrees, nOutputs: k, roots, leafRoots, feature: split, threshold, right, value } = this.forest;
     let path = this.path;
     let at = 0;
     for (let t = 0; t < nTrees; t++) {
       const root = roots[t];
+      const leafRoot = leafRoots[t];
       for (let r = 0; r < nRows; r++) {
         const base = r * nFeatures;
         let node = root;
+        let f: number;
         for (;;) {
           if (at === path.length) {
             const grown = new Int32Array(Math.ceil(path.length * 1.5));
@@ -123,13 +126,14 @@ export class ColumnRounds {
             path = grown;
           }
           path[at++] = node;
-          const f = split[node];
+          f = split[node];
           if (f < 0) break;
           node = X[base + f] <= threshold[node] ? node + 1 : root + right[node];
         }
         const i = t * nRows + r;
         offset[i + 1] = at;
-        for (let c = 0; c < k; c++) leafValue[i * k + c] = value[node * k + c];
+        const leaf = leafRoot - 1 - f;
+        for (let c = 0; c < k; c++) leafValue[i * k + c] = value[leaf * k + c];
       }
     }
     this.path = path.slice(0, at);

@@ -32,12 +32,14 @@ function literal(x: number): string {
 }
 
 /**
- * One tree as nested ifs on the row's features (locals `x<f>`) that set `l` to the leaf's node
- * index; the caller adds that leaf's values. One integer merging at each join, instead of k
- * running sums, and no array load inside the branches: V8 optimizes this ~6× faster.
+ * Tree `t` as nested ifs on the row's features (locals `x<f>`) that set `l` to the leaf's row of
+ * the packed values; the caller adds that leaf's values. One integer merging at each join, instead
+ * of k running sums, and no array load inside the branches: V8 optimizes this ~6× faster.
  */
-function treeSource(forest: PackedForest, root: number): string {
+function treeSource(forest: PackedForest, t: number): string {
   const { feature, threshold, right } = forest;
+  const root = forest.roots[t];
+  const leafRoot = forest.leafRoots[t];
   const parts: string[] = [];
   // Iterative preorder emit, so deep trees do not overflow the compiler's own stack.
   const stack: (number | string)[] = [root];
@@ -51,7 +53,7 @@ function treeSource(forest: PackedForest, root: number): string {
     }
     const f = feature[item];
     if (f < 0) {
-      parts.push(`l=${item | 0};`);
+      parts.push(`l=${(leafRoot - 1 - f) | 0};`);
       continue;
     }
     if (++depth > MAX_DEPTH) throw new RangeError('tree too deep to compile');
@@ -83,7 +85,7 @@ export function compileMeanLeafValues(forest: PackedForest): MeanLeafValuesFn | 
       do {
         for (let i = roots[t], end = roots[t] + nodesOf(t); i < end; i++)
           if (feature[i] >= 0) used.add(feature[i]);
-        body += treeSource(forest, roots[t]) + addLeaf;
+        body += treeSource(forest, t) + addLeaf;
         nodes += nodesOf(t);
         t++;
       } while (t < nTrees && nodes + nodesOf(t) <= NODES_PER_CHUNK);

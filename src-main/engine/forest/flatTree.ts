@@ -4,17 +4,25 @@
  * `x[feature] <= threshold` (scikit-learn's rule); NaN therefore goes right.
  *
  * A trained forest keeps per node only what prediction, TreeSHAP and the saved model read:
- * feature, threshold, right child, value and the cover (`weight`). `samples` and `impurity` are
- * what growTree reports about its own nodes (tests and diagnostics); forests do not keep them.
+ * feature, threshold, right child and the cover (`weight`), and values for its leaves only (no
+ * reader looks at a split node's value). `samples` and `impurity` are what growTree reports about
+ * its own nodes (tests and diagnostics); forests do not keep them.
  */
 export interface FlatTree {
   readonly nodeCount: number;
-  /** Split feature per node; -1 marks a leaf. */
+  /**
+   * Split feature per node (≥ 0); a leaf holds −1 − its leaf index (leaves numbered 0, 1, … in
+   * preorder), so `feature < 0` marks a leaf and a walk finds its values from the number it
+   * already loaded: value[(−1 − feature) × nOutputs …].
+   */
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
   /** Right child index per split node, -1 for leaves (the left child is node + 1). */
   readonly right: Int32Array;
-  /** nodeCount × nOutputs: weighted class fractions (classifier) or weighted mean (regressor). */
+  /**
+   * Leaves × nOutputs, leaves in preorder: weighted class fractions (classifier) or weighted
+   * mean (regressor).
+   */
   readonly value: Float64Array;
   /**
    * Bootstrap-weighted training rows reaching each node, TreeSHAP's cover (absent for imported
@@ -40,17 +48,45 @@ export function compactCover(weight: Float64Array | Uint32Array): Float64Array |
   return Uint32Array.from(weight);
 }
 
+/** Index into a tree's leaves (rows of `value`) of the leaf whose feature slot holds `code` (< 0). */
+export function leafIndex(code: number): number {
+  return -1 - code;
+}
+
+/**
+ * FlatTree's leaf form of a tree whose leaves are marked −1 and whose values are per node
+ * (nodeCount × k, as growTree computes them and version-1 model JSON holds them): rewrites each
+ * leaf's `feature` in place to −1 − its leaf index and returns the leaves' values (leaves × k).
+ */
+export function keepLeafValues(feature: Int32Array, nodeValue: ArrayLike<number>, k: number): Float64Array {
+  let leaves = 0;
+  for (let i = 0; i < feature.length; i++) if (feature[i] < 0) leaves++;
+  const value = new Float64Array(leaves * k);
+  let leaf = 0;
+  for (let i = 0; i < feature.length; i++) {
+    if (feature[i] >= 0) continue;
+    for (let c = 0; c < k; c++) value[leaf * k + c] = nodeValue[i * k + c];
+    feature[i] = -1 - leaf++;
+  }
+  return value;
+}
+
 /** Left child per node in preorder: node + 1 for a split, -1 for a leaf (the JSON's `left`). */
 function leftChildren(feature: Int32Array): number[] {
   return Array.from(feature, (f, i) => (f >= 0 ? i + 1 : -1));
 }
 
-/** JSON form of a FlatTree: the same arrays as plain numbers, with the (implied) left children. */
+/**
+ * JSON form of a FlatTree: the same arrays as plain numbers, with the (implied) left children.
+ * Model version 2 (written since leaf-only values) holds FlatTree's own arrays; version 1 marked
+ * every leaf −1 in `feature` and held a value row per node (split nodes' rows are never read).
+ */
 export interface FlatTreeJSON {
   feature: number[];
   threshold: number[];
   left: number[];
   right: number[];
+  /** Version 2: leaves × nOutputs, leaves in preorder; version 1: nodes × nOutputs. */
   value: number[];
   samples?: number[];
   weight?: number[];
@@ -78,33 +114,49 @@ function numbers(name: string, v: unknown, length: number | null): number[] {
   return v as number[];
 }
 
-/** Rebuilds a FlatTree and checks that it is a well-formed tree over `nFeatures` features. */
-export function flatTreeFromJSON(json: FlatTreeJSON, nFeatures: number, nOutputs: number): FlatTree {
+/**
+ * Rebuilds a FlatTree from model JSON of `version` 1 or 2 (see FlatTreeJSON) and checks that it
+ * is a well-formed tree over `nFeatures` features.
+ */
+export function flatTreeFromJSON(
+  json: FlatTreeJSON,
+  nFeatures: number,
+  nOutputs: number,
+  version: 1 | 2,
+): FlatTree {
   if (typeof json !== 'object' || json === null)
     throw new RangeError('Invalid model: a tree is not an object');
-  const feature = numbers('feature', json.feature, null);
-  const n = feature.length;
+  const n = numbers('feature', json.feature, null).length;
   if (n === 0) throw new RangeError('Invalid model: a tree has no nodes');
+  const feature = Int32Array.from(json.feature);
   const left = numbers('left', json.left, n);
-  const tree: FlatTree = {
-    nodeCount: n,
-    feature: Int32Array.from(feature),
-    threshold: Float64Array.from(numbers('threshold', json.threshold, n)),
-    right: Int32Array.from(numbers('right', json.right, n)),
-    value: Float64Array.from(numbers('value', json.value, n * nOutputs)),
-    weight: json.weight ? compactCover(Float64Array.from(numbers('weight', json.weight, n))) : undefined,
-    samples: json.samples ? Int32Array.from(numbers('samples', json.samples, n)) : undefined,
-    impurity: json.impurity ? Float64Array.from(numbers('impurity', json.impurity, n)) : undefined,
-  };
+  const right = Int32Array.from(numbers('right', json.right, n));
+  let leaves = 0;
   for (let i = 0; i < n; i++) {
-    const f = tree.feature[i];
-    if (f === -1) continue;
+    const f = feature[i];
+    if (f < 0) {
+      // Version 1 marks every leaf −1; version 2 numbers them −1, −2, … in preorder.
+      if (f === (version === 1 ? -1 : -1 - leaves)) {
+        leaves++;
+        continue;
+      }
+    }
     // Preorder: the left child is the next node and the right one comes later, so prediction
     // always terminates.
-    const r = tree.right[i];
+    const r = right[i];
     if (f < 0 || f >= nFeatures || left[i] !== i + 1 || !(r > i + 1 && r < n)) {
       throw new RangeError(`Invalid model: node ${i} of a tree has an out-of-range feature or child`);
     }
   }
-  return tree;
+  const value = numbers('value', json.value, (version === 1 ? n : leaves) * nOutputs);
+  return {
+    nodeCount: n,
+    feature,
+    threshold: Float64Array.from(numbers('threshold', json.threshold, n)),
+    right,
+    value: version === 1 ? keepLeafValues(feature, value, nOutputs) : Float64Array.from(value),
+    weight: json.weight ? compactCover(Float64Array.from(numbers('weight', json.weight, n))) : undefined,
+    samples: json.samples ? Int32Array.from(numbers('samples', json.samples, n)) : undefined,
+    impurity: json.impurity ? Float64Array.from(numbers('impurity', json.impurity, n)) : undefined,
+  };
 }

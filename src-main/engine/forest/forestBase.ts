@@ -39,10 +39,14 @@ export type ForestKind = 'classifier' | 'regressor';
 /** How trees are combined: mean of leaf values (ours), or an imported ml-random-forest's vote / median. */
 export type ForestAggregation = 'mean' | 'vote' | 'median';
 
-/** Our versioned model JSON (plain data: survives JSON.stringify and structuredClone). */
+/**
+ * Our versioned model JSON (plain data: survives JSON.stringify and structuredClone). Version 2
+ * (written now) keeps values for leaves only and numbers the leaves in `feature`; version 1 (older
+ * saves) held a value row per node and marked leaves −1. Both load (see FlatTreeJSON).
+ */
 export interface ForestJSON {
   format: 'lime-lens-forest';
-  version: 1;
+  version: 1 | 2;
   kind: ForestKind;
   /** Training options; null for a model imported from ml-random-forest. */
   options: ResolvedForestOptions | null;
@@ -126,7 +130,7 @@ export abstract class ForestBase {
     const s = this.trained();
     const json: ForestJSON = {
       format: 'lime-lens-forest',
-      version: 1,
+      version: 2,
       kind: this.kind,
       options: s.source ? null : { ...this.options },
       nFeatures: s.nFeatures,
@@ -239,7 +243,7 @@ export abstract class ForestBase {
   /** predictFlat's answer from the rows' mean leaf values (rows × nOutputs). */
   protected abstract fromMeans(means: Float64Array, nRows: number): ArrayLike<number>;
 
-  /** Absolute leaf index per tree per row (out[t * nRows + r]), checked like meanOutputs. */
+  /** Each row's leaf per tree as its row of the packed values (out[t * nRows + r]), checked like meanOutputs. */
   protected leaves(X: Float64Array, nRows: number, nFeatures: number): Int32Array {
     const s = this.trained();
     if (s.source ? nFeatures < s.nFeatures : nFeatures !== s.nFeatures) {
@@ -354,8 +358,9 @@ export abstract class ForestBase {
     if (typeof j !== 'object' || j === null || j.format !== 'lime-lens-forest') {
       throw new RangeError('Invalid model: neither a Lime Lens forest nor an ml-random-forest model');
     }
-    if (j.version !== 1)
-      throw new RangeError(`Unsupported model version ${String(j.version)} (this build reads 1)`);
+    const version = j.version;
+    if (version !== 1 && version !== 2)
+      throw new RangeError(`Unsupported model version ${String(version)} (this build reads 1 and 2)`);
     if (j.kind !== this.kind)
       throw new RangeError(`Invalid model: a ${String(j.kind)} cannot load as a ${this.kind}`);
     const nFeatures = j.nFeatures;
@@ -376,7 +381,7 @@ export abstract class ForestBase {
       throw new RangeError(`Invalid model: aggregation ${String(aggregation)} does not fit a ${this.kind}`);
     }
     const nOut = this.kind === 'classifier' ? (nClasses as number) : 1;
-    const trees = j.trees.map((t) => flatTreeFromJSON(t, nFeatures as number, nOut));
+    const trees = j.trees.map((t) => flatTreeFromJSON(t, nFeatures as number, nOut, version));
     this.state = {
       ...packAll(trees, nOut),
       nFeatures: nFeatures as number,

@@ -106,7 +106,6 @@ export function importMlRandomForest(model: MlRandomForestJSON): ImportedForest 
       });
     }
   }
-  const nOut = classifier ? nClasses : 1;
 
   const trees: FlatTree[] = [];
   const importances = new Float64Array(nFeatures);
@@ -115,14 +114,16 @@ export function importMlRandomForest(model: MlRandomForestJSON): ImportedForest 
     const feature: number[] = [];
     const threshold: number[] = [];
     const right: number[] = [];
+    /** Leaf values only, leaves in preorder (FlatTree's form). */
     const value: number[] = [];
+    let leaves = 0;
     walk(est.root, (node, parent, side) => {
       const id = feature.length;
       // Preorder: a left child is always the node after its parent.
       if (parent >= 0 && side === 1) right[parent] = id;
       right.push(-1);
       if (node.distribution !== undefined) {
-        feature.push(-1);
+        feature.push(-1 - leaves++);
         threshold.push(0);
         if (classifier) {
           const row = leafRow(node.distribution);
@@ -139,7 +140,6 @@ export function importMlRandomForest(model: MlRandomForestJSON): ImportedForest 
         }
         feature.push(f);
         threshold.push(nextDown(node.splitValue));
-        for (let c = 0; c < nOut; c++) value.push(0);
       }
       return id;
     });

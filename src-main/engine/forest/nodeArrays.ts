@@ -1,14 +1,14 @@
 /** A tree's per-node arrays while it grows, and the FlatTree it becomes. */
-import { compactCover, type FlatTree } from './flatTree';
+import { compactCover, keepLeafValues, type FlatTree } from './flatTree';
 import { scratchBuffer, type TreeScratch, type TypedArrayType } from './treeScratch';
 
 /**
  * Node arrays with room for `capacity` nodes, grown (×1.5) when a tree turns out larger. The
  * histogram search starts them at half its in-bag rows, not at the 2m − 1 nodes a tree could
  * have: measured trees have ~0.35 nodes per in-bag row, and each thread allocates these once per
- * tree. Every node written gets all its fields (`right` -1 until a right child is added).
- * With a scratch, the arrays are the grower's own from tree to tree and toTree gives only what a
- * forest keeps.
+ * tree. Every node written gets all its fields (`right` -1 until a right child is added), a
+ * value row included: while it grows a node is a leaf until it splits. With a scratch, the arrays
+ * are the grower's own from tree to tree and toTree gives only what a forest keeps.
  */
 export class NodeArrays {
   feature = new Int32Array(0);
@@ -64,16 +64,20 @@ export class NodeArrays {
     this.capacity = capacity;
   }
 
-  /** The first `nodeCount` nodes as a FlatTree of their own (each array owns its buffer). */
+  /**
+   * The first `nodeCount` nodes as a FlatTree of their own (each array owns its buffer), in its
+   * leaf form: the leaves numbered and only their values kept.
+   */
   toTree(nodeCount: number): FlatTree {
     const weight = this.weight.subarray(0, nodeCount);
     const cover = compactCover(weight);
+    const feature = this.feature.slice(0, nodeCount);
     const tree: FlatTree = {
       nodeCount,
-      feature: this.feature.slice(0, nodeCount),
+      feature,
       threshold: this.threshold.slice(0, nodeCount),
       right: this.right.slice(0, nodeCount),
-      value: this.value.slice(0, nodeCount * this.nOut),
+      value: keepLeafValues(feature, this.value, this.nOut),
       weight: cover === weight ? weight.slice() : cover,
     };
     if (this.scratch) return tree;

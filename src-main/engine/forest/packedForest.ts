@@ -8,9 +8,12 @@ import { compactCover, type FlatTree } from './flatTree';
 
 export interface PackedForest {
   readonly nTrees: number;
-  /** Values per node: number of classes, or 1 for regression. */
+  /** Values per leaf: number of classes, or 1 for regression. */
   readonly nOutputs: number;
   readonly roots: Int32Array;
+  /** Per tree, its first leaf's row of `value`: leaf code f (< 0) of tree t is row leafRoots[t] − 1 − f. */
+  readonly leafRoots: Int32Array;
+  /** Split feature per node; a leaf's code as in FlatTree (−1 − its index among its tree's leaves). */
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
   /**
@@ -19,6 +22,7 @@ export interface PackedForest {
    * own `right` arrays are views of this one rather than a second copy.
    */
   readonly right: Int32Array;
+  /** Leaves × nOutputs, tree after tree (each tree's leaves in preorder). */
   readonly value: Float64Array;
 }
 
@@ -33,8 +37,12 @@ export function packAll(
   nOutputs: number,
 ): { packed: PackedForest; trees: FlatTree[] } {
   let total = 0;
-  for (const t of trees) total += t.nodeCount;
-  const packer = new ForestPacker(trees.length, nOutputs, total);
+  let leaves = 0;
+  for (const t of trees) {
+    total += t.nodeCount;
+    leaves += t.value.length / nOutputs;
+  }
+  const packer = new ForestPacker(trees.length, nOutputs, { nodes: total, leaves });
   trees.forEach((t, i) => packer.add(i, t));
   return packer.finish();
 }
@@ -45,7 +53,8 @@ export function packAll(
  * the trees before it are in (roots ascend in tree order, as compiledForest expects), and only its
  * cover stays beside them. The trees finish() returns are views: feature, threshold, right and
  * value are the packed arrays' own numbers. Per node a trained classifier on two classes holds
- * 32 bytes packed + 4 (cover).
+ * 16 bytes packed (feature, threshold, right) + 4 (cover), and per leaf 16 (value): with about
+ * as many leaves as split nodes, 28 bytes per node.
  *
  * The total is unknown until the last tree: after the first tree the arrays are sized for the
  * whole forest from its node count with a margin, and grown (copied) only if the trees turn out
@@ -57,24 +66,27 @@ export class ForestPacker {
   private right = new Int32Array(0);
   private value = new Float64Array(0);
   private used = 0;
+  private leavesUsed = 0;
   /** Next tree index to place; later ones wait in `pending`. */
   private next = 0;
   private readonly pending = new Map<number, FlatTree>();
   private readonly roots: Int32Array;
+  private readonly leafRoots: Int32Array;
   private readonly kept: {
     nodeCount: number;
     weight?: Float64Array | Uint32Array;
     samples?: Int32Array;
   }[] = [];
 
-  /** `totalNodes`, when known, sizes the arrays exactly. */
+  /** `total` nodes and leaves, when known, size the arrays exactly. */
   constructor(
     readonly nTrees: number,
     readonly nOutputs: number,
-    totalNodes?: number,
+    total?: { nodes: number; leaves: number },
   ) {
     this.roots = new Int32Array(nTrees);
-    if (totalNodes !== undefined) this.resize(totalNodes);
+    this.leafRoots = new Int32Array(nTrees);
+    if (total) this.resize(total.nodes, total.leaves);
   }
 
   /** Tree `index` (0-based) of the forest; each index once. */
@@ -92,37 +104,50 @@ export class ForestPacker {
   private place(t: FlatTree): void {
     const n = t.nodeCount;
     const k = this.nOutputs;
-    if (this.used + n > this.feature.length) {
+    const leaves = t.value.length / k;
+    const nodes = this.used + n;
+    const allLeaves = this.leavesUsed + leaves;
+    if (nodes > this.feature.length || allLeaves * k > this.value.length) {
       const placed = this.next + 1;
       const margin = placed === 1 ? 1.15 : 1.05;
-      this.resize(Math.max(this.used + n, Math.ceil(((this.used + n) / placed) * this.nTrees * margin)));
+      const room = (sum: number) => Math.ceil((sum / placed) * this.nTrees * margin);
+      this.resize(Math.max(nodes, room(nodes)), Math.max(allLeaves, room(allLeaves)));
     }
     const at = this.used;
     this.roots[this.next] = at;
-    this.feature.set(t.feature, at);
-    this.threshold.set(t.threshold, at);
-    this.value.set(t.value.subarray(0, n * k), at * k);
+    this.leafRoots[this.next] = this.leavesUsed;
+    this.feature.set(t.feature.subarray(0, n), at);
+    this.threshold.set(t.threshold.subarray(0, n), at);
+    this.value.set(t.value, this.leavesUsed * k);
     this.right.set(t.right.subarray(0, n), at);
     this.kept.push({
       nodeCount: n,
       // Cover for TreeSHAP: the bootstrap weight, or distinct rows for models saved without it.
       ...(t.weight ? { weight: compactCover(t.weight) } : t.samples ? { samples: t.samples } : {}),
     });
-    this.used += n;
+    this.used = nodes;
+    this.leavesUsed = allLeaves;
     this.next++;
   }
 
-  private resize(capacity: number): void {
-    const k = this.nOutputs;
-    const grow = <A extends Int32Array | Float64Array>(old: A, make: (n: number) => A, per: number): A => {
-      const a = make(capacity * per);
-      a.set(old.subarray(0, this.used * per));
+  /** Room for at least `nodes` nodes and `leaves` leaves, what is packed so far copied over. */
+  private resize(nodes: number, leaves: number): void {
+    const grow = <A extends Int32Array | Float64Array>(
+      old: A,
+      make: (n: number) => A,
+      length: number,
+      used: number,
+    ): A => {
+      if (old.length >= length) return old;
+      const a = make(length);
+      a.set(old.subarray(0, used));
       return a;
     };
-    this.feature = grow(this.feature, (n) => new Int32Array(n), 1);
-    this.threshold = grow(this.threshold, (n) => new Float64Array(n), 1);
-    this.right = grow(this.right, (n) => new Int32Array(n), 1);
-    this.value = grow(this.value, (n) => new Float64Array(n), k);
+    const k = this.nOutputs;
+    this.feature = grow(this.feature, (n) => new Int32Array(n), nodes, this.used);
+    this.threshold = grow(this.threshold, (n) => new Float64Array(n), nodes, this.used);
+    this.right = grow(this.right, (n) => new Int32Array(n), nodes, this.used);
+    this.value = grow(this.value, (n) => new Float64Array(n), leaves * k, this.leavesUsed * k);
   }
 
   /** The packed forest and its trees as views; every tree must have been added. */
@@ -134,19 +159,22 @@ export class ForestPacker {
       nTrees: this.nTrees,
       nOutputs: k,
       roots: this.roots,
+      leafRoots: this.leafRoots,
       feature: this.feature.subarray(0, total),
       threshold: this.threshold.subarray(0, total),
       right: this.right.subarray(0, total),
-      value: this.value.subarray(0, total * k),
+      value: this.value.subarray(0, this.leavesUsed * k),
     };
     const trees = this.kept.map((t, i): FlatTree => {
       const at = this.roots[i];
+      const leaf = this.leafRoots[i];
+      const leafEnd = i + 1 < this.nTrees ? this.leafRoots[i + 1] : this.leavesUsed;
       return {
         ...t,
         feature: packed.feature.subarray(at, at + t.nodeCount),
         threshold: packed.threshold.subarray(at, at + t.nodeCount),
         right: packed.right.subarray(at, at + t.nodeCount),
-        value: packed.value.subarray(at * k, (at + t.nodeCount) * k),
+        value: packed.value.subarray(leaf * k, leafEnd * k),
       };
     });
     return { packed, trees };
@@ -154,7 +182,7 @@ export class ForestPacker {
 }
 
 /**
- * Leaf index (absolute, into the packed arrays) reached by each row in each tree:
+ * The leaf reached by each row in each tree, as its row of the packed `value` (leaves × nOutputs):
  * out[t * nRows + r]. X is row-major (rows × nFeatures).
  */
 export function leafIndices(
@@ -163,10 +191,11 @@ export function leafIndices(
   nRows: number,
   nFeatures: number,
 ): Int32Array {
-  const { nTrees, roots, feature, threshold, right } = forest;
+  const { nTrees, roots, leafRoots, feature, threshold, right } = forest;
   const out = new Int32Array(nTrees * nRows);
   for (let t = 0; t < nTrees; t++) {
     const root = roots[t];
+    const leafRoot = leafRoots[t];
     const o = t * nRows;
     for (let r = 0; r < nRows; r++) {
       const base = r * nFeatures;
@@ -176,7 +205,7 @@ export function leafIndices(
         node = X[base + f] <= threshold[node] ? node + 1 : root + right[node];
         f = feature[node];
       }
-      out[o + r] = node;
+      out[o + r] = leafRoot - 1 - f;
     }
   }
   return out;
@@ -192,10 +221,11 @@ export function meanLeafValues(
   nRows: number,
   nFeatures: number,
 ): Float64Array {
-  const { nTrees, nOutputs: k, roots, feature, threshold, right, value } = forest;
+  const { nTrees, nOutputs: k, roots, leafRoots, feature, threshold, right, value } = forest;
   const out = new Float64Array(nRows * k);
   for (let t = 0; t < nTrees; t++) {
     const root = roots[t];
+    const leafRoot = leafRoots[t];
     for (let r = 0; r < nRows; r++) {
       const base = r * nFeatures;
       let node = root;
@@ -204,13 +234,15 @@ export function meanLeafValues(
         node = X[base + f] <= threshold[node] ? node + 1 : root + right[node];
         f = feature[node];
       }
+      // The leaf's code names its row of values: no load beyond the feature it already read.
+      const leaf = leafRoot - 1 - f;
       if (k === 1) {
-        out[r] += value[node];
+        out[r] += value[leaf];
       } else if (k === 2) {
-        out[2 * r] += value[2 * node];
-        out[2 * r + 1] += value[2 * node + 1];
+        out[2 * r] += value[2 * leaf];
+        out[2 * r + 1] += value[2 * leaf + 1];
       } else {
-        const vo = node * k;
+        const vo = leaf * k;
         const oo = r * k;
         for (let c = 0; c < k; c++) out[oo + c] += value[vo + c];
       }

@@ -9,7 +9,7 @@
  * O(2^features). The forest averages its trees, so its SHAP values are the trees' averaged.
  */
 import { UserFacingError } from '../errors';
-import type { FlatTree } from '../forest/flatTree';
+import { leafIndex, type FlatTree } from '../forest/flatTree';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import type { RandomForestRegressor } from '../forest/RandomForestRegressor';
 
@@ -60,8 +60,10 @@ function expectedLeafValue(tree: FlatTree, cover: Float64Array | Uint32Array, nO
   reach[0] = 1;
   for (let i = 0; i < tree.nodeCount; i++) {
     const p = reach[i];
-    if (tree.feature[i] < 0) {
-      for (let c = 0; c < nOut; c++) expected[c] += p * tree.value[i * nOut + c];
+    const f = tree.feature[i];
+    if (f < 0) {
+      const at = leafIndex(f) * nOut;
+      for (let c = 0; c < nOut; c++) expected[c] += p * tree.value[at + c];
       continue;
     }
     const w = cover[i];
@@ -176,10 +178,11 @@ function treeShapInto(
     extend(path, at, depth, zero, one, feature);
     const split = tree.feature[node];
     if (split < 0) {
+      const leaf = leafIndex(split) * nOut;
       for (let i = 1; i <= depth; i++) {
         const w = unwoundSum(path, at, depth, i) * (path.one[at + i] - path.zero[at + i]) * scale;
         const f = path.feature[at + i];
-        for (let c = 0; c < nOut; c++) phi[c * nFeatures + f] += w * tree.value[node * nOut + c];
+        for (let c = 0; c < nOut; c++) phi[c * nFeatures + f] += w * tree.value[leaf + c];
       }
       return;
     }

@@ -68,6 +68,7 @@ describe('compileMeanLeafValues', () => {
       nTrees: 1,
       nOutputs: 1,
       roots: new Int32Array([0]),
+      leafRoots: new Int32Array([0]),
       feature: new Int32Array(n).fill(-1),
       threshold: new Float64Array(n),
       right: new Int32Array(n).fill(-1),
@@ -81,10 +82,11 @@ describe('compileMeanLeafValues', () => {
       nTrees: 1,
       nOutputs: 1,
       roots: new Int32Array([0]),
-      feature: new Int32Array([0, -1, -1]),
+      leafRoots: new Int32Array([0]),
+      feature: new Int32Array([0, -1, -2]),
       threshold: new Float64Array([Number.NaN, 0, 0]),
       right: new Int32Array([2, -1, -1]),
-      value: new Float64Array([0, 1, 2]),
+      value: new Float64Array([1, 2]),
     };
     expect(compileMeanLeafValues(forest)).toBeNull();
   });

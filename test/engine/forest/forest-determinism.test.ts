@@ -42,7 +42,7 @@ describe('seeded forests', () => {
     const model = new RandomForestClassifier({ nEstimators: 15, seed: 3, maxDepth: 4 }).train(iris.X, iris.y);
     const json = model.toJSON();
     expect(json.format).toBe('lime-lens-forest');
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
     expect(json.kind).toBe('classifier');
     expect(json.nClasses).toBe(3);
     expect(json.nFeatures).toBe(4);
@@ -59,7 +59,7 @@ describe('seeded forests', () => {
   it('load refuses foreign, future or mismatched JSON', () => {
     const json = new RandomForestRegressor({ nEstimators: 2 }).train(diabetes.X, diabetes.y).toJSON();
     expect(() => RandomForestClassifier.load(json)).toThrow(/cannot load as a classifier/);
-    expect(() => RandomForestRegressor.load({ ...json, version: 2 })).toThrow(/version 2/);
+    expect(() => RandomForestRegressor.load({ ...json, version: 3 })).toThrow(/version 3/);
     expect(() => RandomForestRegressor.load({ hello: 1 })).toThrow(/Invalid model/);
     const broken = structuredClone(json);
     broken.trees[0].left[0] = 0; // a cycle

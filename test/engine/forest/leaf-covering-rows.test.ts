@@ -12,15 +12,19 @@ function leafOf(tree: FlatTree, x: Float64Array, at: number): number {
   return node;
 }
 
-/** A hand-built tree in preorder; `left` is checked to be the next node, as FlatTree implies. */
+/**
+ * A hand-built tree in preorder, leaves marked −1 (numbered here as FlatTree numbers them); `left`
+ * is checked to be the next node, as FlatTree implies.
+ */
 function tree(nodes: [feature: number, threshold: number, left: number, right: number][]): FlatTree {
   nodes.forEach(([f, , l], i) => expect(l).toBe(f < 0 ? -1 : i + 1));
+  let leaves = 0;
   return {
     nodeCount: nodes.length,
-    feature: Int32Array.from(nodes, (n) => n[0]),
+    feature: Int32Array.from(nodes, (n) => (n[0] < 0 ? -1 - leaves++ : n[0])),
     threshold: Float64Array.from(nodes, (n) => n[1]),
     right: Int32Array.from(nodes, (n) => n[3]),
-    value: new Float64Array(nodes.length),
+    value: new Float64Array(leaves),
   };
 }
 

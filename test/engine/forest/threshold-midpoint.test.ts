@@ -15,10 +15,11 @@ describe('split thresholds', () => {
       growTrees: recordingGrower(grown),
     });
     const tree = model.trees[0];
-    expect(Array.from(tree.feature)).toEqual([0, -1, -1]);
+    // Leaves hold −1 − their leaf index; values are kept for the two leaves only.
+    expect(Array.from(tree.feature)).toEqual([0, -1, -2]);
     expect(tree.threshold[0]).toBe(6.5);
     expect(Array.from(tree.right)).toEqual([2, -1, -1]);
-    expect(Array.from(tree.value)).toEqual([0.5, 0.5, 1, 0, 0, 1]);
+    expect(Array.from(tree.value)).toEqual([1, 0, 0, 1]);
     expect(Array.from(tree.weight ?? [])).toEqual([6, 3, 3]);
     expect(model.toJSON().trees[0].left).toEqual([1, -1, -1]);
     expect(Array.from(grown[0].samples ?? [])).toEqual([6, 3, 3]);
@@ -61,7 +62,7 @@ describe('split thresholds', () => {
     }).trees[0];
     expect(tree.threshold[0]).toBe(6.5);
     expect(grown[0].value).toEqual(tree.value);
-    expect(Array.from(tree.value)).toEqual([6, 2, 10]);
+    expect(Array.from(tree.value)).toEqual([2, 10]);
     // weighted variances: root (25+16+9+16+16+16)/6, children (1+0+1)/3 and 0
     expect(grown[0].impurity?.[0]).toBeCloseTo(98 / 6, 12);
     expect(grown[0].impurity?.[1]).toBeCloseTo(2 / 3, 12);

@@ -91,7 +91,8 @@ describe('tree limits', () => {
     for (const t of grown) {
       for (const i of leaves(t)) {
         expect(t.impurity?.[i]).toBe(0);
-        expect([t.value[2 * i], t.value[2 * i + 1]].sort()).toEqual([0, 1]);
+        const leaf = -1 - t.feature[i];
+        expect([t.value[2 * leaf], t.value[2 * leaf + 1]].sort()).toEqual([0, 1]);
       }
     }
   });

@@ -24,7 +24,8 @@ function conditionalExpectation(
   node = 0,
 ): number[] {
   const f = tree.feature[node];
-  if (f < 0) return Array.from(tree.value.subarray(node * nOut, node * nOut + nOut));
+  // A leaf's feature slot holds −1 − its index among the tree's leaves (rows of `value`).
+  if (f < 0) return Array.from(tree.value.subarray((-1 - f) * nOut, -f * nOut));
   const l = node + 1; // preorder
   const r = tree.right[node];
   if (known.has(f)) return conditionalExpectation(tree, nOut, x, known, x[f] <= tree.threshold[node] ? l : r);
