@@ -6,17 +6,9 @@ import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomFo
 import { RandomForestRegressor } from '../../../src-main/engine/forest/RandomForestRegressor';
 import { permutationImportance } from '../../../src-main/engine/importance/permutationImportance';
 import { createRng } from '../../../src-main/engine/random/rng';
-import { stratifiedSplit } from '../../../src-main/engine/split/stratifiedSplit';
-import { loadNumericCsv, pick } from './loadNumericCsv';
+import { cancerForest, loadNumericCsv } from './loadNumericCsv';
 
-const cancer = loadNumericCsv('breast_cancer.csv');
-const split = stratifiedSplit(cancer.y, { testFraction: 0.2, seed: 42 });
-const classifier = new RandomForestClassifier({ nEstimators: 40, seed: 7 }).train(
-  pick(cancer.X, split.train),
-  pick(cancer.y, split.train),
-);
-const testX = pick(cancer.X, split.test);
-const testY = pick(cancer.y, split.test);
+const { forest: classifier, testX, testY } = cancerForest({ nEstimators: 40, seed: 7 });
 
 const diabetes = loadNumericCsv('diabetes.csv', { regression: true });
 const regressor = new RandomForestRegressor({ nEstimators: 30, seed: 3 }).train(

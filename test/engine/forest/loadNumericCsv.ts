@@ -1,5 +1,8 @@
 /** Test-only reader for the simple numeric sample CSVs (no quotes, comma-separated). */
 import { readFileSync } from 'node:fs';
+import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
+import type { ForestOptions } from '../../../src-main/engine/forest/options';
+import { stratifiedSplit } from '../../../src-main/engine/split/stratifiedSplit';
 import { fileURLToPath } from 'node:url';
 
 export interface NumericCsv {
@@ -29,4 +32,22 @@ export function loadNumericCsv(name: string, { regression = false } = {}): Numer
 /** The elements of `a` at the given indices (e.g. a split's train or test rows). */
 export function pick<T>(a: readonly T[], idx: ArrayLike<number>): T[] {
   return Array.from(idx, (i) => a[i]);
+}
+
+/**
+ * The reference workflow's breast-cancer split (stratified 80/20, seed 42) and a classifier with
+ * `options` trained on its training rows.
+ */
+export function cancerForest(options: ForestOptions): {
+  forest: RandomForestClassifier;
+  testX: number[][];
+  testY: number[];
+} {
+  const cancer = loadNumericCsv('breast_cancer.csv');
+  const split = stratifiedSplit(cancer.y, { testFraction: 0.2, seed: 42 });
+  const forest = new RandomForestClassifier(options).train(
+    pick(cancer.X, split.train),
+    pick(cancer.y, split.train),
+  );
+  return { forest, testX: pick(cancer.X, split.test), testY: pick(cancer.y, split.test) };
 }

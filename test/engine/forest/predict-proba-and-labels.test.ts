@@ -1,18 +1,11 @@
 import { RandomForestClassifier as MlRandomForestClassifier } from 'ml-random-forest';
 import { describe, expect, it } from 'vitest';
 import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
-import { stratifiedSplit } from '../../../src-main/engine/split/stratifiedSplit';
-import { loadNumericCsv, pick } from './loadNumericCsv';
+import { cancerForest, loadNumericCsv } from './loadNumericCsv';
 
 describe('predictProbaAndLabels: both answers from one pass over the trees', () => {
   it('equals predictProba and predict (breast cancer, 60 trees)', () => {
-    const d = loadNumericCsv('breast_cancer.csv');
-    const s = stratifiedSplit(d.y, { testFraction: 0.2, seed: 42 });
-    const forest = new RandomForestClassifier({ nEstimators: 60, seed: 42 }).train(
-      pick(d.X, s.train),
-      pick(d.y, s.train),
-    );
-    const rows = pick(d.X, s.test);
+    const { forest, testX: rows } = cancerForest({ nEstimators: 60, seed: 42 });
     const both = forest.predictProbaAndLabels(rows);
     expect(both.proba).toStrictEqual(forest.predictProba(rows));
     expect(both.labels).toStrictEqual(forest.predict(rows));

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
 import {
   permutationImportance,
   permutationImportanceAsync,
 } from '../../../src-main/engine/importance/permutationImportance';
-import { stratifiedSplit } from '../../../src-main/engine/split/stratifiedSplit';
-import { loadNumericCsv, pick } from '../forest/loadNumericCsv';
+import { cancerForest } from '../forest/loadNumericCsv';
 
 describe('permutation importance', () => {
   // A model that only looks at feature 0: y = x0, scored by R².
@@ -37,14 +35,8 @@ describe('permutation importance', () => {
   });
 
   it('uses accuracy for a classifier: breast cancer test split, worst-feature family matters most', () => {
-    const cancer = loadNumericCsv('breast_cancer.csv');
-    const s = stratifiedSplit(cancer.y, { testFraction: 0.2, seed: 42 });
-    const model = new RandomForestClassifier({ nEstimators: 50, seed: 42 }).train(
-      pick(cancer.X, s.train),
-      pick(cancer.y, s.train),
-    );
-    const testX = pick(cancer.X, s.test);
-    const res = permutationImportance(model, testX, pick(cancer.y, s.test), { nRepeats: 5, seed: 42 });
+    const { forest: model, testX, testY } = cancerForest({ nEstimators: 50, seed: 42 });
+    const res = permutationImportance(model, testX, testY, { nRepeats: 5, seed: 42 });
     expect(res.baseline * 114).toBeCloseTo(Math.round(res.baseline * 114), 9);
     expect(res.mean).toHaveLength(30);
     // every drop is a whole number of test rows
