@@ -30,11 +30,7 @@ export class RandomForestClassifier extends ForestBase {
   /** One probability per class (class index order) per row: rows × nClasses. */
   predictProba(rows: FeatureRows): number[][] {
     const { data, nRows, nFeatures } = this.rowMajor(rows);
-    const k = this.nClasses;
-    const flat = this.meanOutputs(data, nRows, nFeatures);
-    const out: number[][] = new Array(nRows);
-    for (let r = 0; r < nRows; r++) out[r] = Array.from(flat.subarray(r * k, r * k + k));
-    return out;
+    return this.probaRows(this.meanOutputs(data, nRows, nFeatures), nRows);
   }
 
   /** Predicted class index per row: argmax of predictProba (first on ties); imported models vote as ml-random-forest. */
@@ -49,21 +45,30 @@ export class RandomForestClassifier extends ForestBase {
    */
   predictProbaAndLabels(rows: FeatureRows): { proba: number[][]; labels: number[] } {
     const { data, nRows, nFeatures } = this.rowMajor(rows);
-    const k = this.nClasses;
-    const flat = this.meanOutputs(data, nRows, nFeatures);
-    const proba: number[][] = new Array(nRows);
-    for (let r = 0; r < nRows; r++) proba[r] = Array.from(flat.subarray(r * k, r * k + k));
-    const labels =
-      this.trained().aggregation === 'vote'
-        ? this.voteFlat(data, nRows, nFeatures)
-        : this.fromMeans(flat, nRows);
-    return { proba, labels: Array.from(labels) };
+    const means = this.meanOutputs(data, nRows, nFeatures);
+    return {
+      proba: this.probaRows(means, nRows),
+      labels: Array.from(this.labels(data, nRows, nFeatures, means)),
+    };
   }
 
   /** predict() for row-major X (nRows × nFeatures). */
   predictFlat(X: Float64Array, nRows: number, nFeatures: number): Int32Array {
+    return this.labels(X, nRows, nFeatures);
+  }
+
+  /** predictFlat, from the rows' mean outputs when the caller has them already. */
+  private labels(X: Float64Array, nRows: number, nFeatures: number, means?: Float64Array): Int32Array {
     if (this.trained().aggregation === 'vote') return this.voteFlat(X, nRows, nFeatures);
-    return this.fromMeans(this.meanOutputs(X, nRows, nFeatures), nRows);
+    return this.fromMeans(means ?? this.meanOutputs(X, nRows, nFeatures), nRows);
+  }
+
+  /** Rows × nClasses mean outputs (row-major) as one array of probabilities per row. */
+  private probaRows(means: Float64Array, nRows: number): number[][] {
+    const k = this.nClasses;
+    const out: number[][] = new Array(nRows);
+    for (let r = 0; r < nRows; r++) out[r] = Array.from(means.subarray(r * k, r * k + k));
+    return out;
   }
 
   protected fromMeans(means: Float64Array, nRows: number): Int32Array {

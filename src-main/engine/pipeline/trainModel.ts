@@ -213,10 +213,10 @@ export function testSetPredictions(
   xTest: readonly (readonly number[])[],
 ): { testOutputs: number[][]; testPredictions: number[] } {
   if (forest instanceof RandomForestClassifier) {
-    const { proba, labels } = forest.predictProbaAndLabels(xTest as number[][]);
+    const { proba, labels } = forest.predictProbaAndLabels(xTest);
     return { testOutputs: proba, testPredictions: labels };
   }
-  const values = forest.predict(xTest as number[][]);
+  const values = forest.predict(xTest);
   return { testOutputs: values.map((v) => [v]), testPredictions: values };
 }
 
