@@ -40,27 +40,20 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
   return (plan, { onTree, onProgress, signal }) => {
     const n = plan.seeds.length;
     const threads = Math.min(options.threads ?? availableParallelism(), n);
-    if (threads < 2 || (!options.always && plan.training.nRows * n < MIN_WORK)) {
-      const scratch = new TreeScratch();
-      plan.seeds.forEach((seed, t) => {
-        if (signal?.aborted) throw new CancelledError();
-        onTree(t, growPlannedTree(plan, seed, scratch));
-        onProgress?.((t + 1) / n);
-      });
-      return;
-    }
+    // Alone: this thread grows every tree (starting threads would cost more than they save).
+    const alone = threads < 2 || (!options.always && plan.training.nRows * n < MIN_WORK);
+    const callerGrows = alone || plan.training.nRows <= CALLER_GROWS_MAX_ROWS;
+    const helpers = alone ? 0 : callerGrows ? threads - 1 : threads;
     // Histogram forests carry only bin codes, in a SharedArrayBuffer: every thread reads the same bytes.
-    const sent = plan;
     const counter = new SharedArrayBuffer(8);
     const slots = new Int32Array(counter);
     const entry = threadEntry('forestThread', options.threadUrl);
     const ports: MessagePort[] = [];
     const workers: Worker[] = [];
-    const callerGrows = plan.training.nRows <= CALLER_GROWS_MAX_ROWS;
-    for (let i = callerGrows ? 1 : 0; i < threads; i++) {
+    for (let i = 0; i < helpers; i++) {
       const { port1, port2 } = new MessageChannel();
       ports.push(port1);
-      const data: ForestThreadData = { plan: sent, counter, port: port2 };
+      const data: ForestThreadData = { plan, counter, port: port2 };
       workers.push(
         new Worker(entry.path, { workerData: { ...entry.workerData, ...data }, transferList: [port2] }),
       );
@@ -92,12 +85,11 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
       while (received < n) {
         const finished = Atomics.load(slots, 1);
         takeHelpersTrees();
-        if (received >= n) break;
         onProgress?.(received / n);
+        if (received >= n) break;
         if (signal?.aborted) throw new CancelledError();
         if (Atomics.load(slots, 1) === finished) Atomics.wait(slots, 1, finished, POLL_MS);
       }
-      onProgress?.(1);
     } finally {
       for (const w of workers) void w.terminate();
       for (const p of ports) p.close();
