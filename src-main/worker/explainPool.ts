@@ -148,6 +148,16 @@ export class ExplainPool {
     });
   }
 
+  /**
+   * Resolves once every thread has warmed up, or after `timeoutMs` (a thread that failed to
+   * start never reports): the worker's idle work waits for it before starting more threads.
+   */
+  async whenWarm(timeoutMs = 30_000): Promise<void> {
+    const until = performance.now() + timeoutMs;
+    while (Atomics.load(this.control, WARM_CONTROL.warmed) < this.workers.length && performance.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
   async dispose(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }

@@ -69,6 +69,11 @@ export class ParallelPredictor {
     });
   }
 
+  /** Its outputs are the forest's, bit for bit: an explainer may reuse either's (FlatPredictor.modelKey). */
+  get modelKey(): object {
+    return this.forest;
+  }
+
   private local(x: Float64Array, n: number, d: number): Float64Array {
     const f = this.forest;
     return f instanceof RandomForestClassifier ? f.predictProbaFlat(x, n, d) : f.predictFlat(x, n, d);

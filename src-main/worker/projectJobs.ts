@@ -5,6 +5,7 @@ import type { ModelJobMap } from './protocol';
 import type { JobHandlers } from './runner';
 import type { Session } from './session';
 import { trainResult } from './dto';
+import { warmAfterTraining } from './warmAfterTraining';
 
 export function createProjectJobs(session: Session): Pick<JobHandlers, keyof ModelJobMap> {
   return {
@@ -17,6 +18,8 @@ export function createProjectJobs(session: Session): Pick<JobHandlers, keyof Mod
       ctx.progress(0, engineMessage('progress-restoring'));
       const trained = restoreModel(dataset, settings, saved);
       const model = session.addModel(datasetId, trained);
+      // A reopened model's first explanation should cost what later ones do, as after training.
+      setTimeout(() => void warmAfterTraining(model, () => session.hasModel(model.id)).catch(() => {}), 0);
       ctx.progress(1, engineMessage('progress-restored'));
       return trainResult(model.id, datasetId, settings, trained, dataset);
     },

@@ -1,8 +1,9 @@
 /**
  * What the worker does while the user reads a new model's metrics, so the first explanation
- * and the first "explain all" cost what later ones do: compile and warm the forest, start the
- * second prediction thread, warm this thread's explanation path, and start the explain pool
- * for the default LIME settings (its threads warm themselves).
+ * and the first "explain all" cost what later ones do: warm this thread's explanation path (the
+ * default neighbourhood is predicted once, see warmExplanations), start the explain pool for the
+ * default LIME settings (its threads warm themselves), then the second prediction thread, which
+ * serves neighbourhoods that are not shared (other seeds or sample counts).
  */
 import { DEFAULT_LIME_SETTINGS, warmExplanations } from '../engine';
 import { poolFor } from './modelPool';
@@ -16,11 +17,12 @@ const POOL_MAX_NODES = 60_000;
 /**
  * Runs after a train job has answered, one step after another so the steps do not fight over
  * the cores while the user may already click a case: (1) this thread's explanation path,
- * (2) the second prediction thread (it compiles the trees) and the pipelined path through it,
- * (3) the explain pool for the default settings, whose threads warm themselves one at a time.
- * Every step, here and on those threads, first waits until no job runs (idleGate.ts). `isCurrent`
- * says whether the model is still the session's; a newer one stops the work. Pools are only
- * started for small forests: each pool thread holds a copy of the training rows and trees.
+ * (2) the explain pool for the default settings, whose threads warm themselves one at a time
+ * ("explain all" and stability checks use it), (3) the second prediction thread (it compiles
+ * the trees) and the pipelined path through it. Every step, here and on those threads, first
+ * waits until no job runs (idleGate.ts). `isCurrent` says whether the model is still the
+ * session's; a newer one stops the work. Pools are only started for small forests: each pool
+ * thread holds a copy of the training rows and trees.
  */
 export async function warmAfterTraining(model: Model, isCurrent: () => boolean): Promise<void> {
   const { trained } = model;
@@ -37,6 +39,9 @@ export async function warmAfterTraining(model: Model, isCurrent: () => boolean):
     if (!(await ready())) return;
     await warmExplanations(trained, settings, { rounds: 1 });
   }
+  const nodes = trained.forest.trees.reduce((n, t) => n + t.nodeCount, 0);
+  if (!(await ready())) return;
+  if (!model.pool && nodes <= POOL_MAX_NODES) await poolFor(model, settings).whenWarm();
   if (!(await ready())) return;
   model.predictor ??= new ParallelPredictor(trained.forest, undefined, undefined, idleGate.buffer);
   if (!(await model.predictor.whenReady())) return;
@@ -44,7 +49,4 @@ export async function warmAfterTraining(model: Model, isCurrent: () => boolean):
     if (!(await ready())) return;
     await warmExplanations(trained, settings, { rounds: 1, predictor: model.predictor });
   }
-  const nodes = trained.forest.trees.reduce((n, t) => n + t.nodeCount, 0);
-  if (!(await ready()) || model.pool || nodes > POOL_MAX_NODES) return;
-  poolFor(model, settings);
 }

@@ -122,7 +122,9 @@ export class FrequencySamplingTable {
    * `inverse` (the drawn values), both rows × d row-major, one uniform draw per cell in row order.
    * Also lists each row's ones (CSR, as weightedDesign's `ones`): row r's columns are
    * ones.cols[ones.offsets[r] .. ones.offsets[r + 1]), ascending; ones.offsets[from] must be set
-   * (rows before `from` listed), and ones.cols must hold rows × d entries.
+   * (rows before `from` listed), and ones.cols must hold rows × d entries. `codes` (rows × d)
+   * receives each cell's drawn value index: with it, `recode` rebuilds `data` and `ones` for
+   * another instance without drawing again.
    */
   sample(
     rng: Rng,
@@ -132,23 +134,12 @@ export class FrequencySamplingTable {
     data: Float64Array,
     inverse: Float64Array,
     ones: { readonly offsets: Int32Array; readonly cols: Int32Array },
+    codes: Int32Array,
   ): void {
     const d = this.nValues.length;
     const { stride, guideCells, cdf, guide, kind, slots } = this;
     const draws = this.draws.length >= d ? this.draws : (this.draws = new Float64Array(d));
-    // A load instead of comparing k with the instance's index: that branch mispredicts often.
-    if (this.same.length < d * stride) {
-      this.same = new Float64Array(d * stride);
-      this.sameCount = new Int32Array(d * stride);
-    }
-    const { same, sameCount } = this;
-    same.fill(0);
-    sameCount.fill(0);
-    for (let j = 0; j < d; j++) {
-      if (instanceIndex[j] < 0) continue;
-      same[j * stride + instanceIndex[j]] = 1;
-      sameCount[j * stride + instanceIndex[j]] = 1;
-    }
+    const { same, sameCount } = this.markInstance(instanceIndex);
     const { offsets, cols } = ones;
     let m = offsets[from];
     for (let r = from; r < to; r++) {
@@ -164,6 +155,7 @@ export class FrequencySamplingTable {
           while (k < last && cdf[jStride + k] <= u) k++;
         }
         const s = jStride + k;
+        codes[base + j] = k;
         data[base + j] = same[s];
         cols[m] = j;
         m += sameCount[s];
@@ -187,5 +179,58 @@ export class FrequencySamplingTable {
       }
       offsets[r + 1] = m;
     }
+  }
+
+  /**
+   * `data` and `ones` of rows from..to−1 as `sample` would have written them for the instance
+   * `instanceIndex`, from the value indices `codes` that sample recorded (for any instance: the
+   * draws themselves do not depend on it).
+   */
+  recode(
+    codes: Int32Array,
+    from: number,
+    to: number,
+    instanceIndex: Int32Array,
+    data: Float64Array,
+    ones: { readonly offsets: Int32Array; readonly cols: Int32Array },
+  ): void {
+    const d = this.nValues.length;
+    const stride = this.stride;
+    const { same, sameCount } = this.markInstance(instanceIndex);
+    const { offsets, cols } = ones;
+    let m = offsets[from];
+    for (let r = from; r < to; r++) {
+      const base = r * d;
+      for (let j = 0; j < d; j++) {
+        const s = j * stride + codes[base + j];
+        data[base + j] = same[s];
+        cols[m] = j;
+        m += sameCount[s];
+      }
+      offsets[r + 1] = m;
+    }
+  }
+
+  /**
+   * 1 at the instance's own value of each feature, else 0, as a double (the `data` cell) and an
+   * integer (to advance the count of ones without a branch): a load instead of comparing k with
+   * the instance's index, a branch that mispredicts often.
+   */
+  private markInstance(instanceIndex: Int32Array): { same: Float64Array; sameCount: Int32Array } {
+    const d = this.nValues.length;
+    const stride = this.stride;
+    if (this.same.length < d * stride) {
+      this.same = new Float64Array(d * stride);
+      this.sameCount = new Int32Array(d * stride);
+    }
+    const { same, sameCount } = this;
+    same.fill(0);
+    sameCount.fill(0);
+    for (let j = 0; j < d; j++) {
+      if (instanceIndex[j] < 0) continue;
+      same[j * stride + instanceIndex[j]] = 1;
+      sameCount[j * stride + instanceIndex[j]] = 1;
+    }
+    return { same, sameCount };
   }
 }

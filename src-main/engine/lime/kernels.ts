@@ -78,13 +78,23 @@ export function distancesToFirstRow(
 }
 
 /**
- * distancesToFirstRow(data, rows, cols, 'euclidean') for 0/1 data whose first row is all ones,
+ * The kernel weights of euclidean distancesToFirstRow for 0/1 data whose first row is all ones,
  * from each row's count of ones (`offsets` as in WeightedDesign.ones, rows + 1 entries): a row
  * differs from the first in its cols − count zeros, each adding exactly 1 to the sum of squares,
- * so the distance √(cols − count) is the same number.
+ * so its distance is √(cols − count), the same number. There are only cols + 1 such distances,
+ * so `kernel` is called once for each rather than once per row.
  */
-export function euclideanFromOnesCounts(offsets: Int32Array, rows: number, cols: number): Float64Array {
+export function kernelWeightsFromOnesCounts(
+  offsets: Int32Array,
+  rows: number,
+  cols: number,
+  kernel: (distance: number) => number,
+): Float64Array {
+  const byCount = new Float64Array(cols + 1);
+  for (let c = 0; c <= cols; c++) byCount[c] = kernel(Math.sqrt(cols - c));
   const out = new Float64Array(rows);
-  for (let r = 1; r < rows; r++) out[r] = Math.sqrt(cols - (offsets[r + 1] - offsets[r]));
+  // Row 0 is the instance itself: distance 0, as distancesToFirstRow gives it.
+  out[0] = kernel(0);
+  for (let r = 1; r < rows; r++) out[r] = byCount[offsets[r + 1] - offsets[r]];
   return out;
 }

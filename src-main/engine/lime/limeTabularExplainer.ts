@@ -9,7 +9,7 @@ import {
   DISTANCE_METRICS,
   defaultKernelWidth,
   distancesToFirstRow,
-  euclideanFromOnesCounts,
+  kernelWeightsFromOnesCounts,
   exponentialKernel,
   type DistanceMetric,
   type KernelFn,
@@ -45,7 +45,10 @@ export interface LimeTabularOptions {
   readonly categoricalNames?: Readonly<Record<number, readonly string[]>>;
   /** Default 0.75 · √(number of features). */
   readonly kernelWidth?: number;
-  /** Default sqrt(exp(−d² / width²)). */
+  /**
+   * Default sqrt(exp(−d² / width²)). A pure function of (distance, width): it may be called once
+   * per distinct distance rather than once per sample.
+   */
   readonly kernel?: KernelFn;
   /** Default '0', '1', … (one per model output). */
   readonly classNames?: readonly string[];
@@ -81,6 +84,13 @@ export interface FlatPredictor {
    * @returns rows × outputs, row-major (probabilities per class, or one value per row)
    */
   predictFlat(x: Float64Array, rows: number, cols: number): ArrayLike<number> | Promise<ArrayLike<number>>;
+  /**
+   * Optional: an object standing for the model (e.g. the forest), the same as long as the
+   * predictions are — the same rows in, the same numbers out. With it, the explainer keeps the
+   * model's outputs on its own seed's neighbourhood and predicts only the instance on later calls
+   * (rows 1.. of that neighbourhood do not depend on the instance; see explainInstance).
+   */
+  readonly modelKey?: object;
   /**
    * Optional: the same result, but the predictor drives the sampling — `fill(upTo)` draws
    * rows up to `upTo` into `x` (row 0 is the instance, already there), so it can start
@@ -181,6 +191,12 @@ export class LimeTabularExplainer {
 
   /** Buffers reused across explanations (fresh pages cost more than filling them); null while in use. */
   private scratch: Scratch | null = null;
+
+  /**
+   * The explainer's own seed's neighbourhoods, by sample count (a few at most), and a model's
+   * outputs on each: see explainInstance. Other seeds (stability checks) are not kept.
+   */
+  private readonly shared = new Map<number, SharedNeighbourhood>();
 
   /**
    * @param trainingData rows × features of finite numbers (impute first); categorical
@@ -418,28 +434,87 @@ export class LimeTabularExplainer {
       throw new RangeError(`randomState must be a finite number, got ${options.randomState}`);
     throwIfAborted(options.signal);
 
-    const size = numSamples * d;
-    let scratch = this.scratch;
-    this.scratch = null;
-    // A predictor may transfer the buffer to a worker, which detaches it: then start afresh.
-    if (
-      !scratch ||
-      scratch.data.length < size ||
-      scratch.inverse.length < size ||
-      scratch.offsets.length <= numSamples
-    ) {
-      scratch = {
-        data: new Float64Array(size),
-        inverse: new Float64Array(size),
-        ones: new Int32Array(size),
-        offsets: new Int32Array(numSamples + 1),
-      };
-    }
+    const scratch = this.takeScratch(numSamples);
     try {
       return await this.explainWith(row, predictFn, options, scratch, numSamples, numFeatures, metric);
     } finally {
-      if (scratch.inverse.length >= size) this.scratch = scratch;
+      this.giveBack(scratch, numSamples);
     }
+  }
+
+  /**
+   * Draws the explainer's own seed's neighbourhood of `numSamples` rows and keeps the model's
+   * outputs on it, as the first explainInstance with this predictor would: later explanations
+   * then predict only their instance. For a model that predicts synchronously (e.g. right after
+   * training, so the first explanation costs what later ones do).
+   */
+  prepareNeighbourhood(predictor: FlatPredictor & { readonly modelKey: object }, numSamples = 5000): void {
+    const shared = this.sharedNeighbourhood(this.randomState, numSamples);
+    if (!shared || shared.outputs.has(predictor.modelKey)) return;
+    const d = this.numFeaturesTotal;
+    const scratch = this.takeScratch(numSamples);
+    try {
+      const size = numSamples * d;
+      const data = scratch.data.subarray(0, size);
+      const inverse = scratch.inverse.subarray(0, size);
+      const codes = scratch.codes.subarray(0, size);
+      const ones = { offsets: scratch.offsets, cols: scratch.ones };
+      // Row 0 stands in for an instance: every explanation replaces it (and its output) with its own.
+      const { fill } = this.neighbourhoodSampler(
+        Array.from(this.scalerMean),
+        numSamples,
+        data,
+        inverse,
+        this.randomState,
+        ones,
+        codes,
+      );
+      fill(numSamples);
+      const raw = predictor.predictFlat(inverse, numSamples, d);
+      if (raw instanceof Promise) throw new TypeError('prepareNeighbourhood needs a synchronous predictor');
+      this.keep(shared, predictor.modelKey, this.readFlatPredictions(raw, numSamples), codes, data);
+    } finally {
+      this.giveBack(scratch, numSamples);
+    }
+  }
+
+  /** The reusable buffers, sized for n samples (taken: null while in use). */
+  private takeScratch(n: number): Scratch {
+    const size = n * this.numFeaturesTotal;
+    const scratch = this.scratch;
+    this.scratch = null;
+    // A predictor may transfer the buffer to a worker, which detaches it: then start afresh.
+    if (
+      scratch &&
+      scratch.data.length >= size &&
+      scratch.inverse.length >= size &&
+      scratch.offsets.length > n
+    )
+      return scratch;
+    return {
+      data: new Float64Array(size),
+      inverse: new Float64Array(size),
+      ones: new Int32Array(size),
+      offsets: new Int32Array(n + 1),
+      codes: new Int32Array(size),
+    };
+  }
+
+  private giveBack(scratch: Scratch, n: number): void {
+    if (scratch.inverse.length >= n * this.numFeaturesTotal) this.scratch = scratch;
+  }
+
+  /** Keeps a neighbourhood's draws (once) and a model's outputs on it. */
+  private keep(
+    shared: SharedNeighbourhood,
+    modelKey: object,
+    predictions: { readonly yss: Float64Array; readonly outputs: number },
+    codes: Int32Array,
+    data: Float64Array,
+  ): void {
+    shared.codes ??= codes.slice();
+    if (this.frequencyTable === null) shared.data ??= data.slice();
+    shared.outputs.set(modelKey, { yss: predictions.yss.slice(), outputs: predictions.outputs });
   }
 
   private async explainWith(
@@ -457,33 +532,46 @@ export class LimeTabularExplainer {
     const data = scratch.data.subarray(0, size);
     const inverse = scratch.inverse.subarray(0, size);
     const ones = { offsets: scratch.offsets, cols: scratch.ones };
-    const fill = this.neighbourhoodSampler(
-      row,
-      numSamples,
-      data,
-      inverse,
-      options.randomState ?? this.randomState,
-      ones,
-    );
+    const codes = scratch.codes.subarray(0, size);
+    const seed = options.randomState ?? this.randomState;
+    const { fill, recode } = this.neighbourhoodSampler(row, numSamples, data, inverse, seed, ones, codes);
     // The flat sampler lists each row's ones as it draws them (0/1 data whose row 0 is all ones):
     // the distances and the design then need not scan the rows for them.
     const listed = this.frequencyTable !== null && this.discretizer !== null;
+    const modelKey = typeof predictFn === 'function' ? undefined : predictFn.modelKey;
+    const shared = modelKey !== undefined ? this.sharedNeighbourhood(seed, numSamples) : undefined;
+    const known = shared && shared.outputs.get(modelKey!);
     let predictions: { yss: Float64Array; outputs: number };
-    if (typeof predictFn !== 'function' && predictFn.predictFlatPipelined) {
-      const raw = await predictFn.predictFlatPipelined(inverse, numSamples, d, fill);
-      fill(numSamples);
-      throwIfAborted(options.signal);
-      predictions = this.readFlatPredictions(raw, numSamples);
+    if (shared && known) {
+      // The same draws as before, so the same rows: only the instance (row 0) is new to the model.
+      recode(shared);
+      const first = await this.predictAll(predictFn, inverse.subarray(0, d), 1, d, options.signal);
+      if (first.outputs !== known.outputs)
+        throw new TypeError(`predictFlat returned ${first.outputs} outputs per row, before ${known.outputs}`);
+      const yss = known.yss.slice();
+      yss.set(first.yss.subarray(0, known.outputs));
+      predictions = { yss, outputs: known.outputs };
     } else {
-      fill(numSamples);
-      predictions = await this.predictAll(predictFn, inverse, numSamples, d, options.signal);
+      if (typeof predictFn !== 'function' && predictFn.predictFlatPipelined) {
+        const raw = await predictFn.predictFlatPipelined(inverse, numSamples, d, fill);
+        fill(numSamples);
+        throwIfAborted(options.signal);
+        predictions = this.readFlatPredictions(raw, numSamples);
+      } else {
+        fill(numSamples);
+        predictions = await this.predictAll(predictFn, inverse, numSamples, d, options.signal);
+      }
+      if (shared) this.keep(shared, modelKey!, predictions, codes, data);
     }
-    const distances =
-      listed && metric === 'euclidean'
-        ? euclideanFromOnesCounts(ones.offsets, numSamples, d)
-        : distancesToFirstRow(data, numSamples, d, metric);
-    const weights = new Float64Array(numSamples);
-    for (let r = 0; r < numSamples; r++) weights[r] = this.kernel(distances[r], this.kernelWidth);
+    const kernel = (distance: number) => this.kernel(distance, this.kernelWidth);
+    let weights: Float64Array;
+    if (listed && metric === 'euclidean') {
+      weights = kernelWeightsFromOnesCounts(ones.offsets, numSamples, d, kernel);
+    } else {
+      const distances = distancesToFirstRow(data, numSamples, d, metric);
+      weights = new Float64Array(numSamples);
+      for (let r = 0; r < numSamples; r++) weights[r] = kernel(distances[r]);
+    }
     const { yss, outputs } = predictions;
 
     let labels: number[];
@@ -595,7 +683,8 @@ export class LimeTabularExplainer {
     inverse: Float64Array,
     seed: number,
     ones: { readonly offsets: Int32Array; readonly cols: Int32Array },
-  ): (upTo: number) => void {
+    codes: Int32Array,
+  ): { fill: (upTo: number) => void; recode: (shared: SharedNeighbourhood) => void } {
     const d = this.numFeaturesTotal;
     const rng = createRng(seed);
     const discretizer = this.discretizer;
@@ -637,14 +726,17 @@ export class LimeTabularExplainer {
       ones.offsets[0] = 0;
       for (let j = 0; j < d; j++) ones.cols[j] = j;
       ones.offsets[1] = d;
-      return (upTo) => {
-        const to = Math.min(upTo, n);
-        if (to > done) table.sample(rng, done, to, instanceIndex, data, inverse, ones);
-        done = Math.max(done, to);
+      return {
+        fill: (upTo) => {
+          const to = Math.min(upTo, n);
+          if (to > done) table.sample(rng, done, to, instanceIndex, data, inverse, ones, codes);
+          done = Math.max(done, to);
+        },
+        recode: (shared) => table.recode(shared.codes!, 1, n, instanceIndex, data, ones),
       };
     }
 
-    return (upTo) => {
+    const fill = (upTo: number): void => {
       const to = Math.min(upTo, n);
       for (let r = done; r < to; r++) {
         const base = r * d;
@@ -656,6 +748,7 @@ export class LimeTabularExplainer {
             if (x - x !== 0) x = x > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
             inverse[base + j] = x;
             data[base + j] = standardize(x, mean[j], scale[j]);
+            codes[base + j] = -1;
             continue;
           }
           const u = rng.next();
@@ -665,6 +758,7 @@ export class LimeTabularExplainer {
             const last = cdf.length - 1;
             while (k < last && cdf[k] <= u) k++;
           }
+          codes[base + j] = k;
           data[base + j] = k === instanceIndex[j] ? 1 : 0;
           const binSamplers = samplers[j];
           if (binSamplers === null) {
@@ -679,6 +773,33 @@ export class LimeTabularExplainer {
       }
       done = Math.max(done, to);
     };
+    // Gaussian cells (code −1) keep their standardized draw; the others compare with the instance.
+    const recode = (shared: SharedNeighbourhood): void => {
+      const kept = shared.data!;
+      const drawn = shared.codes!;
+      for (let r = 1; r < n; r++) {
+        for (let j = 0, at = r * d; j < d; j++, at++) {
+          const k = drawn[at];
+          data[at] = k < 0 ? kept[at] : k === instanceIndex[j] ? 1 : 0;
+        }
+      }
+    };
+    return { fill, recode };
+  }
+
+  /**
+   * The shared neighbourhood of (seed, n), when it can be shared: only for the explainer's own
+   * seed, and not when Gaussian features are sampled around the instance (then rows 1.. depend
+   * on it). Keeps at most MAX_SHARED sample counts, dropping the oldest.
+   */
+  private sharedNeighbourhood(seed: number, n: number): SharedNeighbourhood | undefined {
+    if (seed !== this.randomState || (this.sampleAroundInstance && this.discretizer === null)) return;
+    let shared = this.shared.get(n);
+    if (!shared) {
+      if (this.shared.size >= MAX_SHARED) this.shared.delete(this.shared.keys().next().value!);
+      this.shared.set(n, (shared = { codes: null, data: null, outputs: new WeakMap() }));
+    }
+    return shared;
   }
 
   /** Calls the model on the whole neighbourhood (`inverse`, rows × d) and checks its output. */
@@ -832,7 +953,26 @@ interface Scratch {
   inverse: Float64Array;
   ones: Int32Array;
   offsets: Int32Array;
+  /** Per cell, the drawn value's index (−1 for a Gaussian draw): see SharedNeighbourhood. */
+  codes: Int32Array;
 }
+
+/**
+ * What the explainer keeps of a neighbourhood (its seed's, n rows) to explain the next instance
+ * without drawing or predicting it again: the drawn rows do not depend on the instance, only
+ * `data` (which draws equal the instance's value) and row 0 (the instance itself) do.
+ */
+interface SharedNeighbourhood {
+  /** rows × features: each cell's drawn value index, −1 for a Gaussian draw; null until drawn. */
+  codes: Int32Array | null;
+  /** rows × features: `data` as drawn, for the Gaussian cells (general sampler only), else null. */
+  data: Float64Array | null;
+  /** Per model (FlatPredictor.modelKey): its outputs on the rows, rows × outputs. */
+  readonly outputs: WeakMap<object, { readonly yss: Float64Array; readonly outputs: number }>;
+}
+
+/** Sample counts whose neighbourhood an explainer keeps (each ~0.6 MB at 5000 × 30, plus outputs). */
+const MAX_SHARED = 4;
 
 /** (x − mean) / scale, dividing first when the difference alone would overflow (values near ±1.8e308). */
 function standardize(x: number, mean: number, scale: number): number {

@@ -118,6 +118,20 @@ export function explainerFor(model: TrainedModel, settings: LimeSettings): LimeT
 }
 
 /**
+ * The forest as LIME's model: row-major buffers straight into it (no JS array per sampled row),
+ * keyed by the forest so that its outputs on the seed's neighbourhood are kept for the next row.
+ */
+export function forestPredictor(forest: Forest): FlatPredictor & { readonly modelKey: object } {
+  return {
+    predictFlat: (x: Float64Array, n: number, d: number) =>
+      forest instanceof RandomForestClassifier
+        ? forest.predictProbaFlat(x, n, d)
+        : forest.predictFlat(x, n, d),
+    modelKey: forest,
+  };
+}
+
+/**
  * Explains an already encoded and imputed row (1 × features). Classification explains
  * `label` (default: the predicted class).
  */
@@ -139,13 +153,7 @@ export async function explainEncodedRow(
       throw UserFacingError.of('unknown-class', { label, classes: frame.classes.join(', ') });
     }
   }
-  // Row-major buffers straight into the forest: no JS array per sampled row.
-  const predict = options.predictor ?? {
-    predictFlat: (x: Float64Array, n: number, d: number) =>
-      forest instanceof RandomForestClassifier
-        ? forest.predictProbaFlat(x, n, d)
-        : forest.predictFlat(x, n, d),
-  };
+  const predict = options.predictor ?? forestPredictor(forest);
   const explanation = await explainer.explainInstance(row, predict, {
     labels: [label],
     numFeatures: Math.min(settings.numFeatures, frame.featureNames.length),

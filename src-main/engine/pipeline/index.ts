@@ -16,6 +16,7 @@ export {
   createExplainer,
   explainerInputs,
   explainEncodedRow,
+  forestPredictor,
   withRowContext,
   encodeDataRow,
   type RowExplanation,

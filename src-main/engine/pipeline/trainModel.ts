@@ -21,7 +21,7 @@ import { permutationSample } from '../importance/permutationSample';
 import { accuracy } from '../metrics/classificationMetrics';
 import { r2 } from '../metrics/regressionMetrics';
 import { evaluate, type ModelMetrics } from './evaluate';
-import { explainerFor } from './explainDataRow';
+import { explainerFor, forestPredictor } from './explainDataRow';
 import { DEFAULT_LIME_SETTINGS, type ProgressOptions, type TrainSettings } from './types';
 
 export type Forest = RandomForestClassifier | RandomForestRegressor;
@@ -195,9 +195,13 @@ export function trainModel(
     permutationRows: permRows.length,
   };
   // The explainer's training statistics (bins, frequencies, scaler) belong to fitting, as the
-  // reference builds LimeTabularExplainer once after fitting: the first explanation (default
-  // settings) then only explains. Cached on the model (explainerFor).
-  explainerFor(model, DEFAULT_LIME_SETTINGS);
+  // reference builds LimeTabularExplainer once after fitting, and so does the forest's output on
+  // the default neighbourhood, which every explanation with those settings shares: the first
+  // explanation then predicts only its own row. Cached on the model (explainerFor).
+  explainerFor(model, DEFAULT_LIME_SETTINGS).prepareNeighbourhood(
+    forestPredictor(forest),
+    DEFAULT_LIME_SETTINGS.numSamples,
+  );
   // Set on the same object: the explainer is cached under it.
   (model as { trainMillis: number }).trainMillis = performance.now() - started;
   return model;

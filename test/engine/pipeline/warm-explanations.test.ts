@@ -4,6 +4,7 @@ import {
   DEFAULT_LIME_SETTINGS,
   defaultTrainSettings,
   explainDataRow,
+  forestPredictor,
   loadDataset,
   trainModel,
   warmExplanations,
@@ -33,19 +34,30 @@ describe('warmExplanations', () => {
     expect(after.weights[0].feature).toBe(before.weights[0].feature);
   });
 
-  it('runs until the forest has compiled itself, and the explanation stays the same', async () => {
+  it('after training, a first explanation predicts only its own row, and explains it as a full one would', async () => {
     const model = trainModel(dataset, settings);
     const row = model.frame.rowIndex[model.split.test[1]];
-    // Training's evaluation predicts small batches only: nothing started yet.
-    expect(model.forest.compilingItself).toBe(false);
-    const first = await explainDataRow(model, dataset, row, DEFAULT_LIME_SETTINGS);
-    // One 5000-row neighbourhood walked: the next ones compile and probe.
-    expect(model.forest.compilingItself).toBe(true);
-    await warmExplanations(model, DEFAULT_LIME_SETTINGS, { rounds: 1 });
-    expect(model.forest.compilingItself).toBe(false);
-    const later = await explainDataRow(model, dataset, row, DEFAULT_LIME_SETTINGS);
-    expect(later.weights).toEqual(first.weights);
-    expect(later.intercept).toBe(first.intercept);
-    expect(later.localPred).toBe(first.localPred);
+    const rows: number[] = [];
+    const forest = forestPredictor(model.forest);
+    const counting = {
+      predictFlat(x: Float64Array, n: number, d: number) {
+        rows.push(n);
+        return forest.predictFlat(x, n, d);
+      },
+    };
+    // Keyed by the forest like the default predictor, so it reads what trainModel kept.
+    const first = await explainDataRow(model, dataset, row, DEFAULT_LIME_SETTINGS, {
+      predictor: { ...counting, modelKey: model.forest },
+    });
+    expect(rows).toEqual([1]);
+    // Another seed's neighbourhood is drawn and predicted whole; a predictor without a key never reuses.
+    await warmExplanations(model, { ...DEFAULT_LIME_SETTINGS, seed: 5 }, { rounds: 2 });
+    const full = await explainDataRow(model, dataset, row, DEFAULT_LIME_SETTINGS, { predictor: counting });
+    expect(rows).toEqual([1, 5000]);
+    expect(full.weights).toEqual(first.weights);
+    expect(full.intercept).toBe(first.intercept);
+    expect(full.localPred).toBe(first.localPred);
+    expect(full.score).toBe(first.score);
+    expect(first.weights[0].feature).toBe('worst concave points');
   });
 });
