@@ -33,6 +33,9 @@ async function warmUp(rounds: number): Promise<void> {
     }
   }
   // The neighbourhood first: every explanation with the pool's settings then predicts one row.
+  // The trees are not compiled here (~360 ms a thread on breast cancer): only other seeds and
+  // sample counts (stability checks) predict whole neighbourhoods, and the forest compiles
+  // itself once they keep coming (forest/tieredPredict.ts).
   pause();
   explainer.prepareNeighbourhood(forestPredictor(forest), data.settings.numSamples);
   const rows = data.inputs.xTrain;
@@ -40,8 +43,6 @@ async function warmUp(rounds: number): Promise<void> {
     pause();
     await explainEncodedRow(explainer, forest, data.inputs.frame, rows[i], data.settings);
   }
-  // Other seeds and sample counts (stability checks) predict their whole neighbourhood.
-  forest.prepareFastPredict(pause);
   if (control) {
     Atomics.add(control, WARM_CONTROL.warmed, 1);
     Atomics.notify(control, WARM_CONTROL.warmed);

@@ -16,19 +16,26 @@ const POOL_MAX_NODES = 60_000;
 
 /**
  * Runs after a train job has answered, one step after another so the steps do not fight over
- * the cores while the user may already click a case: (1) this thread's explanation path,
- * (2) the explain pool for the default settings, whose threads warm themselves one at a time
- * ("explain all" and stability checks use it), (3) the second prediction thread (it compiles
- * the trees) and the pipelined path through it. Every step, here and on those threads, first
- * waits until no job runs (idleGate.ts). `isCurrent` says whether the model is still the
- * session's; a newer one stops the work. Pools are only started for small forests: each pool
- * thread holds a copy of the training rows and trees.
+ * the cores while the user may already click a case: (1) this thread's explanation path, then
+ * `rehearsals.one` (a throwaway explain job), (2) the explain pool for the default settings,
+ * whose threads warm themselves one at a time ("explain all" and stability checks use it), then
+ * `rehearsals.many` (a throwaway explainMany through it), (3) the second prediction thread (it
+ * compiles the trees) and the pipelined path through it. Every step, here and on those threads,
+ * first waits until no job runs (idleGate.ts). `isCurrent` says
+ * whether the model is still the session's; a newer one stops the work. Pools are only started
+ * for small forests: each pool thread holds a copy of the training rows and trees.
  */
-export async function warmAfterTraining(model: Model, isCurrent: () => boolean): Promise<void> {
+export async function warmAfterTraining(
+  model: Model,
+  isCurrent: () => boolean,
+  /** Throwaway runs of the explain jobs themselves (one case, a few cases through the pool). */
+  rehearsals: { readonly one?: () => unknown; readonly many?: () => unknown } = {},
+): Promise<void> {
   const { trained } = model;
   const settings = DEFAULT_LIME_SETTINGS;
-  // The helper and pool threads compile the trees; this thread keeps its walk (its share of a
-  // neighbourhood is small, and compiling here too would slow the first click after training).
+  // The helper thread compiles the trees (pool threads once they predict whole neighbourhoods);
+  // this thread keeps its walk (its share of a neighbourhood is small, and compiling here too
+  // would slow the first click after training).
   trained.forest.keepWalking();
   // Each step waits until no job runs: a click meanwhile goes first (idleGate.ts).
   const ready = async () => {
@@ -39,9 +46,17 @@ export async function warmAfterTraining(model: Model, isCurrent: () => boolean):
     if (!(await ready())) return;
     await warmExplanations(trained, settings, { rounds: 1 });
   }
+  if (rehearsals.one) {
+    if (!(await ready())) return;
+    await rehearsals.one();
+  }
   const nodes = trained.forest.trees.reduce((n, t) => n + t.nodeCount, 0);
   if (!(await ready())) return;
-  if (!model.pool && nodes <= POOL_MAX_NODES) await poolFor(model, settings).whenWarm();
+  if (!model.pool && nodes <= POOL_MAX_NODES) {
+    await poolFor(model, settings).whenWarm();
+    if (!(await ready())) return;
+    await rehearsals.many?.();
+  }
   if (!(await ready())) return;
   model.predictor ??= new ParallelPredictor(trained.forest, undefined, undefined, idleGate.buffer);
   if (!(await model.predictor.whenReady())) return;
