@@ -402,6 +402,12 @@ export class LimeTabularExplainer {
 
   /**
    * Explains the model's prediction for one row (reference `explain_instance`).
+   *
+   * With the explainer's own seed (no `randomState` option, or the same one) the neighbourhood's
+   * draws are the same for every row: given a predictor with a `modelKey`, the explainer keeps
+   * them and the model's outputs on them (a few sample counts), so later calls predict only
+   * their instance. The result is the same number for number; sampling around the instance
+   * (Gaussian features, `sampleAroundInstance`) is never shared.
    * @param row one value per feature, as in the training data
    * @param predictFn rows × features → rows × classes probabilities (classification,
    *   class index order) or one value per row (regression); sync or async
