@@ -68,12 +68,11 @@ export class ColumnRounds {
       if (!column || column.length !== nRows) throw new RangeError(`a round needs ${nRows} column values`);
       for (let r = 0; r < nRows; r++) X[r * nFeatures + feature] = column[r];
     }
-    const { nTrees, nOutputs: k, roots, leafRoots, feature: split, threshold, right, value } = this.forest;
+    const { nTrees, nOutputs: k, roots, feature: split, threshold, right, value } = this.forest;
     const { start, leafValue, lo, hi } = this;
     const out = new Float64Array(nRows * k);
     for (let t = 0; t < nTrees; t++) {
       const root = roots[t];
-      const leafRoot = leafRoots[t];
       const o = t * nRows;
       for (let r = 0; r < nRows; r++) {
         const i = o + r;
@@ -90,7 +89,7 @@ export class ColumnRounds {
               f = split[node];
             }
             values = value;
-            at = (leafRoot - 1 - f) * k;
+            at = (-1 - f) * k;
           }
         }
         if (k === 1) {
@@ -108,7 +107,7 @@ export class ColumnRounds {
   /** Walks every tree for every row with the original values, keeping each path and its leaf's values. */
   private walkPaths(): void {
     const { nRows, nFeatures, X, offset, leafValue } = this;
-    const { nTrees, nOutputs: k, roots, leafRoots, feature: split, threshold, right, value } = this.forest;
+    const { nTrees, nOutputs: k, roots, feature: split, threshold, right, value } = this.forest;
     // Twice: the lengths first, so the paths are stored in an array of exactly their size (one
     // grown by half held up to 2.5 times that at once: the 500 000-row job's peak rose ~20 MB here).
     for (let pass = 0; pass < 2; pass++) {
@@ -116,7 +115,6 @@ export class ColumnRounds {
       let at = 0;
       for (let t = 0; t < nTrees; t++) {
         const root = roots[t];
-        const leafRoot = leafRoots[t];
         for (let r = 0; r < nRows; r++) {
           const base = r * nFeatures;
           let node = root;
@@ -130,7 +128,7 @@ export class ColumnRounds {
           }
           const i = t * nRows + r;
           offset[i + 1] = at;
-          const leaf = leafRoot - 1 - f;
+          const leaf = -1 - f;
           if (path) for (let c = 0; c < k; c++) leafValue[i * k + c] = value[leaf * k + c];
         }
       }

@@ -39,7 +39,6 @@ function literal(x: number): string {
 function treeSource(forest: PackedForest, t: number): string {
   const { feature, threshold, right } = forest;
   const root = forest.roots[t];
-  const leafRoot = forest.leafRoots[t];
   const parts: string[] = [];
   // Iterative preorder emit, so deep trees do not overflow the compiler's own stack.
   const stack: (number | string)[] = [root];
@@ -53,7 +52,7 @@ function treeSource(forest: PackedForest, t: number): string {
     }
     const f = feature[item];
     if (f < 0) {
-      parts.push(`l=${(leafRoot - 1 - f) | 0};`);
+      parts.push(`l=${(-1 - f) | 0};`);
       continue;
     }
     if (++depth > MAX_DEPTH) throw new RangeError('tree too deep to compile');

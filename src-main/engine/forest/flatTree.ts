@@ -11,17 +11,18 @@
 export interface FlatTree {
   readonly nodeCount: number;
   /**
-   * Split feature per node (≥ 0); a leaf holds −1 − its leaf index (leaves numbered 0, 1, … in
-   * preorder), so `feature < 0` marks a leaf and a walk finds its values from the number it
-   * already loaded: value[(−1 − feature) × nOutputs …].
+   * Split feature per node (≥ 0); a leaf holds −1 − its row of `value`, so `feature < 0` marks a
+   * leaf and a walk finds its values from the number it already loaded: value[(−1 − feature) ×
+   * nOutputs …]. A grown or loaded tree numbers its leaves 0, 1, … in preorder; a forest's trees
+   * name rows of the forest's shared table (ForestPacker), so leaves may share a row.
    */
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
   /** Right child index per split node, -1 for leaves (the left child is node + 1). */
   readonly right: Int32Array;
   /**
-   * Leaves × nOutputs, leaves in preorder: weighted class fractions (classifier) or weighted
-   * mean (regressor).
+   * Rows × nOutputs that the leaves name: weighted class fractions (classifier) or weighted mean
+   * (regressor). A grown tree's leaves in preorder; in a forest, its table of distinct rows.
    */
   readonly value: Float64Array;
   /**
@@ -48,7 +49,7 @@ export function compactCover(weight: Float64Array | Uint32Array): Float64Array |
   return Uint32Array.from(weight);
 }
 
-/** Index into a tree's leaves (rows of `value`) of the leaf whose feature slot holds `code` (< 0). */
+/** The row of `value` named by the leaf whose feature slot holds `code` (< 0). */
 export function leafIndex(code: number): number {
   return -1 - code;
 }
@@ -93,13 +94,25 @@ export interface FlatTreeJSON {
   impurity?: number[];
 }
 
-export function flatTreeToJSON(tree: FlatTree): FlatTreeJSON {
+/** Version 2 JSON of `tree`, its leaves numbered in preorder with their own rows of values. */
+export function flatTreeToJSON(tree: FlatTree, nOutputs: number): FlatTreeJSON {
+  // A forest's tree names rows of a table shared with the other trees: the file keeps each
+  // tree's values with it, as a grown tree has them.
+  const feature = Array.from(tree.feature);
+  const value: number[] = [];
+  let leaves = 0;
+  for (let i = 0; i < feature.length; i++) {
+    if (feature[i] >= 0) continue;
+    const row = leafIndex(feature[i]) * nOutputs;
+    for (let c = 0; c < nOutputs; c++) value.push(tree.value[row + c]);
+    feature[i] = -1 - leaves++;
+  }
   const json: FlatTreeJSON = {
-    feature: Array.from(tree.feature),
+    feature,
     threshold: Array.from(tree.threshold),
     left: leftChildren(tree.feature),
     right: Array.from(tree.right),
-    value: Array.from(tree.value),
+    value,
   };
   if (tree.samples) json.samples = Array.from(tree.samples);
   if (tree.weight) json.weight = Array.from(tree.weight);

@@ -137,7 +137,7 @@ export abstract class ForestBase {
       nClasses: s.nClasses,
       aggregation: s.aggregation,
       importances: Array.from(s.importances),
-      trees: s.trees.map(flatTreeToJSON),
+      trees: s.trees.map((tree) => flatTreeToJSON(tree, s.packed.nOutputs)),
     };
     if (s.source) json.source = s.source;
     return json;

@@ -4,16 +4,15 @@
  * preorder layout (left child = next node) saves a load per step (~10% measured). Blocking rows
  * and walking four rows at once were measured too and did not help.
  */
-import { compactCover, type FlatTree } from './flatTree';
+import { compactCover, leafIndex, type FlatTree } from './flatTree';
+import { LeafValueTable } from './leafValueTable';
 
 export interface PackedForest {
   readonly nTrees: number;
   /** Values per leaf: number of classes, or 1 for regression. */
   readonly nOutputs: number;
   readonly roots: Int32Array;
-  /** Per tree, its first leaf's row of `value`: leaf code f (< 0) of tree t is row leafRoots[t] − 1 − f. */
-  readonly leafRoots: Int32Array;
-  /** Split feature per node; a leaf's code as in FlatTree (−1 − its index among its tree's leaves). */
+  /** Split feature per node; a leaf holds −1 − its row of `value` (FlatTree's leaf code). */
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
   /**
@@ -22,7 +21,10 @@ export interface PackedForest {
    * own `right` arrays are views of this one rather than a second copy.
    */
   readonly right: Int32Array;
-  /** Leaves × nOutputs, tree after tree (each tree's leaves in preorder). */
+  /**
+   * The distinct leaf value rows × nOutputs, shared by all trees (LeafValueTable): a classifier's
+   * pure leaves all name one of a few rows.
+   */
   readonly value: Float64Array;
 }
 
@@ -37,12 +39,8 @@ export function packAll(
   nOutputs: number,
 ): { packed: PackedForest; trees: FlatTree[] } {
   let total = 0;
-  let leaves = 0;
-  for (const t of trees) {
-    total += t.nodeCount;
-    leaves += t.value.length / nOutputs;
-  }
-  const packer = new ForestPacker(trees.length, nOutputs, { nodes: total, leaves });
+  for (const t of trees) total += t.nodeCount;
+  const packer = new ForestPacker(trees.length, nOutputs, total);
   trees.forEach((t, i) => packer.add(i, t));
   return packer.finish();
 }
@@ -51,10 +49,11 @@ export function packAll(
  * Packs a forest's trees while they are grown, so a trained forest is never held twice. Trees may
  * arrive in any order (threads finish out of turn); each is copied into the packed arrays once
  * the trees before it are in (roots ascend in tree order, as compiledForest expects), and only its
- * cover stays beside them. The trees finish() returns are views: feature, threshold, right and
- * value are the packed arrays' own numbers. Per node a trained classifier on two classes holds
- * 16 bytes packed (feature, threshold, right) + 4 (cover), and per leaf 16 (value): with about
- * as many leaves as split nodes, 28 bytes per node.
+ * cover stays beside them. The trees finish() returns are views: feature, threshold and right
+ * are the packed arrays' own numbers, and every tree's `value` is the forest's one table of
+ * distinct leaf rows (LeafValueTable), which its leaf codes name. Per node a trained classifier
+ * holds 16 bytes packed (feature, threshold, right) + 4 (cover); its leaves' values are a few rows
+ * in all (they were 16 bytes per leaf, ~8 per node, before the table).
  *
  * The total is unknown until the last tree: after the first tree the arrays are sized for the
  * whole forest from its node count with a margin, and grown (copied) only if the trees turn out
@@ -64,29 +63,27 @@ export class ForestPacker {
   private feature = new Int32Array(0);
   private threshold = new Float64Array(0);
   private right = new Int32Array(0);
-  private value = new Float64Array(0);
+  private readonly values: LeafValueTable;
   private used = 0;
-  private leavesUsed = 0;
   /** Next tree index to place; later ones wait in `pending`. */
   private next = 0;
   private readonly pending = new Map<number, FlatTree>();
   private readonly roots: Int32Array;
-  private readonly leafRoots: Int32Array;
   private readonly kept: {
     nodeCount: number;
     weight?: Float64Array | Uint32Array;
     samples?: Int32Array;
   }[] = [];
 
-  /** `total` nodes and leaves, when known, size the arrays exactly. */
+  /** `totalNodes`, when known, sizes the arrays exactly. */
   constructor(
     readonly nTrees: number,
     readonly nOutputs: number,
-    total?: { nodes: number; leaves: number },
+    totalNodes?: number,
   ) {
     this.roots = new Int32Array(nTrees);
-    this.leafRoots = new Int32Array(nTrees);
-    if (total) this.resize(total.nodes, total.leaves);
+    this.values = new LeafValueTable(nOutputs);
+    if (totalNodes !== undefined) this.resize(totalNodes);
   }
 
   /** Tree `index` (0-based) of the forest; each index once. */
@@ -104,21 +101,21 @@ export class ForestPacker {
   private place(t: FlatTree): void {
     const n = t.nodeCount;
     const k = this.nOutputs;
-    const leaves = t.value.length / k;
     const nodes = this.used + n;
-    const allLeaves = this.leavesUsed + leaves;
-    if (nodes > this.feature.length || allLeaves * k > this.value.length) {
+    if (nodes > this.feature.length) {
       const placed = this.next + 1;
       const margin = placed === 1 ? 1.15 : 1.05;
-      const room = (sum: number) => Math.ceil((sum / placed) * this.nTrees * margin);
-      this.resize(Math.max(nodes, room(nodes)), Math.max(allLeaves, room(allLeaves)));
+      this.resize(Math.max(nodes, Math.ceil((nodes / placed) * this.nTrees * margin)));
     }
     const at = this.used;
     this.roots[this.next] = at;
-    this.leafRoots[this.next] = this.leavesUsed;
-    this.feature.set(t.feature.subarray(0, n), at);
+    const feature = this.feature;
+    for (let i = 0; i < n; i++) {
+      const f = t.feature[i];
+      // A leaf names its row of the shared table instead of its tree's own.
+      feature[at + i] = f >= 0 ? f : -1 - this.values.rowOf(t.value, leafIndex(f) * k);
+    }
     this.threshold.set(t.threshold.subarray(0, n), at);
-    this.value.set(t.value, this.leavesUsed * k);
     this.right.set(t.right.subarray(0, n), at);
     this.kept.push({
       nodeCount: n,
@@ -126,55 +123,43 @@ export class ForestPacker {
       ...(t.weight ? { weight: compactCover(t.weight) } : t.samples ? { samples: t.samples } : {}),
     });
     this.used = nodes;
-    this.leavesUsed = allLeaves;
     this.next++;
   }
 
-  /** Room for at least `nodes` nodes and `leaves` leaves, what is packed so far copied over. */
-  private resize(nodes: number, leaves: number): void {
-    const grow = <A extends Int32Array | Float64Array>(
-      old: A,
-      make: (n: number) => A,
-      length: number,
-      used: number,
-    ): A => {
-      if (old.length >= length) return old;
-      const a = make(length);
-      a.set(old.subarray(0, used));
+  /** Room for at least `nodes` nodes, what is packed so far copied over. */
+  private resize(nodes: number): void {
+    const grow = <A extends Int32Array | Float64Array>(old: A, make: (n: number) => A): A => {
+      if (old.length >= nodes) return old;
+      const a = make(nodes);
+      a.set(old.subarray(0, this.used));
       return a;
     };
-    const k = this.nOutputs;
-    this.feature = grow(this.feature, (n) => new Int32Array(n), nodes, this.used);
-    this.threshold = grow(this.threshold, (n) => new Float64Array(n), nodes, this.used);
-    this.right = grow(this.right, (n) => new Int32Array(n), nodes, this.used);
-    this.value = grow(this.value, (n) => new Float64Array(n), leaves * k, this.leavesUsed * k);
+    this.feature = grow(this.feature, (n) => new Int32Array(n));
+    this.threshold = grow(this.threshold, (n) => new Float64Array(n));
+    this.right = grow(this.right, (n) => new Int32Array(n));
   }
 
   /** The packed forest and its trees as views; every tree must have been added. */
   finish(): { packed: PackedForest; trees: FlatTree[] } {
     if (this.next !== this.nTrees) throw new RangeError(`${this.nTrees - this.next} trees were not packed`);
-    const k = this.nOutputs;
     const total = this.used;
     const packed: PackedForest = {
       nTrees: this.nTrees,
-      nOutputs: k,
+      nOutputs: this.nOutputs,
       roots: this.roots,
-      leafRoots: this.leafRoots,
       feature: this.feature.subarray(0, total),
       threshold: this.threshold.subarray(0, total),
       right: this.right.subarray(0, total),
-      value: this.value.subarray(0, this.leavesUsed * k),
+      value: this.values.table(),
     };
     const trees = this.kept.map((t, i): FlatTree => {
       const at = this.roots[i];
-      const leaf = this.leafRoots[i];
-      const leafEnd = i + 1 < this.nTrees ? this.leafRoots[i + 1] : this.leavesUsed;
       return {
         ...t,
         feature: packed.feature.subarray(at, at + t.nodeCount),
         threshold: packed.threshold.subarray(at, at + t.nodeCount),
         right: packed.right.subarray(at, at + t.nodeCount),
-        value: packed.value.subarray(leaf * k, leafEnd * k),
+        value: packed.value,
       };
     });
     return { packed, trees };
@@ -191,11 +176,10 @@ export function leafIndices(
   nRows: number,
   nFeatures: number,
 ): Int32Array {
-  const { nTrees, roots, leafRoots, feature, threshold, right } = forest;
+  const { nTrees, roots, feature, threshold, right } = forest;
   const out = new Int32Array(nTrees * nRows);
   for (let t = 0; t < nTrees; t++) {
     const root = roots[t];
-    const leafRoot = leafRoots[t];
     const o = t * nRows;
     for (let r = 0; r < nRows; r++) {
       const base = r * nFeatures;
@@ -205,7 +189,7 @@ export function leafIndices(
         node = X[base + f] <= threshold[node] ? node + 1 : root + right[node];
         f = feature[node];
       }
-      out[o + r] = leafRoot - 1 - f;
+      out[o + r] = -1 - f;
     }
   }
   return out;
@@ -221,11 +205,10 @@ export function meanLeafValues(
   nRows: number,
   nFeatures: number,
 ): Float64Array {
-  const { nTrees, nOutputs: k, roots, leafRoots, feature, threshold, right, value } = forest;
+  const { nTrees, nOutputs: k, roots, feature, threshold, right, value } = forest;
   const out = new Float64Array(nRows * k);
   for (let t = 0; t < nTrees; t++) {
     const root = roots[t];
-    const leafRoot = leafRoots[t];
     for (let r = 0; r < nRows; r++) {
       const base = r * nFeatures;
       let node = root;
@@ -235,7 +218,7 @@ export function meanLeafValues(
         f = feature[node];
       }
       // The leaf's code names its row of values: no load beyond the feature it already read.
-      const leaf = leafRoot - 1 - f;
+      const leaf = -1 - f;
       if (k === 1) {
         out[r] += value[leaf];
       } else if (k === 2) {

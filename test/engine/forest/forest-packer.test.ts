@@ -34,18 +34,32 @@ describe('ForestPacker', () => {
       3 + trees[1].nodeCount,
       3 + trees[1].nodeCount + trees[2].nodeCount,
     ]);
-    expect(Array.from(packed.leafRoots)).toEqual([
-      0,
-      2,
-      2 + trees[1].value.length / 2,
-      packed.leafRoots[2] + trees[2].value.length / 2,
-    ]);
-    expect(packed.value.length).toBe(trees.reduce((s, t) => s + t.value.length, 0));
     views.forEach((v, i) => {
-      expect(v.feature).toEqual(trees[i].feature);
-      expect(v.value).toEqual(trees[i].value);
+      expect(v.threshold).toEqual(trees[i].threshold);
+      expect(v.right).toEqual(trees[i].right);
       expect(v.weight).toEqual(trees[i].weight);
+      // Splits unchanged; each leaf names a row of the shared table holding its own values.
+      v.feature.forEach((f, node) => {
+        const own = trees[i].feature[node];
+        if (own >= 0) return expect(f).toBe(own);
+        expect(f).toBeLessThan(0);
+        expect(v.value.subarray(2 * (-1 - f), 2 * -f)).toEqual(
+          trees[i].value.subarray(2 * (-1 - own), 2 * -own),
+        );
+      });
     });
+  });
+
+  it('keeps each distinct leaf row once, bit for bit', () => {
+    const packed = packTrees(trees, 2);
+    const rows = new Set<string>();
+    for (const t of trees)
+      for (let l = 0; l < t.value.length; l += 2)
+        rows.add(`${Object.is(t.value[l], -0)}|${t.value[l]}|${t.value[l + 1]}`);
+    expect(packed.value.length).toBe(2 * rows.size);
+    // Shallow trees (depth 1, 3) end in mixed leaves; deeper ones mostly in pure [1, 0] / [0, 1].
+    expect(rows.size).toBeLessThan(trees.reduce((s, t) => s + t.value.length / 2, 0));
+    expect(rows.has('false|1|0') && rows.has('false|0|1')).toBe(true);
   });
 
   it('leafIndices names each row’s leaf as its row of the packed values', () => {
@@ -55,8 +69,8 @@ describe('ForestPacker', () => {
     for (let t = 0; t < trees.length; t++) {
       for (let r = 0; r < n; r++) {
         const leaf = leaves[t * n + r];
-        expect(leaf).toBeGreaterThanOrEqual(packed.leafRoots[t]);
-        expect(leaf).toBeLessThan(packed.leafRoots[t] + trees[t].value.length / 2);
+        expect(leaf).toBeGreaterThanOrEqual(0);
+        expect(leaf).toBeLessThan(packed.value.length / 2);
         means[2 * r] += packed.value[2 * leaf];
         means[2 * r + 1] += packed.value[2 * leaf + 1];
       }

@@ -26,11 +26,18 @@ const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/models/forest-v1.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
-/** The tree's leaves numbered −1, −2, … in preorder, with one value row each. */
-function expectLeafForm(tree: FlatTree, nOut: number): void {
-  const codes = Array.from(tree.feature).filter((f) => f < 0);
+/**
+ * Each leaf of the loaded tree names a row of the forest's shared value table, and the saved tree
+ * numbers its leaves −1, −2, … in preorder with one value row each, the same values.
+ */
+function expectLeafForm(tree: FlatTree, saved: { feature: number[]; value: number[] }, nOut: number): void {
+  const codes = saved.feature.filter((f) => f < 0);
   expect(codes).toEqual(codes.map((_, i) => -1 - i));
-  expect(tree.value.length).toBe(codes.length * nOut);
+  expect(saved.value.length).toBe(codes.length * nOut);
+  const named = Array.from(tree.feature).flatMap((f) =>
+    f < 0 ? Array.from(tree.value.subarray((-1 - f) * nOut, -f * nOut)) : [],
+  );
+  expect(named).toEqual(saved.value);
 }
 
 describe('model JSON version 1 (value per node)', () => {
@@ -50,7 +57,7 @@ describe('model JSON version 1 (value per node)', () => {
     expect(forest.predict(rows)).toEqual(predict);
     expect(rows.slice(0, 3).map((x) => treeShap(forest, x))).toEqual(shap);
     expect(forest.featureImportances()).toEqual(importances);
-    for (const t of forest.trees) expectLeafForm(t, 3);
+    forest.trees.forEach((t, i) => expectLeafForm(t, forest.toJSON().trees[i], 3));
   });
 
   it('a regressor loads and predicts and explains exactly as the build that saved it', () => {
@@ -58,7 +65,7 @@ describe('model JSON version 1 (value per node)', () => {
     const forest = RandomForestRegressor.load(model);
     expect(forest.predict(rows)).toEqual(predict);
     expect(rows.slice(0, 3).map((x) => treeShap(forest, x))).toEqual(shap);
-    for (const t of forest.trees) expectLeafForm(t, 1);
+    forest.trees.forEach((t, i) => expectLeafForm(t, forest.toJSON().trees[i], 1));
   });
 
   it('saving again writes version 2 with values for the leaves only, which loads to the same numbers', () => {

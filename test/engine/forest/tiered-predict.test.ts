@@ -86,7 +86,6 @@ describe('tieredMeanLeafValues', () => {
       nTrees: 1,
       nOutputs: 1,
       roots: new Int32Array([0]),
-      leafRoots: new Int32Array([0]),
       feature: new Int32Array(n).fill(-1),
       threshold: new Float64Array(n),
       right: new Int32Array(n).fill(-1),
