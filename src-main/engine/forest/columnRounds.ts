@@ -10,9 +10,10 @@
  * - any other value is walked from the path's first test of the feature: the nodes above it test
  *   other features and send the row the same way.
  * Reading a kept path is a sequential scan, far cheaper than a walk's dependent loads. Each
- * path's leaf values are kept beside it too, in path order: a leaf's own values sit anywhere in
- * the forest's arrays (29 MB on a 100 000-row forest), and a cache miss per path per round cost
- * more than the walks saved. On a generated 100 000-row forest 43% of paths test a given feature
+ * path's leaf values are kept beside it too, in path order: a regressor's leaves mostly have
+ * values of their own, anywhere in its value table (a classifier's few distinct rows since
+ * LeafValueTable; the table was 29 MB on a 100 000-row forest before), and a cache miss per path
+ * per round cost more than the walks saved. On a generated 100 000-row forest 43% of paths test a given feature
  * and 65% of shuffled values stay inside their interval: a round walks ~15% of the paths, from
  * halfway down.
  *
