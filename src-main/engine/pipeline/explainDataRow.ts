@@ -4,7 +4,8 @@ import { numberLabel } from '../data/featureColumn';
 import type { Dataset } from '../data/types';
 import { UserFacingError } from '../errors';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
-import { LimeTabularExplainer, type ExplanationJSON, type FlatPredictor } from '../lime';
+import { LimeTabularExplainer, type ExplanationJSON, type FlatPredictor, type TrainingData } from '../lime';
+import { frameRows, imputedColumns } from '../data/imputer';
 import { framePosition, type ModelFrame } from '../data/modelFrame';
 import type { Forest, TrainedModel } from './trainModel';
 import type { LimeSettings } from './types';
@@ -88,10 +89,14 @@ export function explainerInputs(model: TrainedModel): ExplainerInputs {
   };
 }
 
-export function createExplainer(inputs: ExplainerInputs, settings: LimeSettings): LimeTabularExplainer {
+/** An explainer from its inputs; in process the training data may be a reader of its columns. */
+export function createExplainer(
+  inputs: Omit<ExplainerInputs, 'xTrain'> & { readonly xTrain: TrainingData },
+  settings: LimeSettings,
+): LimeTabularExplainer {
   const { frame } = inputs;
   const categoricalFeatures = frame.featureKinds.flatMap((kind, i) => (kind === 'categorical' ? [i] : []));
-  return new LimeTabularExplainer(inputs.xTrain as number[][], {
+  return new LimeTabularExplainer(inputs.xTrain, {
     mode: frame.task,
     featureNames: frame.featureNames,
     ...(frame.task === 'classification' && { classNames: frame.classes }),
@@ -113,8 +118,22 @@ export function explainerFor(model: TrainedModel, settings: LimeSettings): LimeT
   let byKey = explainerCache.get(model);
   if (!byKey) explainerCache.set(model, (byKey = new Map()));
   let explainer = byKey.get(key);
-  if (!explainer) byKey.set(key, (explainer = createExplainer(model, settings)));
+  if (!explainer) byKey.set(key, (explainer = createExplainer(trainingColumnsOf(model), settings)));
   return explainer;
+}
+
+/** A model's explainer inputs with the training rows read from the frame's columns (no row arrays). */
+function trainingColumnsOf(model: TrainedModel): Parameters<typeof createExplainer>[0] {
+  const { frame, imputer, split } = model;
+  return {
+    frame,
+    xTrain: {
+      rows: split.train.length,
+      features: frame.columns.length,
+      column: imputedColumns(frame, imputer.fillValues, split.train),
+    },
+    yTrain: model.yTrain,
+  };
 }
 
 /**
@@ -193,7 +212,7 @@ export function encodeDataRow(model: TrainedModel, dataset: Dataset, dataRow: nu
   const position = framePosition(frame, dataRow);
   const raw =
     position !== undefined
-      ? frame.X[position]
+      ? frameRows(frame, null, [position])[0]
       : frame.featureNames.map((name, f) => {
           const column = dataset.values[dataset.columns.findIndex((c) => c.name === name)];
           const cell = column[dataRow];

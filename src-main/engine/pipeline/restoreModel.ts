@@ -53,7 +53,7 @@ export function restoreModel(
       `The saved model does not fit its settings (${settings.task} on ${frame.featureNames.length} features).`,
     );
   }
-  const { split, imputer, xTrain, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
+  const { split, imputer, trainRows, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
   const { testOutputs, testPredictions } = testSetPredictions(forest, xTest);
   const permutationRows = permutationSample(xTest.length, settings.seed).length;
   return {
@@ -62,7 +62,9 @@ export function restoreModel(
     split,
     imputer,
     forest,
-    xTrain,
+    get xTrain() {
+      return trainRows();
+    },
     yTrain,
     xTest,
     yTest,

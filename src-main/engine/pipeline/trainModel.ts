@@ -5,11 +5,13 @@
  */
 import type { Dataset } from '../data/types';
 import { buildModelFrame, type ModelFrame } from '../data/modelFrame';
-import { fitImputer, imputedColumns, type Imputer } from '../data/imputer';
+import { fitImputer, frameRows, imputedColumns, type Imputer } from '../data/imputer';
+import { imputedRowsView } from '../data/imputedRowsView';
 import { stratifiedSplit, type Split } from '../split/stratifiedSplit';
 import { kFold } from '../split/kFold';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import { RandomForestRegressor } from '../forest/RandomForestRegressor';
+import type { FeatureRows } from '../forest/matrixInput';
 import type { ForestOptions } from '../forest/options';
 import type { TreeGrower } from '../forest/forestPlan';
 import { HISTOGRAM_MIN_ROWS } from '../forest/growTree';
@@ -48,7 +50,11 @@ export interface TrainedModel {
   readonly split: Split;
   readonly imputer: Imputer;
   readonly forest: Forest;
-  /** Imputed training rows (rows × features), the background data for LIME. */
+  /**
+   * Imputed training rows (rows × features), the background data for LIME. Built on first
+   * read and then kept: training and the explainer read the frame's columns instead (at
+   * 400 000 training rows × 30 the rows are ~115 MB of V8 heap).
+   */
   readonly xTrain: number[][];
   readonly yTrain: number[];
   readonly xTest: number[][];
@@ -96,7 +102,7 @@ const CROSS_VALIDATION = engineMessage('progress-cross-validation');
 function fitForest(
   settings: TrainSettings,
   nClasses: number,
-  x: number[][],
+  x: FeatureRows,
   y: number[],
   progress: TrainModelOptions,
   columns?: (f: number, out: Float64Array) => void,
@@ -150,14 +156,14 @@ export function trainModel(
 ): TrainedModel {
   const started = performance.now();
   const frame = buildModelFrame(dataset, settings);
-  const { split, imputer, xTrain, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
+  const { split, imputer, trainRows, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
   const nClasses = frame.classes.length;
   const withCv = settings.kFolds >= 2;
 
   const forest = fitForest(
     settings,
     nClasses,
-    xTrain,
+    imputedRowsView(frame, imputer.fillValues, split.train),
     yTrain,
     stage(progress, 0, 0.75, TRAINING_TREES),
     imputedColumns(frame, imputer.fillValues, split.train),
@@ -180,7 +186,9 @@ export function trainModel(
     split,
     imputer,
     forest,
-    xTrain,
+    get xTrain() {
+      return trainRows();
+    },
     yTrain,
     xTest,
     yTest,
@@ -190,7 +198,14 @@ export function trainModel(
     impurityImportance: ranked(frame.featureNames, forest.featureImportances()),
     permutationImportance: permutation,
     ...(crossValidation && { crossValidation }),
-    preprocessing: modelPreprocessing(frame, imputer, settings, xTrain.length, xTest.length, permRows.length),
+    preprocessing: modelPreprocessing(
+      frame,
+      imputer,
+      settings,
+      split.train.length,
+      xTest.length,
+      permRows.length,
+    ),
     trainMillis: 0,
     permutationRows: permRows.length,
   };
@@ -276,9 +291,10 @@ function permutationInputs(model: PermutationModel, progress: ProgressOptions) {
 }
 
 /**
- * The seeded split and the imputer fitted on its training rows, with the imputed train and test
- * rows (rows × features). Training and restoring a saved model share it, so a restored model
- * sees exactly the rows it was trained and tested on.
+ * The seeded split and the imputer fitted on its training rows, with the imputed test rows
+ * (rows × features) and the imputed training rows on request (`trainRows`: built on the first
+ * call, then the same array; see TrainedModel.xTrain). Training and restoring a saved model
+ * share it, so a restored model sees exactly the rows it was trained and tested on.
  */
 export function splitAndImpute(frame: ModelFrame, settings: TrainSettings) {
   const split = stratifiedSplit(frame.y, {
@@ -287,14 +303,14 @@ export function splitAndImpute(frame: ModelFrame, settings: TrainSettings) {
     stratify: settings.task === 'classification',
     classNames: frame.classes,
   });
-  const imputer = fitImputer(frame.X, split.train, frame.featureKinds, frame);
-  const x = imputer.apply(frame.X);
+  const imputer = fitImputer(frame, split.train, frame.featureKinds, frame);
+  let xTrain: number[][] | undefined;
   return {
     split,
     imputer,
-    xTrain: pick(x, split.train),
+    trainRows: () => (xTrain ??= frameRows(frame, imputer.fillValues, split.train)),
     yTrain: pick(frame.y, split.train),
-    xTest: pick(x, split.test),
+    xTest: frameRows(frame, imputer.fillValues, split.test),
     yTest: pick(frame.y, split.test),
   };
 }
@@ -343,15 +359,11 @@ function crossValidate(
   });
   const scores = folds.map((fold, i) => {
     throwIfAborted(progress.signal);
-    const imputer = fitImputer(frame.X, fold.train, frame.featureKinds, {
-      columns: frame.columns,
-      rowIndex: frame.rowIndex,
-    });
-    const x = imputer.apply(frame.X);
+    const imputer = fitImputer(frame, fold.train, frame.featureKinds);
     const forest = fitForest(
       settings,
       frame.classes.length,
-      pick(x, fold.train),
+      imputedRowsView(frame, imputer.fillValues, fold.train),
       pick(frame.y, fold.train),
       {
         ...(progress.growTrees && { growTrees: progress.growTrees }),
@@ -362,7 +374,7 @@ function crossValidate(
       imputedColumns(frame, imputer.fillValues, fold.train),
     );
     const yTrue = pick(frame.y, fold.test);
-    const yPred = forest.predict(pick(x, fold.test));
+    const yPred = forest.predict(frameRows(frame, imputer.fillValues, fold.test));
     return classification ? accuracy(yTrue, yPred) : r2(yTrue, yPred);
   });
   const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
