@@ -53,7 +53,8 @@ export function restoreModel(
       `The saved model does not fit its settings (${settings.task} on ${frame.featureNames.length} features).`,
     );
   }
-  const { split, imputer, trainRows, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
+  const { split, imputer, trainRows, yTrain, testRows, yTest } = splitAndImpute(frame, settings);
+  const xTest = testRows();
   const { testOutputs, testPredictions } = testSetPredictions(forest, xTest);
   const permutationRows = permutationSample(xTest.length, settings.seed).length;
   return {
