@@ -142,6 +142,27 @@ export function imputedColumns(
 }
 
 /**
+ * A trained model's imputed training rows (its xTrain) by column, read from the frame's columns
+ * without building the rows: `column(f, out)` writes feature f of every training row into `out`
+ * (`rows` values). The shape LIME's explainer takes as training data.
+ */
+export function modelTrainColumns(model: {
+  readonly frame: FrameColumns;
+  readonly imputer: Pick<Imputer, 'fillValues'>;
+  readonly split: { readonly train: ArrayLike<number> };
+}): {
+  readonly rows: number;
+  readonly features: number;
+  readonly column: (f: number, out: Float64Array) => void;
+} {
+  return {
+    rows: model.split.train.length,
+    features: model.frame.columns.length,
+    column: imputedColumns(model.frame, model.imputer.fillValues, model.split.train),
+  };
+}
+
+/**
  * The frame rows `rows` (indices into its rows, e.g. the test split; all of them when absent) as
  * arrays (rows × features) built from its columns, NaN replaced by `fillValues[f]` when given:
  * the values imputer.apply would give for the frame's rows, without the frame holding its rows.
