@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../data/types';
 import { buildModelFrame, type ModelFrame } from '../data/modelFrame';
-import { fitImputer, frameRows, imputedColumns, modelTrainColumns, type Imputer } from '../data/imputer';
+import { fitImputer, frameRows, imputedColumns, type Imputer } from '../data/imputer';
 import { imputedRowsView } from '../data/imputedRowsView';
 import { stratifiedSplit, type Split } from '../split/stratifiedSplit';
 import { kFold } from '../split/kFold';
@@ -166,7 +166,7 @@ export function trainModel(
     imputedRowsView(frame, imputer.fillValues, split.train),
     yTrain,
     stage(progress, 0, 0.75, TRAINING_TREES),
-    modelTrainColumns({ frame, imputer, split }).column,
+    imputedColumns(frame, imputer.fillValues, split.train),
   );
   // Built once the trees are grown, so they are not part of training's peak (~29 MB of V8 heap at
   // 100 000 test rows × 30).
