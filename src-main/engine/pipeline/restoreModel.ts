@@ -7,6 +7,7 @@
  * (recomputing them is the slow part of training).
  */
 import type { Dataset } from '../data/types';
+import { imputedRowsView } from '../data/imputedRowsView';
 import { buildModelFrame } from '../data/modelFrame';
 import { UserFacingError } from '../errors';
 import { loadForest } from '../forest/loadForest';
@@ -54,9 +55,11 @@ export function restoreModel(
     );
   }
   const { split, imputer, trainRows, yTrain, testRows, yTest } = splitAndImpute(frame, settings);
-  const xTest = testRows();
-  const { testOutputs, testPredictions } = testSetPredictions(forest, xTest);
-  const permutationRows = permutationSample(xTest.length, settings.seed).length;
+  const { testOutputs, testPredictions } = testSetPredictions(
+    forest,
+    imputedRowsView(frame, imputer.fillValues, split.test),
+  );
+  const permutationRows = permutationSample(split.test.length, settings.seed).length;
   return {
     settings,
     frame,
@@ -67,7 +70,9 @@ export function restoreModel(
       return trainRows();
     },
     yTrain,
-    xTest,
+    get xTest() {
+      return testRows();
+    },
     yTest,
     testOutputs,
     testPredictions,
@@ -80,7 +85,7 @@ export function restoreModel(
       imputer,
       settings,
       split.train.length,
-      xTest.length,
+      split.test.length,
       permutationRows,
     ),
     trainMillis: saved.trainMillis,

@@ -57,6 +57,7 @@ export interface TrainedModel {
    */
   readonly xTrain: number[][];
   readonly yTrain: number[];
+  /** Imputed test rows (rows × features), built on first read like xTrain (the metrics read the columns). */
   readonly xTest: number[][];
   readonly yTest: number[];
   /** Classification: test probabilities (rows × classes); regression: test predictions as single-element rows. */
@@ -168,17 +169,17 @@ export function trainModel(
     stage(progress, 0, 0.75, TRAINING_TREES),
     imputedColumns(frame, imputer.fillValues, split.train),
   );
-  // Built once the trees are grown, so they are not part of training's peak (~29 MB of V8 heap at
-  // 100 000 test rows × 30).
-  const xTest = testRows();
-  const { testOutputs, testPredictions } = testSetPredictions(forest, xTest);
+  const { testOutputs, testPredictions } = testSetPredictions(
+    forest,
+    imputedRowsView(frame, imputer.fillValues, split.test),
+  );
   const metrics = evaluate(frame, yTest, testOutputs, testPredictions);
 
   const permStage = stage(progress, 0.75, withCv ? 0.9 : 1, PERMUTATION);
-  const permRows = permutationSample(xTest.length, settings.seed);
+  const permRows = permutationSample(split.test.length, settings.seed);
   const permutation = progress.deferPermutation
     ? []
-    : modelPermutationImportance({ forest, frame, settings, xTest, yTest }, permStage);
+    : modelPermutationImportance({ forest, frame, settings, imputer, split, yTest }, permStage);
   const crossValidation = withCv
     ? crossValidate(frame, settings, stage(progress, 0.9, 1, CROSS_VALIDATION))
     : undefined;
@@ -193,7 +194,9 @@ export function trainModel(
       return trainRows();
     },
     yTrain,
-    xTest,
+    get xTest() {
+      return testRows();
+    },
     yTest,
     testOutputs,
     testPredictions,
@@ -206,7 +209,7 @@ export function trainModel(
       imputer,
       settings,
       split.train.length,
-      xTest.length,
+      split.test.length,
       permRows.length,
     ),
     trainMillis: 0,
@@ -228,7 +231,7 @@ export function trainModel(
  */
 export function testSetPredictions(
   forest: Forest,
-  xTest: readonly (readonly number[])[],
+  xTest: FeatureRows,
 ): { testOutputs: number[][]; testPredictions: number[] } {
   if (forest instanceof RandomForestClassifier) {
     const { proba, labels } = forest.predictProbaAndLabels(xTest);
@@ -238,7 +241,7 @@ export function testSetPredictions(
   return { testOutputs: values.map((v) => [v]), testPredictions: values };
 }
 
-type PermutationModel = Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'xTest' | 'yTest'>;
+type PermutationModel = Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'imputer' | 'split' | 'yTest'>;
 
 /**
  * Permutation importance on the model's test split (a seeded sample above 1 000 rows, see
@@ -278,11 +281,16 @@ export async function modelPermutationImportanceAsync(
 }
 
 function permutationInputs(model: PermutationModel, progress: ProgressOptions) {
-  const { settings, xTest, yTest } = model;
-  const rows = permutationSample(xTest.length, settings.seed);
+  const { settings, split, yTest } = model;
+  const rows = permutationSample(split.test.length, settings.seed);
   const metric: 'accuracy' | 'r2' = settings.task === 'classification' ? 'accuracy' : 'r2';
   return {
-    X: pick(xTest, rows),
+    // xTest's sampled rows, built from the frame's columns (the test rows are not built for this).
+    X: frameRows(
+      model.frame,
+      model.imputer.fillValues,
+      Array.from(rows, (i) => split.test[i]),
+    ),
     y: pick(yTest, rows),
     options: {
       seed: settings.seed,
@@ -295,10 +303,10 @@ function permutationInputs(model: PermutationModel, progress: ProgressOptions) {
 
 /**
  * The seeded split and the imputer fitted on its training rows, with builders of the imputed
- * rows (rows × features) from the frame's columns: `testRows` builds the test rows,
- * `trainRows` the training rows on its first call and then returns the same array (see
- * TrainedModel.xTrain). Training and restoring a saved model share it, so a restored model
- * sees exactly the rows it was trained and tested on.
+ * training and test rows (rows × features) from the frame's columns: each builds its rows on
+ * its first call and then returns the same array (TrainedModel.xTrain and xTest). Training and
+ * restoring a saved model share it, so a restored model sees exactly the rows it was trained
+ * and tested on.
  */
 export function splitAndImpute(frame: ModelFrame, settings: TrainSettings) {
   const split = stratifiedSplit(frame.y, {
@@ -309,12 +317,13 @@ export function splitAndImpute(frame: ModelFrame, settings: TrainSettings) {
   });
   const imputer = fitImputer(frame, split.train, frame.featureKinds, frame);
   let xTrain: number[][] | undefined;
+  let xTest: number[][] | undefined;
   return {
     split,
     imputer,
     trainRows: () => (xTrain ??= frameRows(frame, imputer.fillValues, split.train)),
     yTrain: pick(frame.y, split.train),
-    testRows: () => frameRows(frame, imputer.fillValues, split.test),
+    testRows: () => (xTest ??= frameRows(frame, imputer.fillValues, split.test)),
     yTest: pick(frame.y, split.test),
   };
 }
@@ -378,7 +387,7 @@ function crossValidate(
       imputedColumns(frame, imputer.fillValues, fold.train),
     );
     const yTrue = pick(frame.y, fold.test);
-    const yPred = forest.predict(frameRows(frame, imputer.fillValues, fold.test));
+    const yPred = forest.predict(imputedRowsView(frame, imputer.fillValues, fold.test));
     return classification ? accuracy(yTrue, yPred) : r2(yTrue, yPred);
   });
   const mean = scores.reduce((a, b) => a + b, 0) / scores.length;

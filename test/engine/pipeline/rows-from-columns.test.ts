@@ -46,6 +46,7 @@ describe('model rows from the frame columns', () => {
     expect(missingB).toBeGreaterThanOrEqual(0);
     expect(model.xTrain[missingB][1]).toBe(imputer.fillValues[1]);
     expect(model.xTrain).toBe(model.xTrain); // built once, then kept
+    expect(model.xTest).toBe(model.xTest);
   });
 
   it('grows the forest the imputed rows give (exact split search, read through the view)', () => {
@@ -53,6 +54,11 @@ describe('model rows from the frame columns', () => {
       nClasses: 2,
     });
     expect(model.forest.toJSON()).toEqual(fromRows.toJSON());
+  });
+
+  it('scores the test split as its rows do', () => {
+    expect(model.testOutputs).toEqual(model.forest.predictProba(model.xTest));
+    expect(model.testPredictions).toEqual(model.forest.predict(model.xTest));
   });
 
   it('builds the explainer the rows give, in process and from the pool inputs', async () => {
