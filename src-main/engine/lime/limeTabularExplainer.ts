@@ -828,7 +828,7 @@ function standardize(x: number, mean: number, scale: number): number {
 }
 
 /**
- * Mean and population std of column `j` of values near ±1.8e308, whose sums and squares
+ * Mean and population std of a training column of values near ±1.8e308, whose sums and squares
  * overflow: computed on the values divided by a power of two (exact) and scaled back.
  */
 function scaledMeanStd(column: Float64Array): [number, number] {
