@@ -57,8 +57,9 @@ describe('model rows from the frame columns', () => {
   });
 
   it('scores the test split as its rows do', () => {
-    expect(model.testOutputs).toEqual(model.forest.predictProba(model.xTest));
-    expect(model.testPredictions).toEqual(model.forest.predict(model.xTest));
+    const forest = model.forest as RandomForestClassifier;
+    expect(model.testOutputs).toEqual(forest.predictProba(model.xTest));
+    expect(model.testPredictions).toEqual(forest.predict(model.xTest));
   });
 
   it('builds the explainer the rows give, in process and from the pool inputs', async () => {
