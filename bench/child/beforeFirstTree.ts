@@ -15,7 +15,7 @@ import {
 } from '../../src-main/engine';
 import { binColumns } from '../../src-main/engine/forest/histogramSplit';
 import { finiteColumns } from '../../src-main/engine/forest/matrixInput';
-import { imputedColumns } from '../../src-main/engine/data/imputer';
+import { frameRows, imputedColumns } from '../../src-main/engine/data/imputer';
 
 const [file] = process.argv.slice(2);
 const steps: Record<string, [number, number]> = {};
@@ -45,18 +45,15 @@ const split = step('split', () =>
     classNames: frame.classes,
   }),
 );
-const imputer = step('imputerFit', () => fitImputer(frame.X, split.train, frame.featureKinds, frame));
-const xTrain = step('imputeAndPick', () => {
-  const x = imputer.apply(frame.X);
-  Array.from(split.test, (i) => x[i]);
-  return Array.from(split.train, (i) => x[i]);
-});
+const imputer = step('imputerFit', () => fitImputer(frame, split.train, frame.featureKinds, frame));
+// trainModel builds the test rows only; the training rows stay columns.
+step('testRows', () => frameRows(frame, imputer.fillValues, split.test));
 // As the forest bins them in trainModel: from the frame's columns, imputed (finite-checked).
 step('forestBins', () =>
   binColumns(
-    xTrain.length,
+    split.train.length,
     frame.featureNames.length,
-    finiteColumns(imputedColumns(frame, imputer.fillValues, split.train), xTrain.length),
+    finiteColumns(imputedColumns(frame, imputer.fillValues, split.train), split.train.length),
   ),
 );
 console.log(

@@ -32,7 +32,7 @@ export { suggestTarget, suggestExcluded, inferTask } from './data/suggestTarget'
 export { buildModelFrame, MAX_CLASSES, type ModelFrame } from './data/modelFrame';
 export { caseId, resolveIdColumn, rowsWithId, suggestIdColumn } from './data/caseIds';
 export { isIdentifierName } from './data/columnNames';
-export { fitImputer, type Imputer } from './data/imputer';
+export { fitImputer, modelTrainColumns, type Imputer } from './data/imputer';
 export { median } from './data/median';
 export { histogram, binEdges, binOf, type Histogram } from './data/histogram';
 export { dateCounts, type DateCounts } from './data/dateCounts';

@@ -1,6 +1,6 @@
 /** A pool thread: rebuilds one model's forest and explainer from plain data and explains rows on request. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createExplainer, explainEncodedRow, forestPredictor, loadForest } from '../engine';
+import { createExplainer, explainEncodedRow, explainerSource, forestPredictor, loadForest } from '../engine';
 import {
   WARM_CONTROL,
   type ExplainThreadData,
@@ -13,7 +13,7 @@ import { pauseWhileBusy } from './idleGate';
 const port = parentPort!;
 const data = workerData as ExplainThreadData & Partial<ExplainThreadPacing>;
 const forest = loadForest(data.forest);
-const explainer = createExplainer(data.inputs, data.settings);
+const explainer = createExplainer(explainerSource(data.inputs), data.settings);
 
 /**
  * A fresh thread runs everything unoptimized at first; the pool is started right after training,
@@ -38,10 +38,12 @@ async function warmUp(rounds: number): Promise<void> {
   // itself once they keep coming (forest/tieredPredict.ts).
   pause();
   explainer.prepareNeighbourhood(forestPredictor(forest), data.settings.numSamples);
-  const rows = data.inputs.xTrain;
-  for (let i = 0; i < rounds && i < rows.length; i++) {
+  const columns = data.inputs.trainColumns;
+  const rows = columns.length > 0 ? columns[0].length : 0;
+  for (let i = 0; i < rounds && i < rows; i++) {
     pause();
-    await explainEncodedRow(explainer, forest, data.inputs.frame, rows[i], data.settings);
+    const row = columns.map((column) => column[i]);
+    await explainEncodedRow(explainer, forest, data.inputs.frame, row, data.settings);
   }
   if (control) {
     Atomics.add(control, WARM_CONTROL.warmed, 1);

@@ -40,6 +40,7 @@ import {
   withRowContext,
   type CollapsedBins,
   type TrainedModel,
+  modelTrainColumns,
 } from '../engine';
 import { engineMessage } from '../engine/errors';
 import { explanationDTO } from './dto';
@@ -114,7 +115,9 @@ export function predictionOf(trained: TrainedModel, row: readonly number[]): Pre
 }
 
 function trainingColumn(trained: TrainedModel, f: number): Float64Array {
-  return Float64Array.from(trained.xTrain, (r) => r[f]);
+  const column = new Float64Array(trained.split.train.length);
+  modelTrainColumns(trained).column(f, column);
+  return column;
 }
 
 function rangeOf(column: Float64Array): [number, number] {
@@ -256,7 +259,9 @@ export async function caseInsightJob(
       };
     });
   const collapsed = quantile
-    ? collapsedBins(trained.xTrain, continuous, quantile).map((c) => collapsedDTO(trained, c, quantile))
+    ? collapsedBins(modelTrainColumns(trained), continuous, quantile).map((c) =>
+        collapsedDTO(trained, c, quantile),
+      )
     : [];
 
   const classification = forest instanceof RandomForestClassifier;

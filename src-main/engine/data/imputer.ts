@@ -29,19 +29,20 @@ export interface FrameColumns {
  * Learns fill values from the training rows only (so the test split leaks nothing):
  * the median for numeric features, the most frequent code for categorical ones (the
  * smallest code on a tie). A feature without any training value is filled with 0 and
- * says so in describe(). `featureNames` and `categoryNames` only make describe() readable;
- * `columns` with `rowIndex` (a ModelFrame has both) are read instead of X's rows: the same values.
+ * says so in describe(). `X` is rows × features, or a frame's columns (a ModelFrame has them),
+ * which are read without building its rows; `trainIdx` indexes its rows. `featureNames` and
+ * `categoryNames` only make describe() readable.
  */
 export function fitImputer(
-  X: readonly (readonly number[])[],
+  X: readonly (readonly number[])[] | FrameColumns,
   trainIdx: ArrayLike<number>,
   featureKinds: readonly ('numeric' | 'categorical')[],
   frame: {
     readonly featureNames?: readonly string[];
     readonly categoryNames?: readonly (readonly string[] | null)[];
-  } & Partial<FrameColumns> = {},
+  } = {},
 ): Imputer {
-  const columns = frame.columns && frame.rowIndex ? (frame as FrameColumns) : null;
+  const columns = 'columns' in X ? X : null;
   const features = featureKinds.length;
   const fillValues: number[] = [];
   const medians: (number | null)[] = [];
@@ -60,13 +61,14 @@ export function fitImputer(
         const v = column[at[trainIdx[i]]];
         if (v === v) buffer[present++] = v;
       }
-      for (let r = 0; r < X.length; r++) if (column[at[r]] !== column[at[r]]) missing++;
+      for (let r = 0; r < at.length; r++) if (column[at[r]] !== column[at[r]]) missing++;
     } else {
+      const rows = X as readonly (readonly number[])[];
       for (let i = 0; i < trainIdx.length; i++) {
-        const v = X[trainIdx[i]][f];
+        const v = rows[trainIdx[i]][f];
         if (v === v) buffer[present++] = v;
       }
-      for (let r = 0; r < X.length; r++) if (X[r][f] !== X[r][f]) missing++;
+      for (let r = 0; r < rows.length; r++) if (rows[r][f] !== rows[r][f]) missing++;
     }
     const training = buffer.subarray(0, present);
     const name = frame.featureNames?.[f] ?? `feature ${f}`;
@@ -137,4 +139,51 @@ export function imputedColumns(
       out[i] = v === v ? v : fill;
     }
   };
+}
+
+/**
+ * A trained model's imputed training rows (its xTrain) by column, read from the frame's columns
+ * without building the rows: `column(f, out)` writes feature f of every training row into `out`
+ * (`rows` values). The shape LIME's explainer takes as training data.
+ */
+export function modelTrainColumns(model: {
+  readonly frame: FrameColumns;
+  readonly imputer: Pick<Imputer, 'fillValues'>;
+  readonly split: { readonly train: ArrayLike<number> };
+}): {
+  readonly rows: number;
+  readonly features: number;
+  readonly column: (f: number, out: Float64Array) => void;
+} {
+  return {
+    rows: model.split.train.length,
+    features: model.frame.columns.length,
+    column: imputedColumns(model.frame, model.imputer.fillValues, model.split.train),
+  };
+}
+
+/**
+ * The frame rows `rows` (indices into its rows, e.g. the test split; all of them when absent) as
+ * arrays (rows × features) built from its columns, NaN replaced by `fillValues[f]` when given:
+ * the values imputer.apply would give for the frame's rows, without the frame holding its rows.
+ */
+export function frameRows(
+  frame: FrameColumns,
+  fillValues: readonly number[] | null,
+  rows?: ArrayLike<number>,
+): number[][] {
+  const { columns, rowIndex: at } = frame;
+  const p = columns.length;
+  const n = rows ? rows.length : at.length;
+  const out = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) {
+    const row = new Array<number>(p);
+    const r = at[rows ? rows[i] : i];
+    for (let f = 0; f < p; f++) {
+      const v = columns[f][r];
+      row[f] = v === v || !fillValues ? v : fillValues[f];
+    }
+    out[i] = row;
+  }
+  return out;
 }

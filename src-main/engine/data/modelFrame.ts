@@ -2,6 +2,7 @@ import { UserFacingError } from '../errors';
 import { resolveIdColumn } from './caseIds';
 import { compareLabels, formatNumber } from './compareLabels';
 import { categoryLabels, featureColumn } from './featureColumn';
+import { frameRows } from './imputer';
 import type { Dataset, Task } from './types';
 
 /**
@@ -16,13 +17,17 @@ export interface ModelFrame {
   featureKinds: ('numeric' | 'categorical')[];
   /** Per feature: category labels (code i ↔ categoryNames[f][i]) or null for numeric. */
   categoryNames: (string[] | null)[];
-  /** Rows × features; categorical features as integer codes; NaN where missing (imputed later). */
-  X: number[][];
+  /**
+   * Rows × features; categorical features as integer codes; NaN where missing (imputed later).
+   * Built from `columns` on first read and then kept: training, imputation and the explainer
+   * read the columns, since at 500 000 rows × 30 the rows would hold ~150 MB of V8 heap beside
+   * the columns they copy.
+   */
+  readonly X: number[][];
   /**
    * Per feature: its value for every dataset row, the rows of X are built from (a numeric
    * feature's is the dataset's own column, not a copy): X[i][f] === columns[f][rowIndex[i]].
-   * Column-wise passes (imputer, forest bins) read these instead of one value per row array.
-   * Read-only.
+   * Column-wise passes (imputer, forest bins, the explainer) read these. Read-only.
    */
   columns: Float64Array[];
   /** Classification: class index into `classes`; regression: the value. */
@@ -232,18 +237,15 @@ export function buildModelFrame(
       `${rowIndex.length} rows.`,
   );
 
-  const p = featureColumns.length;
-  const X = rowIndex.map((row) => {
-    const out = new Array<number>(p);
-    for (let f = 0; f < p; f++) out[f] = featureColumns[f][row];
-    return out;
-  });
   if (idColumn !== null) preprocessing.push(`Case IDs from column '${idColumn}'.`);
+  let rows: number[][] | undefined;
   return {
     featureNames,
     featureKinds,
     categoryNames,
-    X,
+    get X() {
+      return (rows ??= frameRows({ columns: featureColumns, rowIndex }, null));
+    },
     columns: featureColumns,
     y,
     classes,

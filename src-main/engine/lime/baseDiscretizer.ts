@@ -1,6 +1,7 @@
 import type { Rng } from '../random/rng';
 import { formatFixed2 } from './pyFormat';
 import { searchSortedLeft, uniqueSorted } from './percentile';
+import { trainingColumns, type TrainingData } from './trainingColumns';
 import { ConstantSampler, TruncatedNormal, type BinSampler } from './truncatedNormal';
 
 /** Per-bin statistics that replace those computed from the training data (reference `data_stats`). */
@@ -15,8 +16,6 @@ export interface DiscretizerStats {
 
 /** The reference adds this to every bin's standard deviation so that no bin has scale 0. */
 const STD_EPSILON = 0.00000000001;
-/** Training columns gathered per pass over the rows (8 × 8 bytes per row of scratch). */
-const COLUMN_BLOCK = 8;
 
 /**
  * Discretizes continuous features into bins and samples values back from bins,
@@ -46,20 +45,21 @@ export abstract class BaseDiscretizer {
   private readonly samplers: Record<number, BinSampler[]> = {};
 
   /**
-   * @param data training rows × features (finite numbers)
+   * @param data training rows × features (finite numbers), or a reader of its columns
    * @param categoricalFeatures feature indices that are not discretized
    * @param featureNames one name per feature, used in the bin names
    * @param labels training labels (only the entropy discretizer uses them)
    * @param dataStats per-bin statistics to use instead of the data's
    */
   constructor(
-    data: readonly (readonly number[])[],
+    data: TrainingData,
     categoricalFeatures: readonly number[],
     featureNames: readonly string[],
     labels?: ArrayLike<number>,
     dataStats?: DiscretizerStats,
   ) {
-    const d = data.length > 0 ? data[0].length : featureNames.length;
+    const training = trainingColumns(data);
+    const d = training.rows > 0 ? training.features : featureNames.length;
     const categorical = new Set(categoricalFeatures);
     this.toDiscretize = Array.from({ length: d }, (_, j) => j).filter((j) => !categorical.has(j));
     this.dataStats = dataStats;
@@ -70,24 +70,13 @@ export abstract class BaseDiscretizer {
       Object.assign(this.maxs, dataStats.maxs);
     }
 
-    // The training columns a few at a time, each block gathered in one pass over the rows: a copy
-    // of every column would hold a second training set (~96 MB at 400 000 rows × 30 features),
-    // and a pass per column misses the cache on every row array.
-    const block = Array.from(
-      { length: dataStats ? 0 : Math.min(COLUMN_BLOCK, this.toDiscretize.length) },
-      () => new Float64Array(data.length),
-    );
+    // One training column at a time: a copy of every column would hold a second training set
+    // (~96 MB at 400 000 rows × 30 features). Supplied statistics need no column: binsOf gets an
+    // empty one.
+    const column = new Float64Array(dataStats ? 0 : training.rows);
     for (let at = 0; at < this.toDiscretize.length; at++) {
       const feature = this.toDiscretize[at];
-      // Supplied statistics need no column: binsOf gets an empty one.
-      const column = dataStats ? new Float64Array(0) : block[at % COLUMN_BLOCK];
-      if (!dataStats && at % COLUMN_BLOCK === 0) {
-        const features = this.toDiscretize.slice(at, at + COLUMN_BLOCK);
-        for (let r = 0; r < data.length; r++) {
-          const row = data[r];
-          for (let i = 0; i < features.length; i++) block[i][r] = row[features[i]];
-        }
-      }
+      if (!dataStats) training.column(feature, column);
       const qts = uniqueSorted(this.binsOf(feature, column, labels));
       const nBorders = qts.length;
       if (nBorders === 0) throw new RangeError(`discretizer produced no boundary for feature ${feature}`);

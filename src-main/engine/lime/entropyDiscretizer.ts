@@ -1,6 +1,7 @@
 import { BaseDiscretizer, type DiscretizerStats } from './baseDiscretizer';
 import { entropyTreeThresholds } from './entropyTree';
 import { median } from './percentile';
+import type { TrainingData } from './trainingColumns';
 
 /**
  * Bins at the thresholds of a depth-3 entropy decision tree of each feature
@@ -9,7 +10,7 @@ import { median } from './percentile';
  */
 export class EntropyDiscretizer extends BaseDiscretizer {
   constructor(
-    data: readonly (readonly number[])[],
+    data: TrainingData,
     categoricalFeatures: readonly number[],
     featureNames: readonly string[],
     labels?: ArrayLike<number>,

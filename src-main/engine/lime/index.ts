@@ -10,6 +10,7 @@ export {
   type TrainingDataStats,
 } from './limeTabularExplainer';
 export { Explanation, type ExplanationJSON, type LimeMode } from './explanation';
+export { type TrainingColumns, type TrainingData } from './trainingColumns';
 export { BaseDiscretizer, type DiscretizerStats } from './baseDiscretizer';
 export { QuartileDiscretizer } from './quartileDiscretizer';
 export { DecileDiscretizer } from './decileDiscretizer';

@@ -21,6 +21,7 @@ import { StatsDiscretizer } from './statsDiscretizer';
 import type { BinSampler } from './truncatedNormal';
 import { weightedDesign } from './weightedDesign';
 import { FrequencySamplingTable, tabulable } from './frequencySampling';
+import { trainingColumns, type TrainingData } from './trainingColumns';
 
 export type DiscretizerOption = 'quartile' | 'decile' | 'entropy' | BaseDiscretizer;
 
@@ -199,26 +200,17 @@ export class LimeTabularExplainer {
   private readonly shared = new Map<number, SharedNeighbourhood>();
 
   /**
-   * @param trainingData rows × features of finite numbers (impute first); categorical
-   *   features as integer codes
+   * @param trainingData rows × features of finite numbers (impute first), or a reader of its
+   *   columns; categorical features as integer codes
    */
-  constructor(trainingData: readonly (readonly number[])[], options: LimeTabularOptions = {}) {
-    const rows = trainingData.length;
+  constructor(trainingData: TrainingData, options: LimeTabularOptions = {}) {
+    const data = trainingColumns(trainingData);
+    const rows = data.rows;
     if (rows === 0) throw new RangeError('trainingData has no rows');
-    const d = trainingData[0].length;
+    const d = data.features;
     if (d === 0) throw new RangeError('trainingData has no columns');
-    for (let r = 0; r < rows; r++) {
-      const row = trainingData[r];
-      if (row.length !== d)
-        throw new RangeError(`trainingData row ${r} has ${row.length} values, expected ${d}`);
-      for (let j = 0; j < d; j++) {
-        if (!Number.isFinite(row[j])) {
-          throw new RangeError(
-            `trainingData row ${r}, column ${j} is ${row[j]}: impute missing values before LIME`,
-          );
-        }
-      }
-    }
+    // One training column at a time (every statistic below is per feature).
+    const column = new Float64Array(rows);
     this.numFeaturesTotal = d;
     const mode = options.mode ?? 'classification';
     if (mode !== 'classification' && mode !== 'regression') {
@@ -235,10 +227,11 @@ export class LimeTabularExplainer {
     for (const f of categorical) {
       if (!Number.isInteger(f) || f < 0 || f >= d)
         throw new RangeError(`categoricalFeatures: ${f} is not a feature index in [0, ${d})`);
+      data.column(f, column);
       for (let r = 0; r < rows; r++) {
-        if (!Number.isInteger(trainingData[r][f])) {
+        if (!Number.isInteger(column[r])) {
           throw new RangeError(
-            `categoricalFeatures: feature ${f} has the non-integer value ${trainingData[r][f]} in row ${r}`,
+            `categoricalFeatures: feature ${f} has the non-integer value ${column[r]} in row ${r}`,
           );
         }
       }
@@ -278,13 +271,13 @@ export class LimeTabularExplainer {
     if (options.discretizeContinuous ?? true) {
       const choice = options.discretizer ?? 'quartile';
       const labels = options.trainingLabels;
-      if (stats) discretizer = new StatsDiscretizer(trainingData, categorical, featureNames, labels, stats);
+      if (stats) discretizer = new StatsDiscretizer(data, categorical, featureNames, labels, stats);
       else if (choice === 'quartile')
-        discretizer = new QuartileDiscretizer(trainingData, categorical, featureNames, labels);
+        discretizer = new QuartileDiscretizer(data, categorical, featureNames, labels);
       else if (choice === 'decile')
-        discretizer = new DecileDiscretizer(trainingData, categorical, featureNames, labels);
+        discretizer = new DecileDiscretizer(data, categorical, featureNames, labels);
       else if (choice === 'entropy')
-        discretizer = new EntropyDiscretizer(trainingData, categorical, featureNames, labels);
+        discretizer = new EntropyDiscretizer(data, categorical, featureNames, labels);
       else if (choice instanceof BaseDiscretizer) discretizer = choice;
       else
         throw new RangeError(
@@ -297,29 +290,22 @@ export class LimeTabularExplainer {
     this.discretizer = discretizer;
 
     // StandardScaler(with_mean=False).fit(trainingData): mean_ and population std, std 1 for constant columns.
-    // Row by row (every feature's sums at once): a pass per feature over half a million row
-    // arrays misses the cache on every row. Each feature still adds its rows in order.
+    // Each feature adds its rows in order.
     this.scalerMean = new Float64Array(d);
     this.scalerScale = new Float64Array(d);
-    const sums = new Float64Array(d);
-    for (let r = 0; r < rows; r++) {
-      const row = trainingData[r];
-      for (let j = 0; j < d; j++) sums[j] += row[j];
-    }
-    const means = sums.map((sum) => sum / rows);
-    const squares = new Float64Array(d);
-    for (let r = 0; r < rows; r++) {
-      const row = trainingData[r];
-      for (let j = 0; j < d; j++) squares[j] += (row[j] - means[j]) ** 2;
-    }
     for (let j = 0; j < d; j++) {
-      const mean = means[j];
-      const variance = squares[j] / rows;
+      data.column(j, column);
+      let sum = 0;
+      for (let r = 0; r < rows; r++) sum += column[r];
+      const mean = sum / rows;
+      let squares = 0;
+      for (let r = 0; r < rows; r++) squares += (column[r] - mean) ** 2;
+      const variance = squares / rows;
       const constant = variance <= rows * Number.EPSILON * variance + (rows * mean * Number.EPSILON) ** 2;
       this.scalerMean[j] = mean;
       this.scalerScale[j] = constant ? 1 : Math.sqrt(variance);
       if (!Number.isFinite(mean) || !Number.isFinite(variance)) {
-        [this.scalerMean[j], this.scalerScale[j]] = scaledMeanStd(trainingData, j);
+        [this.scalerMean[j], this.scalerScale[j]] = scaledMeanStd(column);
       }
     }
 
@@ -356,8 +342,9 @@ export class LimeTabularExplainer {
           });
         } else {
           const tally = new Map<number, number>();
-          for (const row of trainingData) {
-            const v = binned ? discretizer!.discretizeValue(f, row[f]) : row[f];
+          data.column(f, column);
+          for (const x of column) {
+            const v = binned ? discretizer!.discretizeValue(f, x) : x;
             tally.set(v, (tally.get(v) ?? 0) + 1);
           }
           values = [...tally.keys()].sort((a, b) => a - b);
@@ -987,19 +974,19 @@ function standardize(x: number, mean: number, scale: number): number {
 }
 
 /**
- * Mean and population std of column `j` of values near ±1.8e308, whose sums and squares
+ * Mean and population std of a training column of values near ±1.8e308, whose sums and squares
  * overflow: computed on the values divided by a power of two (exact) and scaled back.
  */
-function scaledMeanStd(rows: readonly (readonly number[])[], j: number): [number, number] {
+function scaledMeanStd(column: Float64Array): [number, number] {
   let largest = 0;
-  for (const row of rows) largest = Math.max(largest, Math.abs(row[j]));
+  for (const x of column) largest = Math.max(largest, Math.abs(x));
   const scale = 2 ** Math.min(1023, Math.ceil(Math.log2(largest)));
   let sum = 0;
-  for (const row of rows) sum += row[j] / scale;
-  const mean = sum / rows.length;
+  for (const x of column) sum += x / scale;
+  const mean = sum / column.length;
   let ss = 0;
-  for (const row of rows) ss += (row[j] / scale - mean) ** 2;
-  const std = Math.sqrt(ss / rows.length);
+  for (const x of column) ss += (x / scale - mean) ** 2;
+  const std = Math.sqrt(ss / column.length);
   return [mean * scale, std > 0 ? Math.min(Number.MAX_VALUE, std * scale) : 1];
 }
 

@@ -4,7 +4,8 @@ import { numberLabel } from '../data/featureColumn';
 import type { Dataset } from '../data/types';
 import { UserFacingError } from '../errors';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
-import { LimeTabularExplainer, type ExplanationJSON, type FlatPredictor } from '../lime';
+import { LimeTabularExplainer, type ExplanationJSON, type FlatPredictor, type TrainingData } from '../lime';
+import { frameRows, modelTrainColumns } from '../data/imputer';
 import { framePosition, type ModelFrame } from '../data/modelFrame';
 import type { Forest, TrainedModel } from './trainModel';
 import type { LimeSettings } from './types';
@@ -56,11 +57,23 @@ export interface ExplainRowOptions {
   readonly predictor?: FlatPredictor;
 }
 
-/** What an explainer is built from: plain data, so a pool thread can rebuild it. */
-export interface ExplainerInputs {
+/** What createExplainer reads. */
+export interface ExplainerSource {
   readonly frame: Pick<ModelFrame, 'task' | 'featureNames' | 'featureKinds' | 'categoryNames' | 'classes'>;
-  /** Imputed training rows (rows × features): LIME's background statistics. */
-  readonly xTrain: readonly (readonly number[])[];
+  /** Imputed training rows (rows × features, or a reader of their columns): LIME's background statistics. */
+  readonly xTrain: TrainingData;
+  readonly yTrain: readonly number[];
+}
+
+/** What an explainer is built from as plain data, so a pool thread can rebuild it (explainerSource). */
+export interface ExplainerInputs {
+  readonly frame: ExplainerSource['frame'];
+  /**
+   * The imputed training rows by feature (trainColumns[f][r]): views into one SharedArrayBuffer,
+   * so the pool's threads read them without a copy each (as row arrays they were cloned into
+   * every thread's heap: ~115 MB per thread at 400 000 training rows × 30).
+   */
+  readonly trainColumns: readonly Float64Array[];
   readonly yTrain: readonly number[];
 }
 
@@ -81,17 +94,39 @@ export interface EncodedRowExplanation {
 /** The plain-data part of a trained model that an explainer needs (cloneable to a thread). */
 export function explainerInputs(model: TrainedModel): ExplainerInputs {
   const { task, featureNames, featureKinds, categoryNames, classes } = model.frame;
+  const rows = model.split.train.length;
+  const shared = new SharedArrayBuffer(featureNames.length * rows * Float64Array.BYTES_PER_ELEMENT);
+  const { column: read } = modelTrainColumns(model);
+  const trainColumns = featureNames.map((_, f) => {
+    const column = new Float64Array(shared, f * rows * Float64Array.BYTES_PER_ELEMENT, rows);
+    read(f, column);
+    return column;
+  });
   return {
     frame: { task, featureNames, featureKinds, categoryNames, classes },
-    xTrain: model.xTrain,
+    trainColumns,
     yTrain: model.yTrain,
   };
 }
 
-export function createExplainer(inputs: ExplainerInputs, settings: LimeSettings): LimeTabularExplainer {
+/** What a pool thread builds its explainer from: the inputs' columns read as LIME's training data. */
+export function explainerSource(inputs: ExplainerInputs): ExplainerSource {
+  const { trainColumns } = inputs;
+  return {
+    frame: inputs.frame,
+    xTrain: {
+      rows: trainColumns.length > 0 ? trainColumns[0].length : 0,
+      features: trainColumns.length,
+      column: (f, out) => out.set(trainColumns[f]),
+    },
+    yTrain: inputs.yTrain,
+  };
+}
+
+export function createExplainer(inputs: ExplainerSource, settings: LimeSettings): LimeTabularExplainer {
   const { frame } = inputs;
   const categoricalFeatures = frame.featureKinds.flatMap((kind, i) => (kind === 'categorical' ? [i] : []));
-  return new LimeTabularExplainer(inputs.xTrain as number[][], {
+  return new LimeTabularExplainer(inputs.xTrain, {
     mode: frame.task,
     featureNames: frame.featureNames,
     ...(frame.task === 'classification' && { classNames: frame.classes }),
@@ -113,8 +148,17 @@ export function explainerFor(model: TrainedModel, settings: LimeSettings): LimeT
   let byKey = explainerCache.get(model);
   if (!byKey) explainerCache.set(model, (byKey = new Map()));
   let explainer = byKey.get(key);
-  if (!explainer) byKey.set(key, (explainer = createExplainer(model, settings)));
+  if (!explainer) byKey.set(key, (explainer = createExplainer(trainingColumnsOf(model), settings)));
   return explainer;
+}
+
+/** A model's explainer inputs with the training rows read from the frame's columns (no row arrays). */
+function trainingColumnsOf(model: TrainedModel): ExplainerSource {
+  return {
+    frame: model.frame,
+    xTrain: modelTrainColumns(model),
+    yTrain: model.yTrain,
+  };
 }
 
 /**
@@ -201,7 +245,7 @@ export function encodeDataRow(model: TrainedModel, dataset: Dataset, dataRow: nu
   const position = framePosition(frame, dataRow);
   const raw =
     position !== undefined
-      ? frame.X[position]
+      ? frameRows(frame, null, [position])[0]
       : frame.featureNames.map((name, f) => {
           const column = dataset.values[dataset.columns.findIndex((c) => c.name === name)];
           const cell = column[dataRow];

@@ -15,6 +15,7 @@ export {
   explainerFor,
   createExplainer,
   explainerInputs,
+  explainerSource,
   explainEncodedRow,
   forestPredictor,
   withRowContext,
@@ -22,6 +23,7 @@ export {
   type RowExplanation,
   type ExplainedWeight,
   type ExplainerInputs,
+  type ExplainerSource,
   type EncodedRowExplanation,
   type ExplainRowOptions,
 } from './explainDataRow';

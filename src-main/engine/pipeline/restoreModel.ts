@@ -7,6 +7,7 @@
  * (recomputing them is the slow part of training).
  */
 import type { Dataset } from '../data/types';
+import { imputedRowsView } from '../data/imputedRowsView';
 import { buildModelFrame } from '../data/modelFrame';
 import { UserFacingError } from '../errors';
 import { loadForest } from '../forest/loadForest';
@@ -53,18 +54,25 @@ export function restoreModel(
       `The saved model does not fit its settings (${settings.task} on ${frame.featureNames.length} features).`,
     );
   }
-  const { split, imputer, xTrain, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
-  const { testOutputs, testPredictions } = testSetPredictions(forest, xTest);
-  const permutationRows = permutationSample(xTest.length, settings.seed).length;
+  const { split, imputer, trainRows, yTrain, testRows, yTest } = splitAndImpute(frame, settings);
+  const { testOutputs, testPredictions } = testSetPredictions(
+    forest,
+    imputedRowsView(frame, imputer.fillValues, split.test),
+  );
+  const permutationRows = permutationSample(split.test.length, settings.seed).length;
   return {
     settings,
     frame,
     split,
     imputer,
     forest,
-    xTrain,
+    get xTrain() {
+      return trainRows();
+    },
     yTrain,
-    xTest,
+    get xTest() {
+      return testRows();
+    },
     yTest,
     testOutputs,
     testPredictions,
@@ -77,7 +85,7 @@ export function restoreModel(
       imputer,
       settings,
       split.train.length,
-      xTest.length,
+      split.test.length,
       permutationRows,
     ),
     trainMillis: saved.trainMillis,

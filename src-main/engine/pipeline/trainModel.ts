@@ -5,11 +5,13 @@
  */
 import type { Dataset } from '../data/types';
 import { buildModelFrame, type ModelFrame } from '../data/modelFrame';
-import { fitImputer, imputedColumns, type Imputer } from '../data/imputer';
+import { fitImputer, frameRows, imputedColumns, type Imputer } from '../data/imputer';
+import { imputedRowsView } from '../data/imputedRowsView';
 import { stratifiedSplit, type Split } from '../split/stratifiedSplit';
 import { kFold } from '../split/kFold';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import { RandomForestRegressor } from '../forest/RandomForestRegressor';
+import type { FeatureRows } from '../forest/matrixInput';
 import type { ForestOptions } from '../forest/options';
 import type { TreeGrower } from '../forest/forestPlan';
 import { HISTOGRAM_MIN_ROWS } from '../forest/growTree';
@@ -48,9 +50,14 @@ export interface TrainedModel {
   readonly split: Split;
   readonly imputer: Imputer;
   readonly forest: Forest;
-  /** Imputed training rows (rows × features), the background data for LIME. */
+  /**
+   * Imputed training rows (rows × features), the background data for LIME. Built on first
+   * read and then kept: training and the explainer read the frame's columns instead (at
+   * 400 000 training rows × 30 the rows are ~115 MB of V8 heap).
+   */
   readonly xTrain: number[][];
   readonly yTrain: number[];
+  /** Imputed test rows (rows × features), built on first read like xTrain (the metrics read the columns). */
   readonly xTest: number[][];
   readonly yTest: number[];
   /** Classification: test probabilities (rows × classes); regression: test predictions as single-element rows. */
@@ -96,7 +103,7 @@ const CROSS_VALIDATION = engineMessage('progress-cross-validation');
 function fitForest(
   settings: TrainSettings,
   nClasses: number,
-  x: number[][],
+  x: FeatureRows,
   y: number[],
   progress: TrainModelOptions,
   columns?: (f: number, out: Float64Array) => void,
@@ -150,26 +157,29 @@ export function trainModel(
 ): TrainedModel {
   const started = performance.now();
   const frame = buildModelFrame(dataset, settings);
-  const { split, imputer, xTrain, yTrain, xTest, yTest } = splitAndImpute(frame, settings);
+  const { split, imputer, trainRows, yTrain, testRows, yTest } = splitAndImpute(frame, settings);
   const nClasses = frame.classes.length;
   const withCv = settings.kFolds >= 2;
 
   const forest = fitForest(
     settings,
     nClasses,
-    xTrain,
+    imputedRowsView(frame, imputer.fillValues, split.train),
     yTrain,
     stage(progress, 0, 0.75, TRAINING_TREES),
     imputedColumns(frame, imputer.fillValues, split.train),
   );
-  const { testOutputs, testPredictions } = testSetPredictions(forest, xTest);
+  const { testOutputs, testPredictions } = testSetPredictions(
+    forest,
+    imputedRowsView(frame, imputer.fillValues, split.test),
+  );
   const metrics = evaluate(frame, yTest, testOutputs, testPredictions);
 
   const permStage = stage(progress, 0.75, withCv ? 0.9 : 1, PERMUTATION);
-  const permRows = permutationSample(xTest.length, settings.seed);
+  const permRows = permutationSample(split.test.length, settings.seed);
   const permutation = progress.deferPermutation
     ? []
-    : modelPermutationImportance({ forest, frame, settings, xTest, yTest }, permStage);
+    : modelPermutationImportance({ forest, frame, settings, imputer, split, yTest }, permStage);
   const crossValidation = withCv
     ? crossValidate(frame, settings, stage(progress, 0.9, 1, CROSS_VALIDATION))
     : undefined;
@@ -180,9 +190,13 @@ export function trainModel(
     split,
     imputer,
     forest,
-    xTrain,
+    get xTrain() {
+      return trainRows();
+    },
     yTrain,
-    xTest,
+    get xTest() {
+      return testRows();
+    },
     yTest,
     testOutputs,
     testPredictions,
@@ -190,7 +204,14 @@ export function trainModel(
     impurityImportance: ranked(frame.featureNames, forest.featureImportances()),
     permutationImportance: permutation,
     ...(crossValidation && { crossValidation }),
-    preprocessing: modelPreprocessing(frame, imputer, settings, xTrain.length, xTest.length, permRows.length),
+    preprocessing: modelPreprocessing(
+      frame,
+      imputer,
+      settings,
+      split.train.length,
+      split.test.length,
+      permRows.length,
+    ),
     trainMillis: 0,
     permutationRows: permRows.length,
   };
@@ -214,7 +235,7 @@ export function trainModel(
  */
 export function testSetPredictions(
   forest: Forest,
-  xTest: readonly (readonly number[])[],
+  xTest: FeatureRows,
 ): { testOutputs: number[][]; testPredictions: number[] } {
   if (forest instanceof RandomForestClassifier) {
     const { proba, labels } = forest.predictProbaAndLabels(xTest);
@@ -224,7 +245,7 @@ export function testSetPredictions(
   return { testOutputs: values.map((v) => [v]), testPredictions: values };
 }
 
-type PermutationModel = Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'xTest' | 'yTest'>;
+type PermutationModel = Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'imputer' | 'split' | 'yTest'>;
 
 /**
  * Permutation importance on the model's test split (a seeded sample above 1 000 rows, see
@@ -264,11 +285,16 @@ export async function modelPermutationImportanceAsync(
 }
 
 function permutationInputs(model: PermutationModel, progress: ProgressOptions) {
-  const { settings, xTest, yTest } = model;
-  const rows = permutationSample(xTest.length, settings.seed);
+  const { settings, split, yTest } = model;
+  const rows = permutationSample(split.test.length, settings.seed);
   const metric: 'accuracy' | 'r2' = settings.task === 'classification' ? 'accuracy' : 'r2';
   return {
-    X: pick(xTest, rows),
+    // xTest's sampled rows, built from the frame's columns (the test rows are not built for this).
+    X: frameRows(
+      model.frame,
+      model.imputer.fillValues,
+      Array.from(rows, (i) => split.test[i]),
+    ),
     y: pick(yTest, rows),
     options: {
       seed: settings.seed,
@@ -280,9 +306,11 @@ function permutationInputs(model: PermutationModel, progress: ProgressOptions) {
 }
 
 /**
- * The seeded split and the imputer fitted on its training rows, with the imputed train and test
- * rows (rows × features). Training and restoring a saved model share it, so a restored model
- * sees exactly the rows it was trained and tested on.
+ * The seeded split and the imputer fitted on its training rows, with builders of the imputed
+ * training and test rows (rows × features) from the frame's columns: each builds its rows on
+ * its first call and then returns the same array (TrainedModel.xTrain and xTest). Training and
+ * restoring a saved model share it, so a restored model sees exactly the rows it was trained
+ * and tested on.
  */
 export function splitAndImpute(frame: ModelFrame, settings: TrainSettings) {
   const split = stratifiedSplit(frame.y, {
@@ -291,14 +319,15 @@ export function splitAndImpute(frame: ModelFrame, settings: TrainSettings) {
     stratify: settings.task === 'classification',
     classNames: frame.classes,
   });
-  const imputer = fitImputer(frame.X, split.train, frame.featureKinds, frame);
-  const x = imputer.apply(frame.X);
+  const imputer = fitImputer(frame, split.train, frame.featureKinds, frame);
+  let xTrain: number[][] | undefined;
+  let xTest: number[][] | undefined;
   return {
     split,
     imputer,
-    xTrain: pick(x, split.train),
+    trainRows: () => (xTrain ??= frameRows(frame, imputer.fillValues, split.train)),
     yTrain: pick(frame.y, split.train),
-    xTest: pick(x, split.test),
+    testRows: () => (xTest ??= frameRows(frame, imputer.fillValues, split.test)),
     yTest: pick(frame.y, split.test),
   };
 }
@@ -347,15 +376,11 @@ function crossValidate(
   });
   const scores = folds.map((fold, i) => {
     throwIfAborted(progress.signal);
-    const imputer = fitImputer(frame.X, fold.train, frame.featureKinds, {
-      columns: frame.columns,
-      rowIndex: frame.rowIndex,
-    });
-    const x = imputer.apply(frame.X);
+    const imputer = fitImputer(frame, fold.train, frame.featureKinds);
     const forest = fitForest(
       settings,
       frame.classes.length,
-      pick(x, fold.train),
+      imputedRowsView(frame, imputer.fillValues, fold.train),
       pick(frame.y, fold.train),
       {
         ...(progress.growTrees && { growTrees: progress.growTrees }),
@@ -366,7 +391,7 @@ function crossValidate(
       imputedColumns(frame, imputer.fillValues, fold.train),
     );
     const yTrue = pick(frame.y, fold.test);
-    const yPred = forest.predict(pick(x, fold.test));
+    const yPred = forest.predict(imputedRowsView(frame, imputer.fillValues, fold.test));
     return classification ? accuracy(yTrue, yPred) : r2(yTrue, yPred);
   });
   const mean = scores.reduce((a, b) => a + b, 0) / scores.length;

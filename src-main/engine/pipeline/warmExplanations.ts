@@ -14,6 +14,7 @@
  * restarts from the settings' seed, and what the explainer keeps (scratch buffers, the
  * neighbourhood's draws and the forest's outputs on them) is what the next call would compute.
  */
+import { frameRows } from '../data/imputer';
 import { explainEncodedRow, explainerFor, forestPredictor, type ExplainRowOptions } from './explainDataRow';
 import type { TrainedModel } from './trainModel';
 import type { LimeSettings } from './types';
@@ -33,12 +34,14 @@ export async function warmExplanations(
   options: WarmOptions = {},
 ): Promise<void> {
   const { rounds = 3, predictor, signal } = options;
-  if (model.xTrain.length === 0) return;
+  const train = model.split.train;
+  if (train.length === 0) return;
   const explainer = explainerFor(model, settings);
   explainer.prepareNeighbourhood(forestPredictor(model.forest), settings.numSamples);
   for (let i = 0; i < rounds; i++) {
     if (signal?.aborted) return;
-    const row = model.xTrain[i % model.xTrain.length];
+    // One training row built from the columns: model.xTrain would build all of them.
+    const row = frameRows(model.frame, model.imputer.fillValues, [train[i % train.length]])[0];
     await explainEncodedRow(explainer, model.forest, model.frame, row, settings, {
       ...(predictor && { predictor }),
     });

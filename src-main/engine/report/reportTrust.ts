@@ -16,6 +16,7 @@ import {
 } from '../../contract/report';
 import type { MessageDTO } from '../../contract/messages';
 import { caseId } from '../data/caseIds';
+import { modelTrainColumns } from '../data/imputer';
 import type { Dataset } from '../data/types';
 import { engineMessage, throwIfAborted } from '../errors';
 import {
@@ -160,7 +161,8 @@ export async function reportTrust(
   const shap = new TreeShapExplainer(forest);
   const d = shap.nFeatures;
   const quantile = lime.discretizer === 'quartile' || lime.discretizer === 'decile' ? lime.discretizer : null;
-  const column = new Float64Array(model.xTrain.length);
+  const column = new Float64Array(model.split.train.length);
+  const { column: readColumn } = modelTrainColumns(model);
   const cases = explanations.map((e, i): ReportCaseTrust => {
     const batch = runs.slice(i * seeds.length, (i + 1) * seeds.length);
     const shown = new Map(e.weights.map((w) => [w.featureIndex, w.condition]));
@@ -173,7 +175,7 @@ export async function reportTrust(
     const collapsed = quantile
       ? e.weights.flatMap((w) => {
           if (frame.featureKinds[w.featureIndex] !== 'numeric') return [];
-          for (let r = 0; r < column.length; r++) column[r] = model.xTrain[r][w.featureIndex];
+          readColumn(w.featureIndex, column);
           const c = collapsedBinsOf(column, w.featureIndex, quantile);
           return c
             ? [

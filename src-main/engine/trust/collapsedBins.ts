@@ -5,6 +5,7 @@
  * condition such as `125.00 < insulin <= 125.50` means something other than it seems.
  */
 import { percentiles } from '../lime/percentile';
+import { trainingColumns, type TrainingData } from '../lime/trainingColumns';
 
 export type QuantileDiscretizer = 'quartile' | 'decile';
 
@@ -53,19 +54,20 @@ export function collapsedBinsOf(
 /**
  * Every continuous feature whose quantile bins collapse, in feature order. The entropy
  * discretizer and the continuous mode have no quantile edges, so nothing collapses there.
- * @param xTrain training rows × features (imputed), as given to LIME
+ * @param xTrain training rows × features (imputed), or a reader of their columns, as given to LIME
  * @param continuous indices of the features LIME discretizes
  */
 export function collapsedBins(
-  xTrain: readonly (readonly number[])[],
+  xTrain: TrainingData,
   continuous: readonly number[],
   discretizer: QuantileDiscretizer | 'entropy' | null,
 ): CollapsedBins[] {
   if (discretizer !== 'quartile' && discretizer !== 'decile') return [];
   const out: CollapsedBins[] = [];
-  const column = new Float64Array(xTrain.length);
+  const training = trainingColumns(xTrain);
+  const column = new Float64Array(training.rows);
   for (const f of continuous) {
-    for (let r = 0; r < xTrain.length; r++) column[r] = xTrain[r][f];
+    training.column(f, column);
     const c = collapsedBinsOf(column, f, discretizer);
     if (c) out.push(c);
   }
