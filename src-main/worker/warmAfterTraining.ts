@@ -1,13 +1,18 @@
 /**
  * What the worker does while the user reads a new model's metrics, so the first explanation
  * and the first "explain all" cost what later ones do: warm this thread's explanation path (the
- * default neighbourhood is predicted once, see warmExplanations), start the explain pool for the
- * default LIME settings (its threads warm themselves), then the second prediction thread, which
- * serves neighbourhoods that are not shared (other seeds or sample counts).
+ * default neighbourhood is predicted once, see warmExplanations) and start the explain pool for
+ * the default LIME settings (its threads warm themselves).
+ *
+ * No second prediction thread is started any more: with the neighbourhood shared, an explanation
+ * with the model's settings predicts one row, and a thread compiling the trees (~360 ms of CPU
+ * on breast cancer) only competed with the user's first click. Neighbourhoods that are not
+ * shared (another seed or sample count) are predicted here, by a forest that compiles itself
+ * once they keep coming (forest/tieredPredict.ts); imported models still get the thread for
+ * permutation importance (permutationJob.ts).
  */
 import { DEFAULT_LIME_SETTINGS, warmExplanations } from '../engine';
 import { poolFor } from './modelPool';
-import { ParallelPredictor } from './parallelPredictor';
 import { idleGate } from './idleGate';
 import type { Model } from './session';
 
@@ -19,11 +24,10 @@ const POOL_MAX_NODES = 60_000;
  * the cores while the user may already click a case: (1) this thread's explanation path, then
  * `rehearsals.one` (a throwaway explain job), (2) the explain pool for the default settings,
  * whose threads warm themselves one at a time ("explain all" and stability checks use it), then
- * `rehearsals.many` (a throwaway explainMany through it), (3) the second prediction thread (it
- * compiles the trees) and the pipelined path through it. Every step, here and on those threads,
- * first waits until no job runs (idleGate.ts). `isCurrent` says
- * whether the model is still the session's; a newer one stops the work. Pools are only started
- * for small forests: each pool thread holds a copy of the training rows and trees.
+ * `rehearsals.many` (a throwaway explainMany through it). Every step, here and on those threads,
+ * first waits until no job runs (idleGate.ts). `isCurrent` says whether the model is still the
+ * session's; a newer one stops the work. Pools are only started for small forests: each pool
+ * thread holds a copy of the trees.
  */
 export async function warmAfterTraining(
   model: Model,
@@ -33,10 +37,6 @@ export async function warmAfterTraining(
 ): Promise<void> {
   const { trained } = model;
   const settings = DEFAULT_LIME_SETTINGS;
-  // The helper thread compiles the trees (pool threads once they predict whole neighbourhoods);
-  // this thread keeps its walk (its share of a neighbourhood is small, and compiling here too
-  // would slow the first click after training).
-  trained.forest.keepWalking();
   // Each step waits until no job runs: a click meanwhile goes first (idleGate.ts).
   const ready = async () => {
     await idleGate.whenIdle();
@@ -51,17 +51,8 @@ export async function warmAfterTraining(
     await rehearsals.one();
   }
   const nodes = trained.forest.trees.reduce((n, t) => n + t.nodeCount, 0);
+  if (!(await ready()) || model.pool || nodes > POOL_MAX_NODES) return;
+  await poolFor(model, settings).whenWarm();
   if (!(await ready())) return;
-  if (!model.pool && nodes <= POOL_MAX_NODES) {
-    await poolFor(model, settings).whenWarm();
-    if (!(await ready())) return;
-    await rehearsals.many?.();
-  }
-  if (!(await ready())) return;
-  model.predictor ??= new ParallelPredictor(trained.forest, undefined, undefined, idleGate.buffer);
-  if (!(await model.predictor.whenReady())) return;
-  for (let i = 0; i < 2; i++) {
-    if (!(await ready())) return;
-    await warmExplanations(trained, settings, { rounds: 1, predictor: model.predictor });
-  }
+  await rehearsals.many?.();
 }

@@ -19,7 +19,7 @@ import type { PackedForest } from './packedForest';
 import { compileMeanLeafValues, type MeanLeafValuesFn } from './compiledForest';
 import { leafCoveringRows } from './leafCoveringRows';
 import { ColumnRounds } from './columnRounds';
-import { newTierState, tierInProgress, tieredMeanLeafValues, type TierState } from './tieredPredict';
+import { newTierState, tieredMeanLeafValues, type TierState } from './tieredPredict';
 
 /**
  * Rows × trees below which permutation importance predicts its rounds with predict(): on breast
@@ -190,28 +190,6 @@ export abstract class ForestBase {
       compiled.set(s.packed, fn);
     }
     return compiled.get(s.packed) !== null;
-  }
-
-  /**
-   * Stops the forest compiling itself (tieredPredict.ts): it walks its packed trees until
-   * prepareFastPredict(). For a caller that compiles elsewhere, e.g. the worker, whose helper
-   * threads hold compiled copies: probing here would compete with them for the cores.
-   */
-  keepWalking(): void {
-    const s = this.trained();
-    tiers.set(s.packed, { ...newTierState(), fn: null });
-  }
-
-  /**
-   * True while the forest is compiling itself (tieredPredict.ts): it has walked a large batch,
-   * so the next ones compile and probe until the compiled trees take every row. False before,
-   * after, for forests too large to compile, and after prepareFastPredict().
-   */
-  get compilingItself(): boolean {
-    const s = this.trained();
-    if (compiled.has(s.packed)) return false;
-    const tier = tiers.get(s.packed);
-    return tier !== undefined && tierInProgress(tier);
   }
 
   /**

@@ -33,11 +33,6 @@ export function newTierState(): TierState {
   return { largeBatches: 0, fn: undefined, probes: 0, promoted: false };
 }
 
-/** Whether the next large batch compiles or probes (not yet promoted, and worth compiling). */
-export function tierInProgress(state: TierState): boolean {
-  return state.largeBatches >= TIER_WALKED_BATCHES && !state.promoted && state.fn !== null;
-}
-
 /**
  * meanLeafValues(forest, X, nRows, nFeatures), bit for bit, through the compiled forest once
  * `state` says it pays. `now` is the clock used to compare the two (ms).

@@ -101,16 +101,4 @@ describe('tieredMeanLeafValues', () => {
     expect(state.fn).toBeNull();
     expect(state.promoted).toBe(false);
   });
-
-  it('keepWalking stops a trained forest compiling itself, with the same predictions', () => {
-    const f = new RandomForestClassifier({ nEstimators: 10, seed: 2 }).train(X, y);
-    f.keepWalking();
-    const x = batch(3000, 77);
-    for (let call = 0; call < 3; call++) {
-      expect(f.predictProbaFlat(x, 3000, d)).toEqual(
-        meanLeafValues(packTrees(f.trees, f.nClasses), x, 3000, d),
-      );
-      expect(f.compilingItself).toBe(false);
-    }
-  });
 });
