@@ -15,15 +15,13 @@
  * neighbourhood's draws and the forest's outputs on them) is what the next call would compute.
  */
 import { frameRows } from '../data/imputer';
-import { explainEncodedRow, explainerFor, forestPredictor, type ExplainRowOptions } from './explainDataRow';
+import { explainEncodedRow, explainerFor, forestPredictor } from './explainDataRow';
 import type { TrainedModel } from './trainModel';
 import type { LimeSettings } from './types';
 
 export interface WarmOptions {
-  /** Throwaway explanations to run, at least. Default 3. */
+  /** Throwaway explanations to run. Default 3. */
   readonly rounds?: number;
-  /** Predicts as the real explanations will (e.g. the worker's two-thread predictor). */
-  readonly predictor?: ExplainRowOptions['predictor'];
   readonly signal?: AbortSignal;
 }
 
@@ -33,7 +31,7 @@ export async function warmExplanations(
   settings: LimeSettings,
   options: WarmOptions = {},
 ): Promise<void> {
-  const { rounds = 3, predictor, signal } = options;
+  const { rounds = 3, signal } = options;
   const train = model.split.train;
   if (train.length === 0) return;
   const explainer = explainerFor(model, settings);
@@ -42,8 +40,6 @@ export async function warmExplanations(
     if (signal?.aborted) return;
     // One training row built from the columns: model.xTrain would build all of them.
     const row = frameRows(model.frame, model.imputer.fillValues, [train[i % train.length]])[0];
-    await explainEncodedRow(explainer, model.forest, model.frame, row, settings, {
-      ...(predictor && { predictor }),
-    });
+    await explainEncodedRow(explainer, model.forest, model.frame, row, settings);
   }
 }
