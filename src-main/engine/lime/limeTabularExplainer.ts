@@ -20,6 +20,7 @@ import { QuartileDiscretizer } from './quartileDiscretizer';
 import { StatsDiscretizer } from './statsDiscretizer';
 import type { BinSampler } from './truncatedNormal';
 import { weightedDesign } from './weightedDesign';
+import { awaitModelCalls, runModelCallsSync, type ModelCalls } from './modelCalls';
 import { FrequencySamplingTable, tabulable } from './frequencySampling';
 import { trainingColumns, type TrainingData } from './trainingColumns';
 
@@ -404,6 +405,43 @@ export class LimeTabularExplainer {
     predictFn: PredictFn | FlatPredictor,
     options: ExplainInstanceOptions = {},
   ): Promise<Explanation> {
+    const { numSamples, numFeatures, metric } = this.checkedCall(row, options);
+    const scratch = this.takeScratch(numSamples);
+    try {
+      return await awaitModelCalls(
+        this.explainSteps(row, predictFn, options, scratch, numSamples, numFeatures, metric),
+      );
+    } finally {
+      this.giveBack(scratch, numSamples);
+    }
+  }
+
+  /**
+   * explainInstance in this turn, for a model that predicts synchronously (a forest in this
+   * thread): the same result. Throws a TypeError if the model returns a promise.
+   */
+  explainInstanceSync(
+    row: readonly number[],
+    predictFn: PredictFn | FlatPredictor,
+    options: ExplainInstanceOptions = {},
+  ): Explanation {
+    const { numSamples, numFeatures, metric } = this.checkedCall(row, options);
+    const scratch = this.takeScratch(numSamples);
+    try {
+      return runModelCallsSync(
+        this.explainSteps(row, predictFn, options, scratch, numSamples, numFeatures, metric),
+        'explainInstanceSync',
+      );
+    } finally {
+      this.giveBack(scratch, numSamples);
+    }
+  }
+
+  /** Validates an explainInstance call; returns its settings with the defaults filled in. */
+  private checkedCall(
+    row: readonly number[],
+    options: ExplainInstanceOptions,
+  ): { numSamples: number; numFeatures: number; metric: DistanceMetric } {
     const d = this.numFeaturesTotal;
     if (row.length !== d) throw new RangeError(`row has ${row.length} values, expected ${d}`);
     for (let j = 0; j < d; j++)
@@ -426,13 +464,7 @@ export class LimeTabularExplainer {
     if (options.randomState !== undefined && !Number.isFinite(options.randomState))
       throw new RangeError(`randomState must be a finite number, got ${options.randomState}`);
     throwIfAborted(options.signal);
-
-    const scratch = this.takeScratch(numSamples);
-    try {
-      return await this.explainWith(row, predictFn, options, scratch, numSamples, numFeatures, metric);
-    } finally {
-      this.giveBack(scratch, numSamples);
-    }
+    return { numSamples, numFeatures, metric };
   }
 
   /**
@@ -510,7 +542,8 @@ export class LimeTabularExplainer {
     shared.outputs.set(modelKey, { yss: predictions.yss.slice(), outputs: predictions.outputs });
   }
 
-  private async explainWith(
+  /** The explanation as steps around its model calls (see modelCalls). */
+  private *explainSteps(
     row: readonly number[],
     predictFn: PredictFn | FlatPredictor,
     options: ExplainInstanceOptions,
@@ -518,7 +551,7 @@ export class LimeTabularExplainer {
     numSamples: number,
     numFeatures: number,
     metric: DistanceMetric,
-  ): Promise<Explanation> {
+  ): ModelCalls<Explanation> {
     const d = this.numFeaturesTotal;
     const { topLabels } = options;
     const size = numSamples * d;
@@ -538,7 +571,7 @@ export class LimeTabularExplainer {
     if (shared && known) {
       // The same draws as before, so the same rows: only the instance (row 0) is new to the model.
       recode(shared);
-      const first = await this.predictAll(predictFn, inverse.subarray(0, d), 1, d, options.signal);
+      const first = yield* this.predictAll(predictFn, inverse.subarray(0, d), 1, d, options.signal);
       if (first.outputs !== known.outputs)
         throw new TypeError(`predictFlat returned ${first.outputs} outputs per row, before ${known.outputs}`);
       const yss = known.yss.slice();
@@ -546,13 +579,13 @@ export class LimeTabularExplainer {
       predictions = { yss, outputs: known.outputs };
     } else {
       if (typeof predictFn !== 'function' && predictFn.predictFlatPipelined) {
-        const raw = await predictFn.predictFlatPipelined(inverse, numSamples, d, fill);
+        const raw = (yield predictFn.predictFlatPipelined(inverse, numSamples, d, fill)) as ArrayLike<number>;
         fill(numSamples);
         throwIfAborted(options.signal);
         predictions = this.readFlatPredictions(raw, numSamples);
       } else {
         fill(numSamples);
-        predictions = await this.predictAll(predictFn, inverse, numSamples, d, options.signal);
+        predictions = yield* this.predictAll(predictFn, inverse, numSamples, d, options.signal);
       }
       if (shared) this.keep(shared, modelKey!, predictions, codes, data);
     }
@@ -796,13 +829,13 @@ export class LimeTabularExplainer {
   }
 
   /** Calls the model on the whole neighbourhood (`inverse`, rows × d) and checks its output. */
-  private async predictAll(
+  private *predictAll(
     predictFn: PredictFn | FlatPredictor,
     inverse: Float64Array,
     numSamples: number,
     d: number,
     signal: AbortSignal | undefined,
-  ): Promise<{ yss: Float64Array; outputs: number }> {
+  ): ModelCalls<{ yss: Float64Array; outputs: number }> {
     if (typeof predictFn === 'function') {
       const rows: number[][] = new Array(numSamples);
       for (let r = 0; r < numSamples; r++) {
@@ -810,11 +843,11 @@ export class LimeTabularExplainer {
         for (let j = 0, idx = r * d; j < d; j++, idx++) out[j] = inverse[idx];
         rows[r] = out;
       }
-      const raw = await predictFn(rows);
+      const raw = (yield predictFn(rows)) as PredictOutput;
       throwIfAborted(signal);
       return this.readPredictions(raw, numSamples);
     }
-    const raw = await predictFn.predictFlat(inverse, numSamples, d);
+    const raw = (yield predictFn.predictFlat(inverse, numSamples, d)) as ArrayLike<number>;
     throwIfAborted(signal);
     return this.readFlatPredictions(raw, numSamples);
   }

@@ -4,7 +4,14 @@ import { numberLabel } from '../data/featureColumn';
 import type { Dataset } from '../data/types';
 import { UserFacingError } from '../errors';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
-import { LimeTabularExplainer, type ExplanationJSON, type FlatPredictor, type TrainingData } from '../lime';
+import {
+  LimeTabularExplainer,
+  type Explanation,
+  type ExplainInstanceOptions,
+  type ExplanationJSON,
+  type FlatPredictor,
+  type TrainingData,
+} from '../lime';
 import { frameRows, modelTrainColumns } from '../data/imputer';
 import { framePosition, type ModelFrame } from '../data/modelFrame';
 import type { Forest, TrainedModel } from './trainModel';
@@ -187,6 +194,45 @@ export async function explainEncodedRow(
   settings: LimeSettings,
   options: ExplainRowOptions = {},
 ): Promise<EncodedRowExplanation> {
+  const call = encodedRowCall(forest, frame, instance, settings, options);
+  const explanation = await explainer.explainInstance(call.row, call.predict, call.options);
+  return encodedRowResult(explainer, forest, call, explanation);
+}
+
+/**
+ * explainEncodedRow in this turn, with the forest itself as the model (no `predictor` option):
+ * the same result. For work that cannot wait for the event loop, e.g. trainModel's rehearsal.
+ */
+export function explainEncodedRowSync(
+  explainer: LimeTabularExplainer,
+  forest: Forest,
+  frame: ExplainerInputs['frame'],
+  instance: readonly number[],
+  settings: LimeSettings,
+  options: Omit<ExplainRowOptions, 'predictor'> = {},
+): EncodedRowExplanation {
+  const call = encodedRowCall(forest, frame, instance, settings, options);
+  const explanation = explainer.explainInstanceSync(call.row, call.predict, call.options);
+  return encodedRowResult(explainer, forest, call, explanation);
+}
+
+interface EncodedRowCall {
+  readonly row: number[];
+  readonly classification: boolean;
+  readonly label: number;
+  readonly probabilities?: number[];
+  readonly predict: FlatPredictor;
+  readonly options: ExplainInstanceOptions;
+}
+
+/** What explainInstance is asked for a row: the class to explain (checked) and the sampling settings. */
+function encodedRowCall(
+  forest: Forest,
+  frame: ExplainerInputs['frame'],
+  instance: readonly number[],
+  settings: LimeSettings,
+  options: ExplainRowOptions,
+): EncodedRowCall {
   const row = [...instance];
   const classification = forest instanceof RandomForestClassifier;
   const probabilities = classification ? forest.predictProba([row])[0] : undefined;
@@ -197,15 +243,30 @@ export async function explainEncodedRow(
       throw UserFacingError.of('unknown-class', { label, classes: frame.classes.join(', ') });
     }
   }
-  const predict = options.predictor ?? forestPredictor(forest);
-  const explanation = await explainer.explainInstance(row, predict, {
-    labels: [label],
-    numFeatures: Math.min(settings.numFeatures, frame.featureNames.length),
-    numSamples: settings.numSamples,
-    // The same as the explainer's own seed unless the settings ask for another (stability runs).
-    randomState: settings.seed,
-    signal: options.signal,
-  });
+  return {
+    row,
+    classification,
+    label,
+    ...(probabilities && { probabilities }),
+    predict: options.predictor ?? forestPredictor(forest),
+    options: {
+      labels: [label],
+      numFeatures: Math.min(settings.numFeatures, frame.featureNames.length),
+      numSamples: settings.numSamples,
+      // The same as the explainer's own seed unless the settings ask for another (stability runs).
+      randomState: settings.seed,
+      signal: options.signal,
+    },
+  };
+}
+
+function encodedRowResult(
+  explainer: LimeTabularExplainer,
+  forest: Forest,
+  call: EncodedRowCall,
+  explanation: Explanation,
+): EncodedRowExplanation {
+  const { row, classification, label, probabilities } = call;
   const exp = explanation.toJSON();
   // As in the reference, a regression explanation keeps its weights and intercept under
   // label 1 (label 0 holds their negation) but its score and local prediction under label 0.

@@ -23,7 +23,7 @@ import { permutationSample } from '../importance/permutationSample';
 import { accuracy } from '../metrics/classificationMetrics';
 import { r2 } from '../metrics/regressionMetrics';
 import { evaluate, type ModelMetrics } from './evaluate';
-import { explainerFor, forestPredictor } from './explainDataRow';
+import { rehearseExplanations } from './warmExplanations';
 import { DEFAULT_LIME_SETTINGS, type ProgressOptions, type TrainSettings } from './types';
 
 export type Forest = RandomForestClassifier | RandomForestRegressor;
@@ -218,11 +218,10 @@ export function trainModel(
   // The explainer's training statistics (bins, frequencies, scaler) belong to fitting, as the
   // reference builds LimeTabularExplainer once after fitting, and so does the forest's output on
   // the default neighbourhood, which every explanation with those settings shares: the first
-  // explanation then predicts only its own row. Cached on the model (explainerFor).
-  explainerFor(model, DEFAULT_LIME_SETTINGS).prepareNeighbourhood(
-    forestPredictor(forest),
-    DEFAULT_LIME_SETTINGS.numSamples,
-  );
+  // explanation then predicts only its own row. A few throwaway explanations of training rows
+  // follow, so V8 has compiled the explanation path before the first real one (unoptimized, a
+  // fresh process's first cost ~9× a later one). Cached on the model (explainerFor).
+  rehearseExplanations(model, DEFAULT_LIME_SETTINGS, { dataset });
   // Set on the same object: the explainer is cached under it.
   (model as { trainMillis: number }).trainMillis = performance.now() - started;
   return model;

@@ -15,7 +15,14 @@
  * neighbourhood's draws and the forest's outputs on them) is what the next call would compute.
  */
 import { frameRows } from '../data/imputer';
-import { explainEncodedRow, explainerFor, forestPredictor } from './explainDataRow';
+import type { Dataset } from '../data/types';
+import {
+  encodeDataRow,
+  explainEncodedRowSync,
+  explainerFor,
+  forestPredictor,
+  withRowContext,
+} from './explainDataRow';
 import type { TrainedModel } from './trainModel';
 import type { LimeSettings } from './types';
 
@@ -23,23 +30,49 @@ export interface WarmOptions {
   /** Throwaway explanations to run. Default 3. */
   readonly rounds?: number;
   readonly signal?: AbortSignal;
+  /**
+   * The model's data file: the rows are then read and the results dressed as explainDataRow
+   * does (encodeDataRow, withRowContext), so that code is compiled too.
+   */
+  readonly dataset?: Dataset;
 }
 
-/** Resolves when done: the neighbourhood predicted, then `rounds` explanations of training rows. */
-export async function warmExplanations(
+/**
+ * The warm-up in this turn: the settings' neighbourhood predicted, then `rounds` explanations
+ * of training rows (trainModel ends with it for the default settings).
+ */
+export function rehearseExplanations(
   model: TrainedModel,
   settings: LimeSettings,
   options: WarmOptions = {},
-): Promise<void> {
-  const { rounds = 3, signal } = options;
+): void {
+  const { rounds = 6, signal, dataset } = options;
   const train = model.split.train;
   if (train.length === 0) return;
   const explainer = explainerFor(model, settings);
   explainer.prepareNeighbourhood(forestPredictor(model.forest), settings.numSamples);
   for (let i = 0; i < rounds; i++) {
     if (signal?.aborted) return;
-    // One training row built from the columns: model.xTrain would build all of them.
-    const row = frameRows(model.frame, model.imputer.fillValues, [train[i % train.length]])[0];
-    await explainEncodedRow(explainer, model.forest, model.frame, row, settings);
+    const position = train[i % train.length];
+    if (dataset) {
+      const dataRow = model.frame.rowIndex[position];
+      const instance = encodeDataRow(model, dataset, dataRow);
+      const core = explainEncodedRowSync(explainer, model.forest, model.frame, instance, settings);
+      withRowContext(model, dataset, dataRow, settings, core, 0);
+    } else {
+      // One training row built from the columns: model.xTrain would build all of them.
+      const row = frameRows(model.frame, model.imputer.fillValues, [position])[0];
+      explainEncodedRowSync(explainer, model.forest, model.frame, row, settings);
+    }
   }
+}
+
+/** rehearseExplanations for callers that await (the worker, between its idle steps). */
+export async function warmExplanations(
+  model: TrainedModel,
+  settings: LimeSettings,
+  options: WarmOptions = {},
+): Promise<void> {
+  rehearseExplanations(model, settings, options);
+  return Promise.resolve();
 }
