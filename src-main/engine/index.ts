@@ -55,6 +55,7 @@ export type {
 } from './forest/forestBase';
 export type { ForestOptions, ResolvedForestOptions, MaxFeaturesOption } from './forest/options';
 export type { FlatTree, FlatTreeJSON } from './forest/flatTree';
+export { treeCover } from './forest/flatTree';
 export type { FeatureRows } from './forest/matrixInput';
 export type { MlRandomForestJSON } from './forest/importMlRandomForest';
 export {

@@ -27,9 +27,15 @@ export interface FlatTree {
   readonly value: Float64Array;
   /**
    * Bootstrap-weighted training rows reaching each node, TreeSHAP's cover (absent for imported
-   * models). Whole counts, so forests hold them as 32-bit integers (see compactCover).
+   * models). Read it with treeCover: a forest's trees keep it in their leaves (coverInLeaves).
    */
   readonly weight?: Float64Array | Uint32Array;
+  /**
+   * The cover is in the leaves' `threshold` slots (a leaf has no threshold) and a split's cover
+   * is the sum of its leaves': a forest keeps whole-count covers this way (ForestPacker), 4 bytes
+   * a node less. treeCover rebuilds the per-node array.
+   */
+  readonly coverInLeaves?: boolean;
   /** Distinct training rows reaching each node (growTree's output and older saved models). */
   readonly samples?: Int32Array;
   /** Gini impurity (classifier) or weighted variance (regressor) per node (growTree's output). */
@@ -47,6 +53,20 @@ export function compactCover(weight: Float64Array | Uint32Array): Float64Array |
     if (!(w >= 0 && w <= 0xffffffff && Math.floor(w) === w)) return weight;
   }
   return Uint32Array.from(weight);
+}
+
+/**
+ * The tree's cover per node (see `weight`), rebuilt from its leaves when it keeps it there
+ * (coverInLeaves); undefined when the tree has none.
+ */
+export function treeCover(tree: FlatTree): Float64Array | Uint32Array | undefined {
+  if (tree.weight) return tree.weight;
+  if (!tree.coverInLeaves) return undefined;
+  const { nodeCount: n, feature, threshold, right } = tree;
+  const cover = new Uint32Array(n);
+  // Children come after their parent in preorder, so one backward pass sums them.
+  for (let i = n - 1; i >= 0; i--) cover[i] = feature[i] < 0 ? threshold[i] : cover[i + 1] + cover[right[i]];
+  return cover;
 }
 
 /** The row of `value` named by the leaf whose feature slot holds `code` (< 0). */
@@ -109,13 +129,15 @@ export function flatTreeToJSON(tree: FlatTree, nOutputs: number): FlatTreeJSON {
   }
   const json: FlatTreeJSON = {
     feature,
-    threshold: Array.from(tree.threshold),
+    // A leaf's threshold slot may hold its cover (coverInLeaves): the file keeps leaves at 0.
+    threshold: Array.from(tree.threshold, (t, i) => (tree.feature[i] < 0 ? 0 : t)),
     left: leftChildren(tree.feature),
     right: Array.from(tree.right),
     value,
   };
   if (tree.samples) json.samples = Array.from(tree.samples);
-  if (tree.weight) json.weight = Array.from(tree.weight);
+  const cover = treeCover(tree);
+  if (cover) json.weight = Array.from(cover);
   if (tree.impurity) json.impurity = Array.from(tree.impurity);
   return json;
 }

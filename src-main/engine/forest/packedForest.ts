@@ -48,12 +48,13 @@ export function packAll(
 /**
  * Packs a forest's trees while they are grown, so a trained forest is never held twice. Trees may
  * arrive in any order (threads finish out of turn); each is copied into the packed arrays once
- * the trees before it are in (roots ascend in tree order, as compiledForest expects), and only its
- * cover stays beside them. The trees finish() returns are views: feature, threshold and right
- * are the packed arrays' own numbers, and every tree's `value` is the forest's one table of
- * distinct leaf rows (LeafValueTable), which its leaf codes name. Per node a trained classifier
- * holds 16 bytes packed (feature, threshold, right) + 4 (cover); its leaves' values are a few rows
- * in all (they were 16 bytes per leaf, ~8 per node, before the table).
+ * the trees before it are in (roots ascend in tree order, as compiledForest expects). The trees
+ * finish() returns are views: feature, threshold and right are the packed arrays' own numbers,
+ * and every tree's `value` is the forest's one table of distinct leaf rows (LeafValueTable),
+ * which its leaf codes name. A whole-count cover (bootstrap weights) goes into the leaves'
+ * threshold slots, unused otherwise (FlatTree.coverInLeaves; treeCover sums it back up the
+ * tree). Per node a trained classifier holds 16 bytes (feature, threshold, right): it was 36
+ * with per-leaf values and a cover array beside the trees.
  *
  * The total is unknown until the last tree: after the first tree the arrays are sized for the
  * whole forest from its node count with a margin, and grown (copied) only if the trees turn out
@@ -71,8 +72,9 @@ export class ForestPacker {
   private readonly roots: Int32Array;
   private readonly kept: {
     nodeCount: number;
-    weight?: Float64Array | Uint32Array;
+    weight?: Float64Array;
     samples?: Int32Array;
+    coverInLeaves?: true;
   }[] = [];
 
   /** `totalNodes`, when known, sizes the arrays exactly. */
@@ -117,11 +119,15 @@ export class ForestPacker {
     }
     this.threshold.set(t.threshold.subarray(0, n), at);
     this.right.set(t.right.subarray(0, n), at);
-    this.kept.push({
-      nodeCount: n,
-      // Cover for TreeSHAP: the bootstrap weight, or distinct rows for models saved without it.
-      ...(t.weight ? { weight: compactCover(t.weight) } : t.samples ? { samples: t.samples } : {}),
-    });
+    // Cover for TreeSHAP: whole counts (bootstrap weights) go into the leaves' threshold slots;
+    // fractional ones stay beside the tree, and models saved without them keep distinct rows.
+    const weight = t.weight && compactCover(t.weight);
+    if (t.coverInLeaves || weight instanceof Uint32Array) {
+      if (weight) for (let i = 0; i < n; i++) if (t.feature[i] < 0) this.threshold[at + i] = weight[i];
+      this.kept.push({ nodeCount: n, coverInLeaves: true });
+    } else {
+      this.kept.push({ nodeCount: n, ...(weight ? { weight } : t.samples ? { samples: t.samples } : {}) });
+    }
     this.used = nodes;
     this.next++;
   }

@@ -9,7 +9,7 @@
  * O(2^features). The forest averages its trees, so its SHAP values are the trees' averaged.
  */
 import { UserFacingError } from '../errors';
-import { leafIndex, type FlatTree } from '../forest/flatTree';
+import { leafIndex, treeCover, type FlatTree } from '../forest/flatTree';
 import { RandomForestClassifier } from '../forest/RandomForestClassifier';
 import type { RandomForestRegressor } from '../forest/RandomForestRegressor';
 
@@ -32,7 +32,8 @@ interface PreparedTree {
 }
 
 function coverOf(tree: FlatTree): Float64Array | Uint32Array {
-  if (tree.weight) return tree.weight;
+  const cover = treeCover(tree);
+  if (cover) return cover;
   if (tree.samples) return Float64Array.from(tree.samples);
   throw new UserFacingError(
     'SHAP values need the training cover of each tree node; this model was imported without it. Train the model in Lime Lens to see SHAP values.',

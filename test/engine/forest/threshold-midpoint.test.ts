@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
 import { RandomForestRegressor } from '../../../src-main/engine/forest/RandomForestRegressor';
-import type { FlatTree } from '../../../src-main/engine/forest/flatTree';
+import { treeCover, type FlatTree } from '../../../src-main/engine/forest/flatTree';
 import { recordingGrower } from './recordingGrower';
 
 // One tree, every row once, every feature examined: the forest is a single exact CART tree.
@@ -20,7 +20,7 @@ describe('split thresholds', () => {
     expect(tree.threshold[0]).toBe(6.5);
     expect(Array.from(tree.right)).toEqual([2, -1, -1]);
     expect(Array.from(tree.value)).toEqual([1, 0, 0, 1]);
-    expect(Array.from(tree.weight ?? [])).toEqual([6, 3, 3]);
+    expect(Array.from(treeCover(tree) ?? [])).toEqual([6, 3, 3]);
     expect(model.toJSON().trees[0].left).toEqual([1, -1, -1]);
     expect(Array.from(grown[0].samples ?? [])).toEqual([6, 3, 3]);
     expect(Array.from(grown[0].impurity ?? [])).toEqual([0.5, 0, 0]);

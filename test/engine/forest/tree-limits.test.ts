@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlatTree } from '../../../src-main/engine/forest/flatTree';
+import { treeCover, type FlatTree } from '../../../src-main/engine/forest/flatTree';
 import { RandomForestClassifier } from '../../../src-main/engine/forest/RandomForestClassifier';
 import { RandomForestRegressor } from '../../../src-main/engine/forest/RandomForestRegressor';
 import { loadNumericCsv } from './loadNumericCsv';
@@ -53,12 +53,16 @@ describe('tree limits', () => {
       }
       // a bootstrap of 569 draws
       expect(weight[0]).toBe(569);
-      // The forest keeps the grown tree's numbers, with the cover as 32-bit integers.
+      // The forest keeps the grown tree's numbers; the cover sits in the leaves' threshold slots
+      // and comes back whole, as 32-bit integers.
       const kept = model.trees[n];
-      expect(kept.weight).toBeInstanceOf(Uint32Array);
-      for (const key of ['threshold', 'right', 'weight'] as const) {
-        expect(Array.from(kept[key] ?? [])).toEqual(Array.from(t[key] ?? []));
-      }
+      expect(kept.weight).toBeUndefined();
+      expect(kept.coverInLeaves).toBe(true);
+      expect(treeCover(kept)).toBeInstanceOf(Uint32Array);
+      expect(Array.from(treeCover(kept)!)).toEqual(Array.from(weight));
+      for (const i of splits(t)) expect(kept.threshold[i]).toBe(t.threshold[i]);
+      for (const i of leaves(t)) expect(kept.threshold[i]).toBe(weight[i]);
+      expect(Array.from(kept.right)).toEqual(Array.from(t.right));
       // Its leaves name rows of the forest's shared value table holding their own values.
       const leafValues = (tree: FlatTree) =>
         Array.from(tree.feature).map((f) =>

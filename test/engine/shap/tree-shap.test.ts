@@ -7,6 +7,7 @@ import {
   defaultTrainSettings,
   loadDataset,
   trainModel,
+  treeCover,
   treeShap,
   type FlatTree,
   type TrainedModel,
@@ -29,10 +30,10 @@ function conditionalExpectation(
   const l = node + 1; // preorder
   const r = tree.right[node];
   if (known.has(f)) return conditionalExpectation(tree, nOut, x, known, x[f] <= tree.threshold[node] ? l : r);
-  const w = tree.weight![node];
+  const cover = treeCover(tree)!;
   const a = conditionalExpectation(tree, nOut, x, known, l);
   const b = conditionalExpectation(tree, nOut, x, known, r);
-  return a.map((v, c) => (v * tree.weight![l] + b[c] * tree.weight![r]) / w);
+  return a.map((v, c) => (v * cover[l] + b[c] * cover[r]) / cover[node]);
 }
 
 /** Shapley values of the forest's v(S) by enumerating every subset (2^d games). */
