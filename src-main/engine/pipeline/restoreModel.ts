@@ -7,7 +7,6 @@
  * (recomputing them is the slow part of training).
  */
 import type { Dataset } from '../data/types';
-import { imputedRowsView } from '../data/imputedRowsView';
 import { buildModelFrame } from '../data/modelFrame';
 import { UserFacingError } from '../errors';
 import { loadForest } from '../forest/loadForest';
@@ -55,10 +54,7 @@ export function restoreModel(
     );
   }
   const { split, imputer, trainRows, yTrain, testRows, yTest } = splitAndImpute(frame, settings);
-  const { testOutputs, testPredictions } = testSetPredictions(
-    forest,
-    imputedRowsView(frame, imputer.fillValues, split.test),
-  );
+  const { testOutputs, testPredictions } = testSetPredictions(forest, frame, imputer.fillValues, split.test);
   const permutationRows = permutationSample(split.test.length, settings.seed).length;
   return {
     settings,

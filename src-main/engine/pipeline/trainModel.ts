@@ -169,10 +169,7 @@ export function trainModel(
     stage(progress, 0, 0.75, TRAINING_TREES),
     imputedColumns(frame, imputer.fillValues, split.train),
   );
-  const { testOutputs, testPredictions } = testSetPredictions(
-    forest,
-    imputedRowsView(frame, imputer.fillValues, split.test),
-  );
+  const { testOutputs, testPredictions } = testSetPredictions(forest, frame, imputer.fillValues, split.test);
   const metrics = evaluate(frame, yTest, testOutputs, testPredictions);
 
   const permStage = stage(progress, 0.75, withCv ? 0.9 : 1, PERMUTATION);
@@ -227,21 +224,38 @@ export function trainModel(
   return model;
 }
 
+/** Test rows predicted per batch: the forest walks a row-major copy of a batch, not of the whole split. */
+const TEST_BATCH_ROWS = 8192;
+
 /**
- * The forest's outputs on the test rows (class probabilities, or [value] per row) and its
- * predictions (class index or value), from one pass over the trees. Training and restoring a
- * saved model share it.
+ * The forest's outputs on the frame's rows `rows` (the test split), imputed with `fillValues`:
+ * class probabilities, or [value], per row, and its predictions (class index or value). In
+ * batches, each row predicted as it would be alone. Training and restoring a saved model share it.
  */
 export function testSetPredictions(
   forest: Forest,
-  xTest: FeatureRows,
+  frame: FrameColumns,
+  fillValues: readonly number[],
+  rows: Int32Array,
 ): { testOutputs: number[][]; testPredictions: number[] } {
-  if (forest instanceof RandomForestClassifier) {
-    const { proba, labels } = forest.predictProbaAndLabels(xTest);
-    return { testOutputs: proba, testPredictions: labels };
+  const testOutputs: number[][] = [];
+  const testPredictions: number[] = [];
+  for (let start = 0; start < rows.length; start += TEST_BATCH_ROWS) {
+    const batch = imputedRowsView(frame, fillValues, rows.subarray(start, start + TEST_BATCH_ROWS));
+    if (forest instanceof RandomForestClassifier) {
+      const { proba, labels } = forest.predictProbaAndLabels(batch);
+      for (let r = 0; r < labels.length; r++) {
+        testOutputs.push(proba[r]);
+        testPredictions.push(labels[r]);
+      }
+    } else {
+      for (const v of forest.predict(batch)) {
+        testOutputs.push([v]);
+        testPredictions.push(v);
+      }
+    }
   }
-  const values = forest.predict(xTest);
-  return { testOutputs: values.map((v) => [v]), testPredictions: values };
+  return { testOutputs, testPredictions };
 }
 
 type PermutationModel = Pick<TrainedModel, 'forest' | 'frame' | 'settings' | 'imputer' | 'split' | 'yTest'>;
