@@ -13,10 +13,17 @@ import { sortFloat64 } from '../data/sortNumbers';
 const VALUES_PER_BUCKET = 8;
 const MAX_BUCKETS = 1 << 16;
 
-/** Midpoint of two consecutive distinct values, kept below `b` (as the exact search's thresholds). */
-function midpoint(a: number, b: number): number {
+/**
+ * The cut between two consecutive distinct values a < b (a ≤ cut < b, so `x <= cut` parts
+ * them): their midpoint, kept below b as the exact search's thresholds are, then rounded to the
+ * nearest float32 when that still lies in [a, b). A forest whose cuts are all float32 keeps its
+ * thresholds in 4 bytes (ForestPacker); the rounding moves a cut by at most 2^-24 of its size.
+ */
+export function cutBetween(a: number, b: number): number {
   const t = a / 2 + b / 2;
-  return t >= b || t < a ? a : t;
+  const mid = t >= b || t < a ? a : t;
+  const single = Math.fround(mid);
+  return single >= a && single < b ? single : mid;
 }
 
 /** Scratch arrays for columns of `n` values, reused from one column to the next. */
@@ -121,7 +128,7 @@ export class ColumnBinner {
       if (i >= n) break;
       // Position i − 1 may be the end of a bucket the scan jumped over: sort it first.
       this.bucketAt(i - 1);
-      cuts.push(midpoint(bucketed[i - 1], bucketed[i]));
+      cuts.push(cutBetween(bucketed[i - 1], bucketed[i]));
     }
     this.writeCodes(values, cuts, codes, base);
     return cuts;

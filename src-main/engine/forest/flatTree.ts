@@ -17,7 +17,8 @@ export interface FlatTree {
    * name rows of the forest's shared table (ForestPacker), so leaves may share a row.
    */
   readonly feature: Int32Array;
-  readonly threshold: Float64Array;
+  /** Float32 in a forest whose thresholds all are float32 values (ForestPacker). */
+  readonly threshold: Float64Array | Float32Array;
   /** Right child index per split node, -1 for leaves (the left child is node + 1). */
   readonly right: Int32Array;
   /**

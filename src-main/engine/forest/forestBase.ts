@@ -272,7 +272,10 @@ export abstract class ForestBase {
       seeds: Array.from({ length: o.nEstimators }, () => rng.forkSeed()),
     };
     const nOut = targets.nClasses > 0 ? targets.nClasses : 1;
-    const packer = new ForestPacker(o.nEstimators, nOut);
+    // A histogram forest's thresholds are its bins' cuts: float32 values when cutBetween could
+    // round them all, and covers (at most the rows drawn) are exact in float32 below 2^24.
+    const float32 = training.bins?.float32 === true && Math.max(nRows, nDraw) < 2 ** 24;
+    const packer = new ForestPacker(o.nEstimators, nOut, undefined, float32);
     const perTree: Float64Array[] = new Array<Float64Array>(o.nEstimators);
     const split: boolean[] = new Array<boolean>(o.nEstimators);
     const onTree = (index: number, g: GrownTree): void => {

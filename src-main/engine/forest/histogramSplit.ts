@@ -5,8 +5,10 @@
  * sweeping sorted lists, then partitions one row list instead of every feature's list.
  *
  * Bins come from the sorted values, so they are the same on every machine: a feature with at
- * most 256 distinct values gets one bin per value (its cuts are exactly the thresholds the exact
- * search would try); otherwise the cuts sit between distinct values near the 1/256 quantiles.
+ * most 256 distinct values gets one bin per value (a cut between each two, where the exact search
+ * would try a threshold); otherwise the cuts sit between distinct values near the 1/256
+ * quantiles. A cut is the exact search's midpoint rounded to float32 where that stays between the
+ * two values (cutBetween): the forest then keeps 4-byte thresholds.
  * A split "bin ≤ b" is the threshold cut[b], and `x <= cut[b]` holds for exactly those rows.
  * The difference to the exact search: a large node only tries thresholds at the cuts.
  */
@@ -25,6 +27,8 @@ export interface FeatureBins {
   /** Cuts of feature f: cuts[cutStart[f] .. cutStart[f + 1]); bin b holds cut[b-1] < x <= cut[b]. */
   readonly cuts: Float64Array;
   readonly cutStart: Int32Array;
+  /** Every cut is a float32 value (see cutBetween): a forest of these bins can keep float32 thresholds. */
+  readonly float32: boolean;
 }
 
 /**
@@ -59,7 +63,8 @@ export function binColumns(
     cutList.push(...binner.bin(values, MAX_BINS, codes, f * nRows));
   }
   cutStart[nFeatures] = cutList.length;
-  return { codes, cuts: Float64Array.from(cutList), cutStart };
+  const cuts = Float64Array.from(cutList);
+  return { codes, cuts, cutStart, float32: cuts.every((c) => Math.fround(c) === c) };
 }
 
 /** Bins the features of a column-major table (X[f * nRows + r]); see binColumns. */

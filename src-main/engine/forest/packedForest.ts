@@ -14,7 +14,8 @@ export interface PackedForest {
   readonly roots: Int32Array;
   /** Split feature per node; a leaf holds −1 − its row of `value` (FlatTree's leaf code). */
   readonly feature: Int32Array;
-  readonly threshold: Float64Array;
+  /** Float32 when every threshold is a float32 value (a histogram forest's cuts, see cutBetween). */
+  readonly threshold: Float64Array | Float32Array;
   /**
    * Each split node's right child, counted from its tree's root (roots[t] + right[node] is the
    * absolute index); -1 for leaves. The left child is always node + 1. Relative, so the trees'
@@ -62,7 +63,7 @@ export function packAll(
  */
 export class ForestPacker {
   private feature = new Int32Array(0);
-  private threshold = new Float64Array(0);
+  private threshold: Float64Array | Float32Array;
   private right = new Int32Array(0);
   private readonly values: LeafValueTable;
   private used = 0;
@@ -77,12 +78,17 @@ export class ForestPacker {
     coverInLeaves?: true;
   }[] = [];
 
-  /** `totalNodes`, when known, sizes the arrays exactly. */
+  /**
+   * `totalNodes`, when known, sizes the arrays exactly. `float32`: every threshold the trees
+   * bring is a float32 value and every cover below 2^24, so 4 bytes hold them exactly.
+   */
   constructor(
     readonly nTrees: number,
     readonly nOutputs: number,
     totalNodes?: number,
+    private readonly float32 = false,
   ) {
+    this.threshold = float32 ? new Float32Array(0) : new Float64Array(0);
     this.roots = new Int32Array(nTrees);
     this.values = new LeafValueTable(nOutputs);
     if (totalNodes !== undefined) this.resize(totalNodes);
@@ -118,6 +124,11 @@ export class ForestPacker {
       feature[at + i] = f >= 0 ? f : -1 - this.values.rowOf(t.value, leafIndex(f) * k);
     }
     this.threshold.set(t.threshold.subarray(0, n), at);
+    if (this.float32) {
+      for (let i = at; i < at + n; i++)
+        if (feature[i] >= 0 && this.threshold[i] !== t.threshold[i - at])
+          throw new RangeError(`Tree ${this.next}: a threshold is not a float32 value`);
+    }
     this.right.set(t.right.subarray(0, n), at);
     // Cover for TreeSHAP: whole counts (bootstrap weights) go into the leaves' threshold slots;
     // fractional ones stay beside the tree, and models saved without them keep distinct rows.
@@ -134,14 +145,14 @@ export class ForestPacker {
 
   /** Room for at least `nodes` nodes, what is packed so far copied over. */
   private resize(nodes: number): void {
-    const grow = <A extends Int32Array | Float64Array>(old: A, make: (n: number) => A): A => {
+    const grow = <A extends Int32Array | Float64Array | Float32Array>(old: A, make: (n: number) => A): A => {
       if (old.length >= nodes) return old;
       const a = make(nodes);
       a.set(old.subarray(0, this.used));
       return a;
     };
     this.feature = grow(this.feature, (n) => new Int32Array(n));
-    this.threshold = grow(this.threshold, (n) => new Float64Array(n));
+    this.threshold = grow(this.threshold, (n) => (this.float32 ? new Float32Array(n) : new Float64Array(n)));
     this.right = grow(this.right, (n) => new Int32Array(n));
   }
 

@@ -363,7 +363,7 @@ export function modelPreprocessing(
     ...imputer.describe(),
     ...(trainRows > HISTOGRAM_MIN_ROWS
       ? [
-          `Trees grown with a histogram split search (more than ${HISTOGRAM_MIN_ROWS} training rows): each feature's thresholds are limited to at most ${MAX_BINS - 1} cut points between its training values' quantiles, as in LightGBM.`,
+          `Trees grown with a histogram split search (more than ${HISTOGRAM_MIN_ROWS} training rows): each feature's thresholds are limited to at most ${MAX_BINS - 1} cut points between its training values' quantiles, as in LightGBM. A cut is the midpoint of two neighbouring training values, rounded to single precision where that still lies between them.`,
         ]
       : []),
     ...(permutationRows < testRows

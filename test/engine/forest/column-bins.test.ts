@@ -6,9 +6,12 @@ import { createRng } from '../../../src-main/engine';
 function sortedBins(values: Float64Array): { cuts: number[]; codes: Uint8Array } {
   const n = values.length;
   const sorted = values.slice().sort();
+  // The midpoint kept below b, then rounded to float32 where that stays in [a, b).
   const mid = (a: number, b: number) => {
     const t = a / 2 + b / 2;
-    return t >= b || t < a ? a : t;
+    const m = t >= b || t < a ? a : t;
+    const single = Math.fround(m);
+    return single >= a && single < b ? single : m;
   };
   let distinct = n > 0 ? 1 : 0;
   for (let i = 1; i < n && distinct <= MAX_BINS; i++) if (sorted[i] > sorted[i - 1]) distinct++;

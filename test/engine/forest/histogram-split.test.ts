@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presortFeatures } from '../../../src-main/engine/forest/growTree';
 import { binFeatures, MAX_BINS } from '../../../src-main/engine/forest/histogramSplit';
+import { cutBetween } from '../../../src-main/engine/forest/columnBins';
 import { createRng } from '../../../src-main/engine';
 
 describe('binFeatures', () => {
@@ -56,7 +57,9 @@ describe('binFeatures', () => {
         const prev = i > 0 ? X[base + sorted[base + i - 1]] : v;
         if (i > 0 && bin < MAX_BINS - 1 && i >= (bin + 1) * step && v > prev) {
           const t = prev / 2 + v / 2;
-          cuts.push(t >= v || t < prev ? prev : t);
+          const m = t >= v || t < prev ? prev : t;
+          // Rounded to float32 where that stays between the two values (cutBetween).
+          cuts.push(Math.fround(m) >= prev && Math.fround(m) < v ? Math.fround(m) : m);
           bin++;
         }
         codes[base + sorted[base + i]] = bin;
@@ -66,5 +69,18 @@ describe('binFeatures', () => {
     expect(Array.from(bins.cuts)).toEqual(cuts);
     expect(Array.from(bins.codes)).toEqual(Array.from(codes));
     expect(bins.cutStart[3]).toBe(cuts.length);
+    expect(bins.float32).toBe(true);
+  });
+
+  it('keeps a midpoint in double precision when no float32 lies between the two values', () => {
+    const a = 1 + 2 ** -40;
+    const b = 1 + 2 ** -39;
+    expect(cutBetween(a, b)).toBe(a / 2 + b / 2);
+    expect(cutBetween(0.1, 0.2)).toBe(Math.fround(0.15));
+    expect(cutBetween(2, 3)).toBe(2.5);
+    const X = Float64Array.from([a, b, a, b, 0.1, 0.2, 0.1, 0.2]);
+    const bins = binFeatures(X, 4, 2);
+    expect(Array.from(bins.cuts)).toEqual([a / 2 + b / 2, Math.fround(0.15)]);
+    expect(bins.float32).toBe(false);
   });
 });

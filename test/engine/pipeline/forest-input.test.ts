@@ -46,6 +46,8 @@ describe('forest input from the frame columns', () => {
       nClasses: 2,
     });
     expect(model.forest.toJSON()).toEqual(fromRows.toJSON());
+    // Its thresholds are its bins' float32 cuts, held in 4 bytes.
+    expect(model.forest.trees[0].threshold).toBeInstanceOf(Float32Array);
   });
 
   it('predicts a test split larger than one batch (8 192 rows) as it predicts all rows at once', () => {
