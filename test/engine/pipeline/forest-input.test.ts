@@ -55,7 +55,7 @@ describe('forest input from the frame columns', () => {
     const settings = defaultTrainSettings(dataset, 'label', { nEstimators: 3, maxDepth: 8, seed: 5 });
     const model = trainModel(dataset, { ...settings, testFraction: 0.25 });
     expect(model.split.test.length).toBe(9500);
-    const all = model.forest.predictProba(model.xTest);
+    const all = (model.forest as RandomForestClassifier).predictProba(model.xTest);
     expect(model.testOutputs).toEqual(all);
     expect(model.testPredictions).toEqual(model.forest.predict(model.xTest));
     // Both classes occur, so the comparison is not of constant rows.
