@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../data/types';
 import { buildModelFrame, type ModelFrame } from '../data/modelFrame';
-import { fitImputer, frameRows, imputedColumns, type Imputer } from '../data/imputer';
+import { fitImputer, frameRows, imputedColumns, type FrameColumns, type Imputer } from '../data/imputer';
 import { imputedRowsView } from '../data/imputedRowsView';
 import { stratifiedSplit, type Split } from '../split/stratifiedSplit';
 import { kFold } from '../split/kFold';

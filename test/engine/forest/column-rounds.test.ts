@@ -30,7 +30,7 @@ function hardColumn(thresholds: readonly number[], n: number, seed: number): num
 }
 
 function thresholdsOf(
-  model: { trees: readonly { feature: Int32Array; threshold: Float64Array }[] },
+  model: { trees: readonly { feature: Int32Array; threshold: Float64Array | Float32Array }[] },
   f: number,
 ) {
   const out: number[] = [];
