@@ -1,7 +1,7 @@
 /**
  * Cold and warm explanations, ours next to Python `lime` timed live in the same run:
  *  - the engine API in a fresh process (trainModel, which ends by rehearsing a few explanations,
- *    then the first explainDataRow), and with the worker's idle warm-up on top;
+ *    then the first explainDataRow);
  *  - the app's path through the built worker (train, the user reads the metrics for 2 s, then
  *    explain one case; explain every test row through the pool);
  *  - Python: scikit-learn forest + lime on the same imputed split, one thread.
@@ -23,20 +23,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface EngineTimes {
   train: number;
-  warmUp: number;
   cold: number;
   warm: number;
 }
 
 /** Fresh `node` processes running the bundled child; median over `runs` processes. */
-function engineApi(script: string, mode: 'none' | 'warm', runs: number): EngineTimes {
+function engineApi(script: string, runs: number): EngineTimes {
   const all: EngineTimes[] = [];
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, [script, BC, mode], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [script, BC], { encoding: 'utf8' });
     all.push(JSON.parse(out.trim().split('\n').pop() as string) as EngineTimes);
   }
   const pick = (k: keyof EngineTimes) => median(all.map((t) => t[k]));
-  return { train: pick('train'), warmUp: pick('warmUp'), cold: pick('cold'), warm: pick('warm') };
+  return { train: pick('train'), cold: pick('cold'), warm: pick('warm') };
 }
 
 /** The app's path: the built worker, a model trained, 2 s of idle, then jobs as the UI sends them. */
@@ -92,8 +91,7 @@ export async function runExplainBench({ quick = false } = {}): Promise<Row[]> {
     // A single first call catches whatever the process does then (a GC, a compile landing): the
     // median over several fresh processes says what a user meets.
     const runs = quick ? 3 : 7;
-    const raw = engineApi(script, 'none', runs);
-    const warmed = engineApi(script, 'warm', runs);
+    const raw = engineApi(script, runs);
     rows.push({
       name: 'first explanation after trainModel, engine API, fresh process',
       ours_ms: raw.cold,
@@ -101,14 +99,8 @@ export async function runExplainBench({ quick = false } = {}): Promise<Row[]> {
       note: `${(raw.cold / raw.warm).toFixed(2)}× a warm one (${raw.warm.toFixed(1)} ms); target ≤ 2×, ≥ 2× faster than Python's first after fit; trainModel took ${raw.train.toFixed(0)} ms with its rehearsal`,
     });
     rows.push({
-      name: 'first explanation after trainModel + warmExplanations (the worker adds it while idle)',
-      ours_ms: warmed.cold,
-      ...ref('cold'),
-      note: `${(warmed.cold / warmed.warm).toFixed(2)}× a warm one; warm-up took ${warmed.warmUp.toFixed(0)} ms; target ≤ 2×`,
-    });
-    rows.push({
       name: 'warm explanation, engine API, one thread (median)',
-      ours_ms: warmed.warm,
+      ours_ms: raw.warm,
       ...ref('warm'),
       note: 'target ≥ 4× faster than Python lime',
     });

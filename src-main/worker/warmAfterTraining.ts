@@ -1,8 +1,9 @@
 /**
  * What the worker does while the user reads a new model's metrics, so the first explanation
- * and the first "explain all" cost what later ones do: warm this thread's explanation path (the
- * default neighbourhood is predicted once, see warmExplanations) and start the explain pool for
- * the default LIME settings (its threads warm themselves).
+ * and the first "explain all" cost what later ones do. The engine's own explanation path is warm
+ * already (trainModel and restoreModel end by rehearsing it, see rehearseExplanations); here the
+ * explain jobs' own code is rehearsed and the explain pool for the default LIME settings started
+ * (its threads warm themselves).
  *
  * No second prediction thread is started any more: with the neighbourhood shared, an explanation
  * with the model's settings predicts one row, and a thread compiling the trees (~360 ms of CPU
@@ -11,7 +12,7 @@
  * once they keep coming (forest/tieredPredict.ts); imported models still get the thread for
  * permutation importance (permutationJob.ts).
  */
-import { DEFAULT_LIME_SETTINGS, warmExplanations } from '../engine';
+import { DEFAULT_LIME_SETTINGS } from '../engine';
 import { poolFor } from './modelPool';
 import { idleGate } from './idleGate';
 import type { Model } from './session';
@@ -21,8 +22,8 @@ const POOL_MAX_NODES = 60_000;
 
 /**
  * Runs after a train job has answered, one step after another so the steps do not fight over
- * the cores while the user may already click a case: (1) this thread's explanation path, then
- * `rehearsals.one` (a throwaway explain job), (2) the explain pool for the default settings,
+ * the cores while the user may already click a case: (1) `rehearsals.one` (a throwaway explain
+ * job), (2) the explain pool for the default settings,
  * whose threads warm themselves one at a time ("explain all" and stability checks use it), then
  * `rehearsals.many` (a throwaway explainMany through it). Every step, here and on those threads,
  * first waits until no job runs (idleGate.ts). `isCurrent` says whether the model is still the
@@ -42,10 +43,6 @@ export async function warmAfterTraining(
     await idleGate.whenIdle();
     return isCurrent();
   };
-  for (let i = 0; i < 3; i++) {
-    if (!(await ready())) return;
-    await warmExplanations(trained, settings, { rounds: 1 });
-  }
   if (rehearsals.one) {
     if (!(await ready())) return;
     await rehearsals.one();

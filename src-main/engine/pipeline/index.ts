@@ -30,4 +30,4 @@ export {
 export { DEFAULT_LIME_SETTINGS, type TrainSettings, type LimeSettings, type ProgressOptions } from './types';
 export { defaultTrainSettings } from './defaultTrainSettings';
 export { restoreModel, type SavedModelParts } from './restoreModel';
-export { rehearseExplanations, warmExplanations, type WarmOptions } from './warmExplanations';
+export { rehearseExplanations } from './rehearseExplanations';

@@ -21,7 +21,8 @@ import {
   type TrainedModel,
 } from './trainModel';
 import { permutationSample } from '../importance/permutationSample';
-import type { TrainSettings } from './types';
+import { DEFAULT_LIME_SETTINGS, type TrainSettings } from './types';
+import { rehearseExplanations } from './rehearseExplanations';
 
 export interface SavedModelParts {
   /** ForestJSON as written by forest.toJSON(). */
@@ -56,7 +57,7 @@ export function restoreModel(
   const { split, imputer, trainRows, yTrain, testRows, yTest } = splitAndImpute(frame, settings);
   const { testOutputs, testPredictions } = testSetPredictions(forest, frame, imputer.fillValues, split.test);
   const permutationRows = permutationSample(split.test.length, settings.seed).length;
-  return {
+  const model: TrainedModel = {
     settings,
     frame,
     split,
@@ -87,4 +88,7 @@ export function restoreModel(
     trainMillis: saved.trainMillis,
     permutationRows,
   };
+  // As after training: the first explanation costs what later ones do (see rehearseExplanations).
+  rehearseExplanations(model, dataset, DEFAULT_LIME_SETTINGS);
+  return model;
 }

@@ -23,7 +23,7 @@ import { permutationSample } from '../importance/permutationSample';
 import { accuracy } from '../metrics/classificationMetrics';
 import { r2 } from '../metrics/regressionMetrics';
 import { evaluate, type ModelMetrics } from './evaluate';
-import { rehearseExplanations } from './warmExplanations';
+import { rehearseExplanations } from './rehearseExplanations';
 import { DEFAULT_LIME_SETTINGS, type ProgressOptions, type TrainSettings } from './types';
 
 export type Forest = RandomForestClassifier | RandomForestRegressor;
@@ -218,7 +218,7 @@ export function trainModel(
   // explanation then predicts only its own row. A few throwaway explanations of training rows
   // follow, so V8 has compiled the explanation path before the first real one (unoptimized, a
   // fresh process's first cost ~9× a later one). Cached on the model (explainerFor).
-  rehearseExplanations(model, DEFAULT_LIME_SETTINGS, { dataset });
+  rehearseExplanations(model, dataset, DEFAULT_LIME_SETTINGS);
   // Set on the same object: the explainer is cached under it.
   (model as { trainMillis: number }).trainMillis = performance.now() - started;
   return model;

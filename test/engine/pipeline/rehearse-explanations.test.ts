@@ -7,7 +7,8 @@ import {
   forestPredictor,
   loadDataset,
   trainModel,
-  warmExplanations,
+  rehearseExplanations,
+  restoreModel,
 } from '../../../src-main/engine';
 
 const dataset = loadDataset(
@@ -16,13 +17,13 @@ const dataset = loadDataset(
 );
 const settings = defaultTrainSettings(dataset, 'diagnosis');
 
-describe('warmExplanations', () => {
-  it('leaves results unchanged: the same explanation before and after warming, and after compiling', async () => {
+describe('rehearseExplanations', () => {
+  it('leaves results unchanged: the same explanation before and after more rehearsals, and after compiling', async () => {
     const cold = trainModel(dataset, settings);
     const warmed = trainModel(dataset, settings);
     const row = cold.frame.rowIndex[cold.split.test[0]];
     const before = await explainDataRow(cold, dataset, row, DEFAULT_LIME_SETTINGS);
-    await warmExplanations(warmed, DEFAULT_LIME_SETTINGS, { rounds: 2 });
+    rehearseExplanations(warmed, dataset, DEFAULT_LIME_SETTINGS, 2);
     const walked = await explainDataRow(warmed, dataset, row, DEFAULT_LIME_SETTINGS);
     expect(walked.weights).toEqual(before.weights);
     expect(warmed.forest.prepareFastPredict()).toBe(true);
@@ -51,7 +52,7 @@ describe('warmExplanations', () => {
     });
     expect(rows).toEqual([1]);
     // Another seed's neighbourhood is drawn and predicted whole; a predictor without a key never reuses.
-    await warmExplanations(model, { ...DEFAULT_LIME_SETTINGS, seed: 5 }, { rounds: 2 });
+    rehearseExplanations(model, dataset, { ...DEFAULT_LIME_SETTINGS, seed: 5 }, 2);
     const full = await explainDataRow(model, dataset, row, DEFAULT_LIME_SETTINGS, { predictor: counting });
     expect(rows).toEqual([1, 5000]);
     expect(full.weights).toEqual(first.weights);
@@ -59,5 +60,31 @@ describe('warmExplanations', () => {
     expect(full.localPred).toBe(first.localPred);
     expect(full.score).toBe(first.score);
     expect(first.weights[0].feature).toBe('worst concave points');
+  });
+
+  it('a restored model is rehearsed too: its first explanation predicts only its own row, as the trained one explains it', async () => {
+    const trained = trainModel(dataset, settings);
+    const restored = restoreModel(dataset, settings, {
+      forest: JSON.parse(JSON.stringify(trained.forest.toJSON())) as unknown,
+      impurityImportance: trained.impurityImportance,
+      permutationImportance: trained.permutationImportance,
+      trainMillis: 1,
+    });
+    const row = restored.frame.rowIndex[restored.split.test[2]];
+    const rows: number[] = [];
+    const forest = forestPredictor(restored.forest);
+    const first = await explainDataRow(restored, dataset, row, DEFAULT_LIME_SETTINGS, {
+      predictor: {
+        predictFlat(x: Float64Array, n: number, d: number) {
+          rows.push(n);
+          return forest.predictFlat(x, n, d);
+        },
+        modelKey: restored.forest,
+      },
+    });
+    expect(rows).toEqual([1]);
+    const fromTrained = await explainDataRow(trained, dataset, row, DEFAULT_LIME_SETTINGS);
+    expect(first.weights).toEqual(fromTrained.weights);
+    expect(first.intercept).toBe(fromTrained.intercept);
   });
 });
