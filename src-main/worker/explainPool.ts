@@ -154,8 +154,14 @@ export class ExplainPool {
    */
   async whenWarm(timeoutMs = 30_000): Promise<void> {
     const until = performance.now() + timeoutMs;
-    while (Atomics.load(this.control, WARM_CONTROL.warmed) < this.workers.length && performance.now() < until)
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    // Each thread notifies the slot when it has warmed (explainThread.ts): wait for that, not a timer.
+    for (let w = Atomics.load(this.control, WARM_CONTROL.warmed); w < this.workers.length;) {
+      const left = until - performance.now();
+      if (left <= 0) return;
+      const { value } = Atomics.waitAsync(this.control, WARM_CONTROL.warmed, w, left);
+      if (value instanceof Promise) await value;
+      w = Atomics.load(this.control, WARM_CONTROL.warmed);
+    }
   }
 
   async dispose(): Promise<void> {

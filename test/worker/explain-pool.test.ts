@@ -102,3 +102,23 @@ describe('ExplainPool warm-up pacing', () => {
     }
   });
 });
+
+describe('ExplainPool.whenWarm', () => {
+  it('wakes when the last thread reports warm (well before its timeout), every thread counted', async () => {
+    const { ExplainPool, WARM_CONTROL } = await import('../../src-main/worker/explainPool');
+    const { model } = irisModel(10);
+    const settings = { ...DEFAULT_LIME_SETTINGS, numSamples: 500, numFeatures: 2 };
+    const pool = new ExplainPool(
+      { inputs: explainerInputs(model), forest: model.forest.toJSON(), settings },
+      { threads: 2 },
+    );
+    try {
+      // A wait that never woke would run into the test's own 30 s limit, not the 10 minutes given.
+      await pool.whenWarm(600_000);
+      const control = (pool as unknown as { control: Int32Array }).control;
+      expect(Atomics.load(control, WARM_CONTROL.warmed)).toBe(2);
+    } finally {
+      await pool.dispose();
+    }
+  }, 30_000);
+});
