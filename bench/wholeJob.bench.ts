@@ -20,6 +20,7 @@ import type { Row } from './forest.bench';
 import { writeGeneratedCsv } from './generateTable';
 import { limePythonPath, PYTHON } from './pythonStack';
 import { PERMUTATION_MAX_ROWS } from '../src-main/engine/importance/permutationSample';
+import { SEMI_SPACE_MB } from '../src-main/worker/youngGeneration';
 
 const PY_WHOLE_JOB = String.raw`
 import json, resource, sys, time
@@ -105,9 +106,12 @@ async function timeSizes(sizes: readonly number[], trees: number): Promise<SizeR
   try {
     for (const rows of sizes) {
       const { path, bytes } = table(data, rows);
-      const ours = timedJson(process.execPath, [fileURLToPath(built.url('wholeJob')), path, String(trees)], {
-        ...process.env,
-      });
+      // The young-generation size the app's compute thread and the CLI train with (youngGeneration.ts).
+      const ours = timedJson(
+        process.execPath,
+        [`--max-semi-space-size=${SEMI_SPACE_MB}`, fileURLToPath(built.url('wholeJob')), path, String(trees)],
+        { ...process.env },
+      );
       const python = timedJson(
         PYTHON,
         ['-c', PY_WHOLE_JOB, path, String(trees), String(PERMUTATION_MAX_ROWS)],

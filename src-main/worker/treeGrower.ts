@@ -14,6 +14,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { CancelledError, growPlannedTree, TreeScratch, type TreeGrower } from '../engine';
 import type { ForestThreadData, ForestThreadMessage } from './forestThread';
 import { threadEntry } from './threadEntry';
+import { YOUNG_GENERATION_MB } from './youngGeneration';
 
 /** Below this many rows × trees, starting threads costs more than it saves (breast cancer: 36 400). */
 const MIN_WORK = 400_000;
@@ -55,7 +56,11 @@ export function threadedTreeGrower(options: ThreadedGrowerOptions = {}): TreeGro
       ports.push(port1);
       const data: ForestThreadData = { plan, counter, port: port2 };
       workers.push(
-        new Worker(entry.path, { workerData: { ...entry.workerData, ...data }, transferList: [port2] }),
+        new Worker(entry.path, {
+          workerData: { ...entry.workerData, ...data },
+          transferList: [port2],
+          resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        }),
       );
     }
     let received = 0;

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { WorkerRestartReason } from '../contract/ipc';
 import { createCancelBoard } from './cancelBoard';
 import type { JobName, WorkerReply } from './protocol';
+import { YOUNG_GENERATION_MB } from './youngGeneration';
 
 export interface WorkerLink {
   startJob(id: string, kind: JobName, args: unknown): void;
@@ -56,7 +57,7 @@ export function createThreadLink(
   const board = createCancelBoard();
   const worker = new Worker(entry.path, {
     workerData: { cancelFlags: board.buffer, ...entry.workerData },
-    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
+    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   let over = false;
   const fail = (reason: WorkerRestartReason, detail: string) => {

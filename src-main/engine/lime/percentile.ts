@@ -30,11 +30,19 @@ function lerp(a: number, b: number, t: number): number {
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
-/** `np.percentile(values, qs)` for one column; the input is not modified. */
-export function percentiles(values: ArrayLike<number>, qs: readonly number[]): Float64Array {
+/**
+ * `np.percentile(values, qs)` for one column; the input is not modified. The selection works on
+ * a copy, made in `scratch` (at least values.length long; its contents are overwritten) if given.
+ */
+export function percentiles(
+  values: ArrayLike<number>,
+  qs: readonly number[],
+  scratch?: Float64Array,
+): Float64Array {
   const at = qs.map((q) => percentilePosition(values.length, q));
   const positions = at.flatMap(({ lo, hi }) => [lo, hi]);
-  const copy = Float64Array.from(values);
+  const copy = scratch ? scratch.subarray(0, values.length) : new Float64Array(values.length);
+  copy.set(values);
   // A sort puts NaN last; selection has no order for it, so such a column is sorted.
   let v: readonly number[];
   if (copy.some((x) => x !== x)) {

@@ -12,35 +12,46 @@ interface ThresholdCounts {
   fps: number[];
 }
 
-/** scikit-learn's _binary_clf_curve: cumulative counts at each distinct score. */
-function countsAtThresholds(isPositive: ArrayLike<boolean>, scores: ArrayLike<number>): ThresholdCounts {
+/**
+ * scikit-learn's _binary_clf_curve: cumulative counts at each distinct score. The positives' and
+ * the negatives' scores are sorted apart (typed arrays, no comparator) and merged from the top:
+ * the order within a tie never mattered, and an index array sorted by score held ~1 MB of V8 heap
+ * per 100 000 test rows, per curve.
+ */
+function countsAtThresholds(
+  yTrue: ArrayLike<number>,
+  positiveLabel: number,
+  scores: ArrayLike<number>,
+): ThresholdCounts {
   const n = scores.length;
-  if (isPositive.length !== n)
-    throw new RangeError(`yTrue has ${isPositive.length} values but scores has ${n}`);
+  if (yTrue.length !== n) throw new RangeError(`yTrue has ${yTrue.length} values but scores has ${n}`);
+  let nPos = 0;
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(scores[i])) throw new RangeError(`scores[${i}] is NaN`);
+    if (yTrue[i] === positiveLabel) nPos++;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const pos = new Float64Array(nPos);
+  const neg = new Float64Array(n - nPos);
+  for (let i = 0, p = 0, q = 0; i < n; i++) {
+    if (yTrue[i] === positiveLabel) pos[p++] = scores[i];
+    else neg[q++] = scores[i];
+  }
+  pos.sort();
+  neg.sort();
   const thresholds: number[] = [];
   const tps: number[] = [];
   const fps: number[] = [];
   let tp = 0;
   let fp = 0;
-  for (let j = 0; j < n; j++) {
-    const i = order[j];
-    if (isPositive[i]) tp++;
-    else fp++;
-    if (j === n - 1 || scores[order[j + 1]] !== scores[i]) {
-      thresholds.push(scores[i]);
-      tps.push(tp);
-      fps.push(fp);
-    }
+  for (let i = nPos - 1, j = neg.length - 1; i >= 0 || j >= 0;) {
+    const t = i < 0 ? neg[j] : j < 0 ? pos[i] : Math.max(pos[i], neg[j]);
+    for (; i >= 0 && pos[i] === t; i--) tp++;
+    for (; j >= 0 && neg[j] === t; j--) fp++;
+    thresholds.push(t);
+    tps.push(tp);
+    fps.push(fp);
   }
   return { thresholds, tps, fps };
-}
-
-function positives(yTrue: ArrayLike<number>, positiveLabel: number): boolean[] {
-  return Array.from(yTrue, (v) => v === positiveLabel);
 }
 
 export interface RocCurve {
@@ -65,7 +76,7 @@ export function rocCurve(
     dropIntermediate = false,
   }: { positiveLabel?: number; dropIntermediate?: boolean } = {},
 ): RocCurve {
-  let { thresholds, tps, fps } = countsAtThresholds(positives(yTrue, positiveLabel), scores);
+  let { thresholds, tps, fps } = countsAtThresholds(yTrue, positiveLabel, scores);
   if (dropIntermediate && tps.length > 2) {
     const keep = tps.map(
       (_, i) =>
@@ -134,7 +145,11 @@ export function rocAuc(
 }
 
 function binaryAuc(yTrue: ArrayLike<number>, scores: ArrayLike<number>, positiveLabel: number): number {
-  const { fpr, tpr } = rocCurve(yTrue, scores, { positiveLabel });
+  return rocCurveArea(rocCurve(yTrue, scores, { positiveLabel }));
+}
+
+/** The area under a full (not dropIntermediate) ROC curve: rocAuc's value for its class; NaN with one class. */
+export function rocCurveArea({ fpr, tpr }: RocCurve): number {
   if (Number.isNaN(fpr[fpr.length - 1]) || Number.isNaN(tpr[tpr.length - 1])) return NaN;
   return trapezoidArea(fpr, tpr);
 }
@@ -158,7 +173,7 @@ export function prCurve(
   scores: ArrayLike<number>,
   { positiveLabel = 1 }: { positiveLabel?: number } = {},
 ): PrCurve {
-  const { thresholds, tps, fps } = countsAtThresholds(positives(yTrue, positiveLabel), scores);
+  const { thresholds, tps, fps } = countsAtThresholds(yTrue, positiveLabel, scores);
   const P = tps.length > 0 ? tps[tps.length - 1] : 0;
   const precision = tps.map((t, i) => (t + fps[i] > 0 ? t / (t + fps[i]) : 0)).reverse();
   const recall = tps.map((t) => (P > 0 ? t / P : 1)).reverse();
@@ -171,7 +186,11 @@ export function averagePrecision(
   scores: ArrayLike<number>,
   options: { positiveLabel?: number } = {},
 ): number {
-  const { precision, recall } = prCurve(yTrue, scores, options);
+  return prCurveArea(prCurve(yTrue, scores, options));
+}
+
+/** averagePrecision from the curve prCurve gave. */
+export function prCurveArea({ precision, recall }: PrCurve): number {
   let ap = 0;
   for (let i = 0; i < recall.length - 1; i++) ap -= (recall[i + 1] - recall[i]) * precision[i];
   return ap;

@@ -95,4 +95,13 @@ describe('percentiles by selection', () => {
     expect(Object.is(percentiles([-0, 0, -0, 0], [25])[0], -0)).toBe(true);
     expect(Array.from(percentiles([4, 1, 3, 2], [25, 50, 75]))).toEqual([1.75, 2.5, 3.25]);
   });
+
+  it('work in a scratch buffer of the caller (longer, holding an earlier column) with the same result', () => {
+    const scratch = new Float64Array(8).fill(-1e300);
+    const values = [9, 5, 7, 1, 3];
+    expect(Array.from(percentiles(values, [25, 50, 75], scratch))).toEqual([3, 5, 7]);
+    expect(Array.from(percentiles([4, 1, 3, 2], [25, 50, 75], scratch))).toEqual([1.75, 2.5, 3.25]);
+    expect(values).toEqual([9, 5, 7, 1, 3]);
+    expect(scratch[6]).toBe(-1e300);
+  });
 });
