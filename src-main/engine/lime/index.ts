@@ -12,8 +12,7 @@ export {
 export { Explanation, type ExplanationJSON, type LimeMode } from './explanation';
 export { type TrainingColumns, type TrainingData } from './trainingColumns';
 export { BaseDiscretizer, type DiscretizerStats } from './baseDiscretizer';
-export { QuartileDiscretizer } from './quartileDiscretizer';
-export { DecileDiscretizer } from './decileDiscretizer';
+export { QuartileDiscretizer, DecileDiscretizer } from './percentileDiscretizers';
 export { EntropyDiscretizer } from './entropyDiscretizer';
 export { StatsDiscretizer } from './statsDiscretizer';
 export { entropyTreeThresholds } from './entropyTree';

@@ -1,7 +1,6 @@
 import { throwIfAborted } from '../errors';
 import { createRng } from '../random/rng';
 import { BaseDiscretizer, type DiscretizerStats } from './baseDiscretizer';
-import { DecileDiscretizer } from './decileDiscretizer';
 import { EntropyDiscretizer } from './entropyDiscretizer';
 import { Explanation, type ExplanationJSON, type LimeMode } from './explanation';
 import { FEATURE_SELECTION_METHODS, type FeatureSelectionMethod } from './featureSelection';
@@ -16,7 +15,7 @@ import {
 } from './kernels';
 import { explainWithDesign, type LocalExplanation, type SurrogateRegressor } from './limeBase';
 import { formatFixed2 } from './pyFormat';
-import { QuartileDiscretizer } from './quartileDiscretizer';
+import { DecileDiscretizer, QuartileDiscretizer } from './percentileDiscretizers';
 import { StatsDiscretizer } from './statsDiscretizer';
 import type { BinSampler } from './truncatedNormal';
 import { weightedDesign } from './weightedDesign';

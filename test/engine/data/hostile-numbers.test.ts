@@ -3,7 +3,7 @@ import { UserFacingError } from '../../../src-main/engine/errors';
 import { loadDataset } from '../../../src-main/engine/data/loadDataset';
 import type { Dataset } from '../../../src-main/engine/data/types';
 import { distancesToFirstRow } from '../../../src-main/engine/lime/kernels';
-import { QuartileDiscretizer } from '../../../src-main/engine/lime/quartileDiscretizer';
+import { QuartileDiscretizer } from '../../../src-main/engine/lime/percentileDiscretizers';
 import { TruncatedNormal } from '../../../src-main/engine/lime/truncatedNormal';
 import { defaultTrainSettings } from '../../../src-main/engine/pipeline/defaultTrainSettings';
 import { explainDataRow } from '../../../src-main/engine/pipeline/explainDataRow';

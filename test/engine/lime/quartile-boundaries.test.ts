@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DecileDiscretizer } from '../../../src-main/engine/lime/decileDiscretizer';
+import { DecileDiscretizer, QuartileDiscretizer } from '../../../src-main/engine/lime/percentileDiscretizers';
 import { EntropyDiscretizer } from '../../../src-main/engine/lime/entropyDiscretizer';
 import { entropyTreeThresholds } from '../../../src-main/engine/lime/entropyTree';
 import { formatFixed2 } from '../../../src-main/engine/lime/pyFormat';
-import { QuartileDiscretizer } from '../../../src-main/engine/lime/quartileDiscretizer';
 import { createRng } from '../../../src-main/engine/random/rng';
 import { loadBreastCancer } from './helpers';
 
