@@ -120,28 +120,33 @@ export function rocAuc(
   const first = scores[0] as unknown;
   if (typeof first === 'object' && first !== null) {
     const rows = scores as readonly ArrayLike<number>[];
-    const k = rows[0].length;
-    if (k === 2)
-      return binaryAuc(
-        yTrue,
-        Array.from(rows, (r) => r[1]),
-        1,
-      );
-    let sum = 0;
-    let used = 0;
-    for (let c = 0; c < k; c++) {
-      const auc = binaryAuc(
+    return classesRocAuc(rows[0].length, (c) =>
+      binaryAuc(
         yTrue,
         Array.from(rows, (r) => r[c]),
         c,
-      );
-      if (Number.isNaN(auc)) continue;
-      sum += auc;
-      used++;
-    }
-    return used > 0 ? sum / used : NaN;
+      ),
+    );
   }
   return binaryAuc(yTrue, scores as ArrayLike<number>, 1);
+}
+
+/**
+ * rocAuc of rows × k class probabilities from their classes' one-vs-rest areas (`areaOf(c)`, NaN
+ * for a class absent from yTrue): class 1's with two classes, else the mean of those present.
+ * For a caller that has the curves already (evaluate).
+ */
+export function classesRocAuc(k: number, areaOf: (c: number) => number): number {
+  if (k === 2) return areaOf(1);
+  let sum = 0;
+  let used = 0;
+  for (let c = 0; c < k; c++) {
+    const auc = areaOf(c);
+    if (Number.isNaN(auc)) continue;
+    sum += auc;
+    used++;
+  }
+  return used > 0 ? sum / used : NaN;
 }
 
 function binaryAuc(yTrue: ArrayLike<number>, scores: ArrayLike<number>, positiveLabel: number): number {

@@ -6,7 +6,7 @@ import {
   confusionMatrix,
   perClassMetrics,
 } from '../metrics/classificationMetrics';
-import { prCurve, prCurveArea, rocCurve, rocCurveArea } from '../metrics/rankingCurves';
+import { classesRocAuc, prCurve, prCurveArea, rocCurve, rocCurveArea } from '../metrics/rankingCurves';
 import { mae, r2, rmse } from '../metrics/regressionMetrics';
 
 export interface ClassificationMetrics {
@@ -95,17 +95,11 @@ export function evaluate(
     classes: frame.classes,
     accuracy: accuracy(yTrue, predictions),
     balancedAccuracy: balancedAccuracy(yTrue, predictions),
-    rocAuc: k === 2 ? curves[1].roc.auc : macroAuc(curves.map((c) => c.roc.auc)),
+    rocAuc: classesRocAuc(k, (c) => curves[c].roc.auc),
     f1: k === 2 ? perClass[1].f1 : macroF1,
     perClass,
     confusion: confusionMatrix(yTrue, predictions, k),
     roc: curves.map((c) => c.roc),
     pr: curves.map((c) => c.pr),
   };
-}
-
-/** rocAuc's multi-class value from the one-vs-rest areas: their mean over classes present in the split. */
-function macroAuc(aucs: readonly number[]): number {
-  const present = aucs.filter((a) => !Number.isNaN(a));
-  return present.length > 0 ? present.reduce((a, b) => a + b, 0) / present.length : NaN;
 }
